@@ -1,0 +1,4 @@
+// Public API of @apidx/core. Everything a command, probe or pack tool needs is exported from here.
+export * from './errors.js'
+export type * from './generated/index.js'
+export * from './generated/schemas.js'

@@ -1,0 +1,2 @@
+// @apidx/mock — filled in by its issue.
+export {}

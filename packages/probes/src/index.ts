@@ -1,0 +1,2 @@
+// @apidx/probes — filled in by its issue.
+export {}

@@ -1,0 +1,2 @@
+// @apidx/testing — filled in by its issue.
+export {}
