@@ -32,7 +32,16 @@ for (const file of files) {
   embedded.push(`export const ${exportName(file)} = ${JSON.stringify(schema, null, 2)} as const\n`)
 }
 outputs.set('schemas.ts', banner + '// The schemas as objects, so the loader validates without reading files at run time.\n\n' + embedded.join('\n'))
-outputs.set('index.ts', banner + [...outputs.keys()].filter((f) => f !== 'schemas.ts').sort().map((f) => `export type * from './${f.replace('.ts', '.js')}'`).join('\n') + "\nexport * from './schemas.js'\n")
+// A type referenced across schemas is declared in each file that uses it: export each name once.
+const owner = new Map()
+for (const [name, text] of [...outputs].sort(([a], [b]) => a.localeCompare(b))) {
+  if (name === 'schemas.ts') continue
+  for (const m of text.matchAll(/^export (?:type|interface) (\w+)/gm)) if (!owner.has(m[1])) owner.set(m[1], name)
+}
+const byFile = new Map()
+for (const [type, file] of owner) byFile.set(file, [...(byFile.get(file) ?? []), type])
+const lines = [...byFile].map(([file, types]) => `export type { ${types.sort().join(', ')} } from './${file.replace('.ts', '.js')}'`)
+outputs.set('index.ts', banner + lines.join('\n') + "\nexport * from './schemas.js'\n")
 
 await mkdir(outDir, { recursive: true })
 const stale = []
