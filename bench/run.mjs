@@ -1,0 +1,2 @@
+// Runs every apidx benchmark in turn. Not part of `npm test`: `npm run bench`.
+await import('./startup.mjs')
