@@ -6,7 +6,9 @@ import { fileURLToPath } from 'node:url'
 import path from 'node:path'
 import { compile } from 'json-schema-to-typescript'
 
-const root = fileURLToPath(new URL('../../../', import.meta.url))
+// `--root <dir>` points at another checkout (the freshness test uses a scratch copy).
+const rootFlag = process.argv.indexOf('--root')
+const root = rootFlag > 0 ? path.resolve(process.argv[rootFlag + 1]) : fileURLToPath(new URL('../../../', import.meta.url))
 const schemaDir = path.join(root, 'schemas')
 const outDir = path.join(root, 'packages/core/src/generated')
 const check = process.argv.includes('--check')
