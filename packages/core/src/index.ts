@@ -2,3 +2,5 @@
 export * from './errors.js'
 export type * from './generated/index.js'
 export * from './generated/schemas.js'
+export * from './pack/index.js'
+export * from './config/index.js'

@@ -13,15 +13,85 @@ export const authSchemeSchema = {
 
 export const configSchema = {
   "$schema": "http://json-schema.org/draft-07/schema#",
-  "$id": "https://apidx.dev/schemas/config.schema.json",
+  "$id": "config.schema.json",
   "title": "ApidxConfig",
-  "description": "apidx configuration (.apidxrc, .apidxrc.json, .apidxrc.yaml or package.json#apidx).",
+  "description": "apidx configuration, read from .apidxrc, .apidxrc.json, .apidxrc.yaml, .apidxrc.yml or package.json#apidx.",
   "type": "object",
   "additionalProperties": false,
   "properties": {
     "$schema": {
       "type": "string",
-      "description": "Editor hint; ignored by apidx."
+      "maxLength": 500,
+      "description": "Path or URL of this schema, for editors. Ignored by apidx."
+    },
+    "packs": {
+      "type": "array",
+      "maxItems": 50,
+      "uniqueItems": true,
+      "description": "Extra provider packs: pack.json files or folders holding one, relative to the config file. They take precedence over installed and built-in packs with the same id.",
+      "items": {
+        "type": "string",
+        "minLength": 1,
+        "maxLength": 1000,
+        "description": "A path to a pack file or folder."
+      }
+    },
+    "providers": {
+      "type": "object",
+      "maxProperties": 100,
+      "description": "Defaults per provider pack id, used when the command line does not say otherwise.",
+      "propertyNames": {
+        "pattern": "^[a-z][a-z0-9]*(-[a-z0-9]+)*$",
+        "maxLength": 40
+      },
+      "additionalProperties": {
+        "$ref": "#/definitions/providerDefaults"
+      }
+    }
+  },
+  "definitions": {
+    "providerDefaults": {
+      "type": "object",
+      "additionalProperties": false,
+      "description": "Defaults for one provider.",
+      "properties": {
+        "service": {
+          "type": "string",
+          "maxLength": 60,
+          "description": "The service to check or sign when --service is not given."
+        },
+        "version": {
+          "type": "string",
+          "maxLength": 40,
+          "description": "The version to use when --version is not given."
+        },
+        "endpoint": {
+          "type": "string",
+          "maxLength": 2000,
+          "pattern": "^(wss?|https?)://[^\\s]+$",
+          "description": "An endpoint that replaces the pack's URL (a proxy, a private deployment). Naming it here trusts it with the credentials."
+        },
+        "timeout": {
+          "type": "integer",
+          "minimum": 100,
+          "maximum": 600000,
+          "description": "The base deadline in milliseconds per network phase."
+        },
+        "credentials": {
+          "type": "object",
+          "maxProperties": 20,
+          "description": "Credential values by the pack's credential name. Use ${env:NAME} to read an environment variable instead of writing a secret into the file.",
+          "propertyNames": {
+            "pattern": "^[a-z][a-zA-Z0-9]*$",
+            "maxLength": 40
+          },
+          "additionalProperties": {
+            "type": "string",
+            "maxLength": 4000,
+            "description": "The value, or ${env:NAME}."
+          }
+        }
+      }
     }
   }
 } as const

@@ -1,0 +1,9 @@
+// Provider packs: loading, validation and targets.
+export { parseJson, lineColumn, pointerSegment, DEFAULT_LIMITS, type JsonLimits, type JsonIssue, type ParseResult } from './safe-json.js'
+export { checkShape, type SchemaName } from './shape.js'
+export { checkMeaning } from './meaning.js'
+export { validatePackText, validatePackFile, readCapped, type PackValidation } from './validate.js'
+export { dataDir, looksLikePath, type PackSource, type PackSourceKind, type BuiltinPacks } from './sources.js'
+export { loadPack, listPacks, type LoadedPack, type BrokenPack, type LoadOptions } from './load.js'
+export { resolveTarget, matchUrl, nearest, type Target, type TargetSelection } from './target.js'
+export { hostAllowed, isLoopback } from './hosts.js'

@@ -1,0 +1,96 @@
+// Phase two of pack validation: what the schema cannot say. References between parts of the pack
+// (auth schemes, successors, default versions, credentials), URLs inside the hosts allowlist, and
+// response schemas limited to keywords that cannot run a slow pattern on a user's machine.
+import type { Problem } from '../errors.js'
+import type { ProviderPack } from '../generated/index.js'
+import { pointerSegment as seg } from './safe-json.js'
+import { hostAllowed } from './hosts.js'
+
+/** Keywords a pack's response schema may not use: patterns could backtrack catastrophically, formats and remote refs reach outside the pack. */
+const FORBIDDEN_SCHEMA_KEYWORDS = new Set(['pattern', 'patternProperties', 'format', '$id', '$schema', 'dependencies', 'if'])
+
+/** Returns every semantic problem of a shape-valid pack. */
+export function checkMeaning(pack: ProviderPack, file: string): Problem[] {
+  const problems: Problem[] = []
+  const add = (pointer: string, message: string, remedy: string) => problems.push({ file, pointer, message, remedy })
+  const schemes = Object.keys(pack.auth)
+  const credentials = Object.keys(pack.credentials)
+
+  for (const [schemeId, scheme] of Object.entries(pack.auth)) {
+    for (const { pointer, name } of credentialRefs(scheme, `/auth/${seg(schemeId)}`)) {
+      if (!credentials.includes(name)) add(pointer, `refers to credential "${name}", which the pack does not declare`, `Declare it under /credentials or use one of: ${credentials.join(', ') || '(none)'}.`)
+    }
+  }
+
+  for (const [serviceId, service] of Object.entries(pack.services)) {
+    const base = `/services/${seg(serviceId)}`
+    if (!(service.defaultVersion in service.versions)) {
+      add(`${base}/defaultVersion`, `names version "${service.defaultVersion}", which the service does not have`, `Use one of: ${Object.keys(service.versions).join(', ')}.`)
+    }
+    for (const [versionId, version] of Object.entries(service.versions)) {
+      const at = `${base}/versions/${seg(versionId)}`
+      if (version.auth !== null && !schemes.includes(version.auth)) {
+        add(`${at}/auth`, `names auth scheme "${version.auth}", which the pack does not declare`, `Use one of: ${schemes.join(', ') || '(declare a scheme under /auth)'}, or null for no credentials.`)
+      }
+      checkUrl(version.url, version.protocol, `${at}/url`, pack, add)
+      if (version.status === 'sunset' && !version.sunsetDate) add(`${at}/sunsetDate`, 'a sunset version has no sunsetDate', 'Add the date the version stopped being served (YYYY-MM-DD).')
+      if (version.successor) {
+        const target = version.successor.service ?? serviceId
+        const other = pack.services[target]
+        if (!other) add(`${at}/successor/service`, `names service "${target}", which the pack does not have`, `Use one of: ${Object.keys(pack.services).join(', ')}.`)
+        else if (!(version.successor.version in other.versions)) add(`${at}/successor/version`, `names version "${version.successor.version}" of "${target}", which does not exist`, `Use one of: ${Object.keys(other.versions).join(', ')}.`)
+        else if (target === serviceId && version.successor.version === versionId) add(`${at}/successor`, 'a version cannot succeed itself', 'Name the version that replaces this one.')
+      }
+      if (version.response?.schema) checkSchema(version.response.schema, `${at}/response/schema`, add)
+      version.response?.legacy?.forEach((l, i) => checkSchema(l.schema, `${at}/response/legacy/${i}/schema`, add))
+    }
+  }
+  return problems
+}
+
+function checkUrl(raw: string, protocol: string, pointer: string, pack: ProviderPack, add: (p: string, m: string, r: string) => void): void {
+  let url: URL
+  try {
+    url = new URL(raw)
+  } catch {
+    add(pointer, `"${raw}" is not an absolute URL`, 'Write the full URL, e.g. wss://host/path.')
+    return
+  }
+  if (!hostAllowed(pack, url.hostname)) add(pointer, `host "${url.hostname}" is outside the pack's hosts`, `Add it (or a *.suffix covering it) to /hosts, which now allows: ${pack.hosts.join(', ')}.`)
+  const ws = url.protocol === 'ws:' || url.protocol === 'wss:'
+  if (protocol === 'websocket' && !ws) add(pointer, `a websocket service has a ${url.protocol}// URL`, 'Use ws:// or wss://, or set protocol to http.')
+  if (protocol === 'http' && ws) add(pointer, `an http service has a ${url.protocol}// URL`, 'Use http:// or https://, or set protocol to websocket.')
+  if (url.username || url.password) add(pointer, 'the URL carries a user name or password', 'Credentials belong in /credentials, never in a URL.')
+}
+
+/** Walks a response schema iteratively, reporting keywords outside the allowed subset. */
+function checkSchema(schema: unknown, pointer: string, add: (p: string, m: string, r: string) => void): void {
+  const stack: { value: unknown; at: string }[] = [{ value: schema, at: pointer }]
+  while (stack.length) {
+    const { value, at } = stack.pop()!
+    if (Array.isArray(value)) value.forEach((v, i) => stack.push({ value: v, at: `${at}/${i}` }))
+    else if (value && typeof value === 'object') {
+      for (const [k, v] of Object.entries(value)) {
+        if (FORBIDDEN_SCHEMA_KEYWORDS.has(k)) add(`${at}/${seg(k)}`, `response schemas may not use "${k}"`, 'Describe frames with type, properties, required, items, enum, const and bounds only.')
+        else if (k === '$ref' && (typeof v !== 'string' || !v.startsWith('#'))) add(`${at}/$ref`, 'response schemas may only refer inside themselves', 'Use a local "#/..." reference.')
+        // Property names and enum/const values are data, not keywords.
+        else if (k === 'properties' && v && typeof v === 'object') for (const [name, sub] of Object.entries(v)) stack.push({ value: sub, at: `${at}/properties/${seg(name)}` })
+        else if (k !== 'enum' && k !== 'const' && k !== 'examples' && k !== 'default') stack.push({ value: v, at: `${at}/${seg(k)}` })
+      }
+    }
+  }
+}
+
+/** Every `{cred.<name>}` reference inside a value, with its pointer. */
+function credentialRefs(value: unknown, pointer: string): { pointer: string; name: string }[] {
+  const found: { pointer: string; name: string }[] = []
+  const stack: { value: unknown; at: string }[] = [{ value, at: pointer }]
+  while (stack.length) {
+    const { value: v, at } = stack.pop()!
+    if (typeof v === 'string') {
+      for (const m of v.matchAll(/\{cred\.([A-Za-z0-9_]+)\}/g)) found.push({ pointer: at, name: m[1]! })
+    } else if (Array.isArray(v)) v.forEach((x, i) => stack.push({ value: x, at: `${at}/${i}` }))
+    else if (v && typeof v === 'object') for (const [k, x] of Object.entries(v)) stack.push({ value: x, at: `${at}/${seg(k)}` })
+  }
+  return found
+}

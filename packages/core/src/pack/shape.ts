@@ -1,0 +1,100 @@
+// Phase one of validation: the shape of a document against its JSON Schema (ajv, compiled once per
+// schema and process), with each ajv error turned into a Problem that says what is allowed.
+import type { ErrorObject, ValidateFunction } from 'ajv'
+import type { Problem } from '../errors.js'
+import { authSchemeSchema, configSchema, providerPackSchema } from '../generated/schemas.js'
+
+export type SchemaName = 'provider-pack' | 'config'
+
+const compiled = new Map<SchemaName, ValidateFunction>()
+
+/** Compiles (once) and returns the validator for one of apidx's schemas. Ajv loads lazily: it is not on the startup path. */
+async function validator(name: SchemaName): Promise<ValidateFunction> {
+  const known = compiled.get(name)
+  if (known) return known
+  const { Ajv } = await import('ajv')
+  const ajv = new Ajv({ allErrors: true, verbose: true, strict: false, allowUnionTypes: true })
+  ajv.addSchema(authSchemeSchema as object, 'auth-scheme.schema.json')
+  const fn = ajv.compile(name === 'provider-pack' ? (providerPackSchema as object) : (configSchema as object))
+  compiled.set(name, fn)
+  return fn
+}
+
+/** Validates `value` against the named schema; every error becomes one Problem in `file`. */
+export async function checkShape(name: SchemaName, value: unknown, file: string): Promise<Problem[]> {
+  const validate = await validator(name)
+  if (validate(value)) return []
+  // ajv reports a bad key twice (the inner pattern and the outer propertyNames): keep the inner one.
+  const errors = (validate.errors ?? []).filter((e) => e.keyword !== 'propertyNames')
+  const problems = errors.map((e) => toProblem(e, file))
+  return dedupe(problems)
+}
+
+function dedupe(problems: Problem[]): Problem[] {
+  const seen = new Set<string>()
+  return problems.filter((p) => {
+    const key = `${p.pointer}\u0000${p.message}`
+    if (seen.has(key)) return false
+    seen.add(key)
+    return true
+  })
+}
+
+function pointerKey(key: string): string {
+  return key.replaceAll('~', '~0').replaceAll('/', '~1')
+}
+
+function describeValue(v: unknown): string {
+  if (v === null) return 'null'
+  if (Array.isArray(v)) return 'an array'
+  if (typeof v === 'object') return 'an object'
+  const s = JSON.stringify(v) ?? String(v)
+  return s.length > 60 ? `${s.slice(0, 57)}…` : s
+}
+
+function typeOf(v: unknown): string {
+  if (v === null) return 'null'
+  if (Array.isArray(v)) return 'array'
+  if (Number.isInteger(v)) return 'integer'
+  return typeof v
+}
+
+/** The description of the schema property a problem is about, as the remedy's hint. */
+function hint(schema: unknown): string {
+  const d = (schema as { description?: unknown } | undefined)?.description
+  return typeof d === 'string' ? d : ''
+}
+
+function toProblem(e: ErrorObject, file: string): Problem {
+  const at = e.instancePath
+  const params = e.params as Record<string, unknown>
+  if (e.propertyName !== undefined) {
+    const limit = e.keyword === 'pattern' ? `Names must match ${String(params.pattern)}.` : `Names ${e.message ?? 'are restricted'}.`
+    return { file, pointer: `${at}/${pointerKey(e.propertyName)}`, message: `the key "${e.propertyName}" is not a valid name here`, remedy: limit }
+  }
+  switch (e.keyword) {
+    case 'additionalProperties': {
+      const name = String(params.additionalProperty)
+      const allowed = Object.keys((e.parentSchema as { properties?: object } | undefined)?.properties ?? {})
+      return {
+        file,
+        pointer: `${at}/${pointerKey(name)}`,
+        message: `unknown property "${name}"`,
+        remedy: allowed.length ? `Allowed here: ${allowed.join(', ')}.` : 'No other properties are allowed here.',
+      }
+    }
+    case 'required': {
+      const name = String(params.missingProperty)
+      const prop = (e.parentSchema as { properties?: Record<string, unknown> } | undefined)?.properties?.[name]
+      return { file, pointer: at, message: `missing required property "${name}"`, remedy: `Add "${name}": ${hint(prop) || 'see the schema.'}` }
+    }
+    case 'type':
+      return { file, pointer: at, message: `must be ${String(params.type).replace(',', ' or ')}, but is ${typeOf(e.data)}`, remedy: hint(e.parentSchema) || 'Change the value to the expected type.' }
+    case 'enum':
+      return { file, pointer: at, message: `${describeValue(e.data)} is not an allowed value`, remedy: `Use one of: ${(params.allowedValues as unknown[]).map((v) => JSON.stringify(v)).join(', ')}.` }
+    case 'pattern':
+      return { file, pointer: at, message: `${describeValue(e.data)} is not in the required form`, remedy: hint(e.parentSchema) || `It must match ${String(params.pattern)}.` }
+    default:
+      return { file, pointer: at, message: `${describeValue(e.data)} ${e.message ?? 'is not valid'}`, remedy: hint(e.parentSchema) || 'See the schema.' }
+  }
+}

@@ -1,0 +1,59 @@
+// Validates a provider pack in the three steps every rejection shares: safe parse (size, depth,
+// duplicate and prototype keys), shape (ajv) and meaning (references, hosts). All problems, not the first.
+import { open } from 'node:fs/promises'
+import type { Problem } from '../errors.js'
+import type { ProviderPack } from '../generated/index.js'
+import { DEFAULT_LIMITS, parseJson } from './safe-json.js'
+import { checkShape } from './shape.js'
+import { checkMeaning } from './meaning.js'
+
+export interface PackValidation {
+  file: string
+  pack?: ProviderPack
+  problems: Problem[]
+}
+
+/** Validates pack text already in memory, labelled `file` in every problem. */
+export async function validatePackText(text: string, file: string): Promise<PackValidation> {
+  const parsed = parseJson(text, DEFAULT_LIMITS)
+  if (!parsed.ok) return { file, problems: parsed.issues.map(({ pointer, message, remedy }) => ({ file, pointer, message, remedy })) }
+  const shape = await checkShape('provider-pack', parsed.value, file)
+  if (shape.length) return { file, problems: shape }
+  const pack = parsed.value as ProviderPack
+  const meaning = checkMeaning(pack, file)
+  return meaning.length ? { file, problems: meaning } : { file, pack, problems: [] }
+}
+
+/**
+ * Reads and validates a pack file. A file over the size cap is rejected from its size alone, and
+ * never more than the cap plus one byte is read, so a 10 MB (or endless) file costs nothing.
+ */
+export async function validatePackFile(file: string): Promise<PackValidation> {
+  const read = await readCapped(file, DEFAULT_LIMITS.maxBytes)
+  if ('problem' in read) return { file, problems: [read.problem] }
+  return validatePackText(read.text, file)
+}
+
+/** Reads at most `limit` bytes of a file, or explains why it could not. */
+export async function readCapped(file: string, limit: number): Promise<{ text: string } | { problem: Problem }> {
+  let handle
+  try {
+    handle = await open(file, 'r')
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code
+    const message = code === 'ENOENT' ? 'file not found' : code === 'EISDIR' ? 'is a folder, not a file' : `cannot be read (${code ?? 'error'})`
+    return { problem: { file, pointer: '', message, remedy: 'Check the path.' } }
+  }
+  try {
+    const stat = await handle.stat()
+    if (!stat.isFile()) return { problem: { file, pointer: '', message: 'is not a regular file', remedy: 'Point at a pack.json file or the folder that holds it.' } }
+    if (stat.size > limit) return { problem: { file, pointer: '', message: `file is ${stat.size} bytes, over the ${limit}-byte limit`, remedy: 'Packs are small JSON documents; split or trim the file.' } }
+    const buffer = Buffer.alloc(limit + 1)
+    const { bytesRead } = await handle.read(buffer, 0, limit + 1, 0)
+    if (bytesRead > limit) return { problem: { file, pointer: '', message: `file is over the ${limit}-byte limit`, remedy: 'Packs are small JSON documents; split or trim the file.' } }
+    const text = buffer.subarray(0, bytesRead).toString('utf8')
+    return { text: text.charCodeAt(0) === 0xfeff ? text.slice(1) : text }
+  } finally {
+    await handle.close()
+  }
+}
