@@ -1,0 +1,105 @@
+// Config: every file form loads and validates; bad config names file and pointer; code config is opt-in.
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+import { afterAll, describe, expect, it } from 'vitest'
+import { ApidxError } from '../src/errors.js'
+import { loadConfig } from '../src/config/load.js'
+
+const root = mkdtempSync(path.join(tmpdir(), 'apidx-config-'))
+afterAll(() => rmSync(root, { recursive: true, force: true }))
+let n = 0
+function project(files: Record<string, string>): string {
+  const dir = path.join(root, `p${n++}`)
+  mkdirSync(dir, { recursive: true })
+  for (const [name, text] of Object.entries(files)) writeFileSync(path.join(dir, name), text)
+  return dir
+}
+async function rejection(p: Promise<unknown>): Promise<ApidxError> {
+  const err = await p.then(() => undefined, (e: unknown) => e)
+  expect(err).toBeInstanceOf(ApidxError)
+  return err as ApidxError
+}
+const providers = { iflytek: { service: 'iat', timeout: 5000 } }
+
+describe('loadConfig', () => {
+  it.each([
+    ['.apidxrc.json', JSON.stringify({ providers })],
+    ['.apidxrc', JSON.stringify({ providers })],
+    ['.apidxrc', 'providers:\n  iflytek:\n    service: iat\n    timeout: 5000\n'],
+    ['.apidxrc.yaml', 'providers:\n  iflytek:\n    service: iat\n    timeout: 5000\n'],
+    ['.apidxrc.yml', 'providers:\n  iflytek:\n    service: iat\n    timeout: 5000\n'],
+    ['package.json', JSON.stringify({ name: 'app', apidx: { providers } })],
+  ])('loads %s', async (name, text) => {
+    const cwd = project({ [name]: text })
+    const { config, file } = await loadConfig({ cwd, env: {} })
+    expect(file).toBe(path.join(cwd, name))
+    expect(config.providers).toEqual(providers)
+  })
+
+  it('returns an empty config when there is none', async () => {
+    const cwd = project({ 'package.json': '{"name":"x"}' })
+    expect((await loadConfig({ cwd, env: {} })).config).toEqual({})
+  })
+
+  it('resolves pack paths relative to the config file', async () => {
+    const cwd = project({ '.apidxrc.json': '{"packs": ["./packs/acme"]}' })
+    expect((await loadConfig({ cwd, env: {} })).config.packs).toEqual([path.join(cwd, 'packs/acme')])
+  })
+
+  it('rejects unknown fields and bad values with file and pointer', async () => {
+    const cwd = project({ '.apidxrc.json': JSON.stringify({ providers: { iflytek: { servce: 'iat', timeout: 'fast' } } }) })
+    const err = await rejection(loadConfig({ cwd, env: {} }))
+    expect(err.code).toBe('ERR_CONFIG_INVALID')
+    expect(err.problems.map((p) => [p.file, p.pointer])).toEqual(
+      expect.arrayContaining([
+        [path.join(cwd, '.apidxrc.json'), '/providers/iflytek/servce'],
+        [path.join(cwd, '.apidxrc.json'), '/providers/iflytek/timeout'],
+      ]),
+    )
+  })
+
+  it('rejects invalid JSON with line and column', async () => {
+    const cwd = project({ '.apidxrc.json': '{\n  "packs": [1,]\n}' })
+    const err = await rejection(loadConfig({ cwd, env: {} }))
+    expect(err.problems[0]!.message).toContain('line 2, column 15')
+  })
+
+  it('rejects prototype keys in YAML', async () => {
+    const cwd = project({ '.apidxrc.yaml': 'providers:\n  iflytek:\n    __proto__:\n      polluted: true\n' })
+    const err = await rejection(loadConfig({ cwd, env: {} }))
+    expect(err.problems.some((p) => p.pointer === '/providers/iflytek/__proto__')).toBe(true)
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined()
+  })
+
+  it('survives a YAML alias bomb in linear time', async () => {
+    const lines = ['a: &a ["x","x","x","x","x","x","x","x","x"]']
+    for (let i = 0; i < 20; i++) lines.push(`${String.fromCharCode(98 + i)}: &${String.fromCharCode(98 + i)} [*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)}]`)
+    const cwd = project({ '.apidxrc.yaml': lines.join('\n') + '\n' })
+    const started = performance.now()
+    const err = await rejection(loadConfig({ cwd, env: {} }))
+    expect(err.code).toBe('ERR_CONFIG_INVALID')
+    expect(performance.now() - started).toBeLessThan(1000)
+  })
+
+  it('interpolates ${env:NAME} in credentials, and names a missing variable', async () => {
+    const cfg = { providers: { iflytek: { credentials: { apiKey: '${env:MY_KEY}', appId: 'app-${env:MY_APP}' } } } }
+    const cwd = project({ '.apidxrc.json': JSON.stringify(cfg) })
+    const { config } = await loadConfig({ cwd, env: { MY_KEY: 'k123', MY_APP: '42' } })
+    expect(config.providers!.iflytek!.credentials).toEqual({ apiKey: 'k123', appId: 'app-42' })
+    const err = await rejection(loadConfig({ cwd, env: { MY_APP: '42' } }))
+    expect(err.problems[0]).toMatchObject({ pointer: '/providers/iflytek/credentials/apiKey' })
+    expect(err.problems[0]!.message).toContain('MY_KEY')
+  })
+
+  it('refuses a code config without the opt-in, and loads it with it', async () => {
+    const marker = path.join(root, 'ran.txt')
+    const cwd = project({ '.apidxrc.cjs': `require('fs').writeFileSync(${JSON.stringify(marker)}, 'x'); module.exports = { providers: { iflytek: { service: 'iat' } } }` })
+    const err = await rejection(loadConfig({ cwd, env: {} }))
+    expect(err.message).toContain('.apidxrc.cjs')
+    expect(err.suggestions.join(' ')).toContain('APIDX_ALLOW_CODE_CONFIG=1')
+    expect(await import('node:fs').then((fs) => fs.existsSync(marker))).toBe(false)
+    const { config } = await loadConfig({ cwd, env: {}, allowCode: true })
+    expect(config.providers!.iflytek!.service).toBe('iat')
+  })
+})
