@@ -2,4 +2,5 @@
 export type { AuthScheme } from './auth-scheme.js'
 export type { ApidxConfig, ProviderDefaults } from './config.js'
 export type { CalendarDate, Confidence, Credential, ErrorTable, ErrorTable1, ErrorTable2, FindingCode, HandshakeRule, JsonPointer, ProbeRequest, ProviderPack, Response, Service, Url, VendorError, Version } from './provider-pack.js'
+export type { Cause, CheckReport, Finding, Link, Timings } from './report.js'
 export * from './schemas.js'

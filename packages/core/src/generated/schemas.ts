@@ -872,3 +872,355 @@ export const providerPackSchema = {
     }
   }
 } as const
+
+export const reportSchema = {
+  "$schema": "http://json-schema.org/draft-07/schema#",
+  "$id": "report.schema.json",
+  "title": "CheckReport",
+  "description": "The result of `apidx check`: the failure chain of one endpoint, every finding, the root cause and ranked further causes. `--json` prints exactly this document. Secrets never appear in it: the endpoint and all evidence are redacted.",
+  "type": "object",
+  "additionalProperties": false,
+  "required": [
+    "schemaVersion",
+    "provider",
+    "packVersion",
+    "service",
+    "version",
+    "endpoint",
+    "protocol",
+    "verdict",
+    "rootCause",
+    "causes",
+    "findings",
+    "chain",
+    "timings",
+    "session",
+    "startedAt",
+    "durationMs"
+  ],
+  "properties": {
+    "schemaVersion": {
+      "type": "string",
+      "enum": [
+        "1"
+      ],
+      "description": "Version of this report format; bumped only on an incompatible change."
+    },
+    "provider": {
+      "type": "string",
+      "maxLength": 40,
+      "description": "The provider pack id (`--provider`)."
+    },
+    "packVersion": {
+      "type": "string",
+      "maxLength": 50,
+      "description": "The version of the pack whose facts were used."
+    },
+    "service": {
+      "type": "string",
+      "maxLength": 60,
+      "description": "The service checked, by the pack's id (e.g. `iat`)."
+    },
+    "version": {
+      "type": "string",
+      "maxLength": 40,
+      "description": "The service version checked, by the pack's id (e.g. `v2`)."
+    },
+    "endpoint": {
+      "type": "string",
+      "maxLength": 4000,
+      "description": "The URL checked, without its signature: credentials and signed query values are masked."
+    },
+    "protocol": {
+      "type": "string",
+      "enum": [
+        "websocket",
+        "http"
+      ],
+      "description": "How the endpoint was spoken to."
+    },
+    "mock": {
+      "type": [
+        "string",
+        "null"
+      ],
+      "maxLength": 60,
+      "description": "The emulator scenario the check ran against (`--mock`), or null for a live endpoint."
+    },
+    "verdict": {
+      "type": "string",
+      "enum": [
+        "pass",
+        "fail"
+      ],
+      "description": "`pass` when no finding has severity `error` (warnings allowed); `fail` otherwise. Exit code 0 and 1 respectively."
+    },
+    "rootCause": {
+      "description": "The finding of the first broken link of the chain, or null when the verdict is `pass`.",
+      "oneOf": [
+        {
+          "type": "null"
+        },
+        {
+          "$ref": "#/definitions/finding"
+        }
+      ]
+    },
+    "causes": {
+      "type": "array",
+      "maxItems": 50,
+      "description": "Every cause that fits the evidence, most likely first; the first is the root cause. Empty when the verdict is `pass`.",
+      "items": {
+        "$ref": "#/definitions/cause"
+      }
+    },
+    "findings": {
+      "type": "array",
+      "maxItems": 500,
+      "description": "Everything the probes reported, in chain order.",
+      "items": {
+        "$ref": "#/definitions/finding"
+      }
+    },
+    "chain": {
+      "type": "array",
+      "maxItems": 50,
+      "description": "The links of the failure chain, in order, each with its status and time.",
+      "items": {
+        "$ref": "#/definitions/link"
+      }
+    },
+    "timings": {
+      "$ref": "#/definitions/timings"
+    },
+    "session": {
+      "type": "object",
+      "additionalProperties": false,
+      "required": [
+        "id"
+      ],
+      "description": "The vendor session, for a support ticket.",
+      "properties": {
+        "id": {
+          "type": [
+            "string",
+            "null"
+          ],
+          "maxLength": 200,
+          "description": "The vendor's session id (iFlytek `sid`) when one arrived, else null."
+        }
+      }
+    },
+    "startedAt": {
+      "type": "string",
+      "maxLength": 40,
+      "description": "When the check started, ISO 8601 UTC."
+    },
+    "durationMs": {
+      "type": "number",
+      "minimum": 0,
+      "description": "Wall time of the whole check in milliseconds."
+    }
+  },
+  "definitions": {
+    "findingCode": {
+      "type": "string",
+      "pattern": "^[a-z]+/[a-z0-9]+(-[a-z0-9]+)*$",
+      "maxLength": 80,
+      "description": "A stable finding code `<area>/<kebab-name>`, documented in docs/findings.md."
+    },
+    "finding": {
+      "type": "object",
+      "additionalProperties": false,
+      "required": [
+        "code",
+        "severity",
+        "probe",
+        "message",
+        "fix",
+        "data"
+      ],
+      "description": "One observation of one probe.",
+      "properties": {
+        "code": {
+          "$ref": "#/definitions/findingCode"
+        },
+        "severity": {
+          "type": "string",
+          "enum": [
+            "error",
+            "warning",
+            "info"
+          ],
+          "description": "`error` breaks the link (verdict fail); `warning` is worth fixing but the link works; `info` is evidence."
+        },
+        "probe": {
+          "type": "string",
+          "maxLength": 60,
+          "description": "The id of the probe that reported it (`engine` for the engine itself)."
+        },
+        "message": {
+          "type": "string",
+          "maxLength": 4000,
+          "description": "What was observed, with the observed value and the limit where there is one."
+        },
+        "fix": {
+          "type": [
+            "string",
+            "null"
+          ],
+          "maxLength": 4000,
+          "description": "What to do, in the vendor's terms; null for evidence that needs no action."
+        },
+        "data": {
+          "type": "object",
+          "additionalProperties": true,
+          "description": "Machine-readable evidence, specific to the code (e.g. `status`, `bodyExcerpt`, `closeCode`, `vendorCode`, `offsetSeconds`). An open map on purpose: its keys per code are listed in docs/findings.md. Redacted."
+        }
+      }
+    },
+    "cause": {
+      "type": "object",
+      "additionalProperties": false,
+      "required": [
+        "rank",
+        "code",
+        "likelihood",
+        "message",
+        "fix"
+      ],
+      "description": "One possible explanation of the failure.",
+      "properties": {
+        "rank": {
+          "type": "integer",
+          "minimum": 1,
+          "description": "1 for the root cause, then in decreasing likelihood."
+        },
+        "code": {
+          "$ref": "#/definitions/findingCode"
+        },
+        "likelihood": {
+          "type": "string",
+          "enum": [
+            "observed",
+            "likely",
+            "possible"
+          ],
+          "description": "`observed` when the evidence names it directly, `likely` when a vendor rule or a reported finding points to it, `possible` when it fits the evidence but something else fits better."
+        },
+        "message": {
+          "type": "string",
+          "maxLength": 4000,
+          "description": "Why this cause fits."
+        },
+        "fix": {
+          "type": [
+            "string",
+            "null"
+          ],
+          "maxLength": 4000,
+          "description": "What to do if this is the cause."
+        }
+      }
+    },
+    "link": {
+      "type": "object",
+      "additionalProperties": false,
+      "required": [
+        "id",
+        "title",
+        "status",
+        "ms",
+        "codes",
+        "reason"
+      ],
+      "description": "One link of the failure chain (one probe).",
+      "properties": {
+        "id": {
+          "type": "string",
+          "maxLength": 60,
+          "description": "The probe id."
+        },
+        "title": {
+          "type": "string",
+          "maxLength": 200,
+          "description": "What the link checks, for people."
+        },
+        "status": {
+          "type": "string",
+          "enum": [
+            "ok",
+            "fail",
+            "warn",
+            "skip"
+          ],
+          "description": "`ok` no problem, `fail` an error finding, `warn` warnings only, `skip` not run because a link it needs failed."
+        },
+        "ms": {
+          "type": [
+            "number",
+            "null"
+          ],
+          "minimum": 0,
+          "description": "Time of the phase this link measured (e.g. the DNS lookup), or null when skipped or not timed."
+        },
+        "codes": {
+          "type": "array",
+          "maxItems": 50,
+          "items": {
+            "$ref": "#/definitions/findingCode"
+          },
+          "description": "Codes of the errors and warnings this link reported."
+        },
+        "reason": {
+          "type": [
+            "string",
+            "null"
+          ],
+          "maxLength": 1000,
+          "description": "Why the link was skipped, else null."
+        }
+      }
+    },
+    "timings": {
+      "type": "object",
+      "additionalProperties": false,
+      "required": [
+        "total"
+      ],
+      "description": "Milliseconds per phase of the one connection; a phase not reached is absent.",
+      "properties": {
+        "dns": {
+          "type": "number",
+          "minimum": 0,
+          "description": "Name resolution."
+        },
+        "tcp": {
+          "type": "number",
+          "minimum": 0,
+          "description": "TCP connect, after DNS."
+        },
+        "tls": {
+          "type": "number",
+          "minimum": 0,
+          "description": "TLS handshake, after TCP."
+        },
+        "handshake": {
+          "type": "number",
+          "minimum": 0,
+          "description": "HTTP request to response head (WebSocket upgrade or HTTP response), after TLS."
+        },
+        "firstFrame": {
+          "type": "number",
+          "minimum": 0,
+          "description": "From the upgrade (or response head) to the first frame (or body)."
+        },
+        "total": {
+          "type": "number",
+          "minimum": 0,
+          "description": "From the start of the connection to its end."
+        }
+      }
+    }
+  }
+} as const
