@@ -1,0 +1,45 @@
+// Diagnosis: the root cause is the first broken link of the chain (findings arrive in chain order),
+// and further causes are ranked after it: the other pack rules that matched the same evidence, then
+// any other error. A renderer never computes this (DESIGN §1).
+import type { EngineFinding } from '../engine/types.js'
+import type { Cause } from '../generated/index.js'
+
+/** The root cause and the ranked causes of a run. */
+export interface Diagnosis {
+  rootCause: EngineFinding | null
+  causes: Cause[]
+}
+
+/** An alternative explanation a probe attached to a finding (`data.alternatives`). */
+export interface Alternative {
+  code: string
+  meaning: string
+  fix: string | null
+}
+
+function alternativesOf(f: EngineFinding): Alternative[] {
+  const alts = f.data.alternatives
+  if (!Array.isArray(alts)) return []
+  return alts.filter((a): a is Alternative => Boolean(a) && typeof a === 'object' && typeof (a as Alternative).code === 'string' && typeof (a as Alternative).meaning === 'string')
+}
+
+/** Diagnoses findings that are in chain order. */
+export function diagnose(findings: readonly EngineFinding[]): Diagnosis {
+  const errors = findings.filter((f) => f.severity === 'error')
+  const rootCause = errors[0] ?? null
+  if (!rootCause) return { rootCause: null, causes: [] }
+  const causes: Omit<Cause, 'rank'>[] = [{ code: rootCause.code, likelihood: 'observed', message: rootCause.message, fix: rootCause.fix }]
+  const seen = new Set([`${rootCause.code}\u0000${rootCause.message}`])
+  const add = (c: Omit<Cause, 'rank'>) => {
+    const key = `${c.code}\u0000${c.message}`
+    if (seen.has(key)) return
+    seen.add(key)
+    causes.push(c)
+  }
+  for (const alt of alternativesOf(rootCause)) add({ code: alt.code, likelihood: 'likely', message: alt.meaning, fix: alt.fix })
+  for (const f of errors.slice(1)) {
+    add({ code: f.code, likelihood: 'likely', message: f.message, fix: f.fix })
+    for (const alt of alternativesOf(f)) add({ code: alt.code, likelihood: 'possible', message: alt.meaning, fix: alt.fix })
+  }
+  return { rootCause, causes: causes.slice(0, 50).map((c, i) => ({ rank: i + 1, ...c })) }
+}

@@ -1,0 +1,2 @@
+// Diagnosis: root cause and ranked causes from a run's findings.
+export { diagnose, type Diagnosis, type Alternative } from './diagnose.js'

@@ -1,0 +1,156 @@
+// Runs a planned chain: each link starts when the links it needs have finished, independent links
+// run concurrently, a link whose need failed is skipped with the reason, a probe that throws (or
+// reports an undeclared code, or overruns its budget) becomes `engine/probe-crashed`. The one real
+// connection is made lazily, once, by the first probe that asks for it.
+import type { Target } from '../pack/target.js'
+import { deadlinesFor, runBudget, type PhaseDeadlines } from './deadlines.js'
+import type { ProbeRegistry } from './define.js'
+import type { Exchange } from './exchange.js'
+import { httpExchange } from './http-client.js'
+import { planChain, type PlannedLink } from './plan.js'
+import { prepareRequest, type PreparedRequest, type Signer } from './prepare.js'
+import type { Resolver, TlsOptions } from './socket.js'
+import type { EngineFinding, FindingInput, ProbeContext } from './types.js'
+import { wsExchange } from './ws-client.js'
+
+/** Status of one link after the run. */
+export type LinkStatus = 'ok' | 'fail' | 'warn' | 'skip'
+
+/** One link of the chain as run. */
+export interface LinkResult {
+  id: string
+  title: string
+  status: LinkStatus
+  ms: number | null
+  /** Codes of the link's errors and warnings. */
+  codes: string[]
+  reason: string | null
+}
+
+/** Progress for a TTY spinner; never needed for the result. */
+export type ProgressEvent = { type: 'start' | 'end'; link: string; status?: LinkStatus }
+
+export interface RunOptions {
+  target: Target
+  registry: ProbeRegistry
+  /** Credential values by the pack's credential name. Used for signing only, never reported. */
+  credentials?: Record<string, string>
+  /** Base timeout in ms (`--timeout`); or give `deadlines` directly. */
+  timeoutMs?: number
+  deadlines?: PhaseDeadlines
+  resolver?: Resolver
+  tls?: TlsOptions
+  signer?: Signer
+  allowInsecure?: boolean
+  clock?: { now(): number }
+  signal?: AbortSignal
+  onProgress?: (e: ProgressEvent) => void
+}
+
+/** Everything a run produced, before diagnosis. */
+export interface RunResult {
+  target: Target
+  /** The URL actually requested, signed (redact before showing). */
+  requestUrl: URL
+  findings: EngineFinding[]
+  links: LinkResult[]
+  exchange?: Exchange
+  startedAt: string
+  durationMs: number
+}
+
+/** Plans and runs the chain for a target. Never throws for a network fault: faults are findings. */
+export async function runChecks(opts: RunOptions): Promise<RunResult> {
+  const clock = opts.clock ?? { now: () => Date.now() }
+  const deadlines = opts.deadlines ?? deadlinesFor(opts.timeoutMs)
+  const startedAt = new Date(clock.now()).toISOString()
+  const started = performance.now()
+  const plan = planChain(opts.target, opts.registry)
+  const request = await prepareRequest(opts.target, opts.credentials ?? {}, { allowInsecure: Boolean(opts.allowInsecure), ...(opts.signer ? { signer: opts.signer } : {}), now: clock.now() })
+  let exchange: Promise<Exchange> | undefined
+  const connect = () => (exchange ??= runExchange(request, opts, deadlines, clock))
+
+  const findings: { order: number; f: EngineFinding }[] = []
+  const results = new Map<string, LinkResult>()
+  const running = new Map<string, Promise<void>>()
+  const order = new Map(plan.map((l, i) => [l.probe.meta.id, i]))
+
+  const runLink = async (link: PlannedLink): Promise<void> => {
+    await Promise.all(link.needs.map((n) => running.get(n)))
+    const { meta } = link.probe
+    const broken = link.needs.map((n) => results.get(n)!).find((r) => r.status === 'fail' || r.status === 'skip')
+    if (broken) {
+      const why = broken.status === 'fail' ? `${broken.id} failed (${broken.codes[0] ?? 'error'})` : `${broken.id} was skipped`
+      results.set(meta.id, { id: meta.id, title: meta.title, status: 'skip', ms: null, codes: [], reason: `Not run: ${why}.` })
+      return
+    }
+    opts.onProgress?.({ type: 'start', link: meta.id })
+    const own: EngineFinding[] = []
+    let ms: number | null = null
+    const controller = new AbortController()
+    const crash = (message: string, data: Record<string, unknown> = {}) =>
+      own.push({ code: 'engine/probe-crashed', severity: 'error', probe: meta.id, message, fix: 'This is a bug in the probe; please report it with the output of --json.', data })
+    const ctx: ProbeContext = {
+      target: opts.target,
+      credentials: request.credentials,
+      signal: opts.signal ? AbortSignal.any([opts.signal, controller.signal]) : controller.signal,
+      clock,
+      deadlines,
+      exchange: connect,
+      report: (input: FindingInput) => {
+        const spec = meta.findings[input.code]
+        if (!spec) return crash(`Probe "${meta.id}" reported "${input.code}", a code its meta does not declare.`)
+        own.push({ code: input.code, severity: input.severity ?? spec.severity, probe: meta.id, message: input.message, fix: input.fix ?? null, data: input.data ?? {} })
+      },
+      measure: (v) => { ms = v === undefined ? null : Math.round(v * 10) / 10 },
+    }
+    const budget = runBudget(deadlines)
+    let timer: NodeJS.Timeout | undefined
+    try {
+      await Promise.race([
+        Promise.resolve().then(() => link.probe.run(ctx)),
+        new Promise<void>((_, reject) => { timer = setTimeout(() => reject(new BudgetError(budget)), budget) }),
+      ])
+    } catch (err) {
+      // The error's message can hold anything the probe touched: keep only its class name.
+      if (err instanceof BudgetError) crash(`Probe "${meta.id}" did not finish within ${budget} ms.`)
+      else crash(`Probe "${meta.id}" threw ${err instanceof Error ? err.name : typeof err}; the other links still ran.`, { error: err instanceof Error ? err.name : typeof err })
+      controller.abort()
+    } finally {
+      if (timer) clearTimeout(timer)
+    }
+    const errors = own.filter((f) => f.severity === 'error')
+    const warnings = own.filter((f) => f.severity === 'warning')
+    const status = errors.length ? 'fail' : warnings.length ? 'warn' : 'ok'
+    results.set(meta.id, { id: meta.id, title: meta.title, status, ms, codes: [...errors, ...warnings].map((f) => f.code), reason: null })
+    findings.push(...own.map((f) => ({ order: order.get(meta.id)!, f })))
+    opts.onProgress?.({ type: 'end', link: meta.id, status })
+  }
+
+  for (const link of plan) running.set(link.probe.meta.id, runLink(link))
+  await Promise.all(running.values())
+  const resolved = exchange ? await exchange : undefined
+  return {
+    target: opts.target,
+    requestUrl: request.url,
+    findings: findings.sort((a, b) => a.order - b.order).map((x) => x.f),
+    links: plan.map((l) => results.get(l.probe.meta.id)!),
+    ...(resolved ? { exchange: resolved } : {}),
+    startedAt,
+    durationMs: Math.round(performance.now() - started),
+  }
+}
+
+class BudgetError extends Error {
+  constructor(readonly ms: number) {
+    super(`budget ${ms} ms`)
+  }
+}
+
+function runExchange(req: PreparedRequest, opts: RunOptions, deadlines: PhaseDeadlines, clock: { now(): number }): Promise<Exchange> {
+  const common = { url: req.url, headers: req.headers, deadlines, clock, signed: req.signed, ...(opts.resolver ? { resolver: opts.resolver } : {}), ...(opts.tls ?? {}) }
+  if (opts.target.version.protocol === 'websocket') {
+    return wsExchange({ ...common, frames: req.frames, endWhen: req.endWhen, serverCloses: req.serverCloses })
+  }
+  return httpExchange({ ...common, method: req.method, ...(req.body !== undefined ? { body: req.body } : {}) })
+}
