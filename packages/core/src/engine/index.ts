@@ -12,3 +12,4 @@ export { toNetFailure, timeoutFailure, type NetFailure, type Phase, type TlsReas
 export type { Exchange, PhaseTimings, ResponseHead, ReceivedFrame, CloseInfo, TlsInfo } from './exchange.js'
 export { getPointer, tryJson, decodeNested } from './pointer.js'
 export { MAX_BODY_BYTES, MAX_FRAME_BYTES, MAX_FRAMES, excerpt } from './limits.js'
+export { loadFrameValidator, checkFrame, type SchemaProblem } from './frame-schema.js'

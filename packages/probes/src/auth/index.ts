@@ -1,0 +1,65 @@
+// auth: was the signed request accepted? Missing or withheld credentials first (naming the variables
+// to set), then a 401/403 answer matched against the pack's handshake rules (most specific first; the
+// other matching rules become ranked alternatives), else a plain unauthorized/forbidden.
+import { defineProbe } from '@apidx/core'
+import { bodyExcerpt, matchingRules } from '../shared/rules.js'
+
+const AUTH_CODES = {
+  'auth/missing-credentials': { severity: 'error', description: 'Credentials the auth scheme needs are not set; the message names the environment variables.' },
+  'auth/credentials-withheld': { severity: 'error', description: 'Credentials were not sent: the host is outside the pack\'s hosts, or the channel is not encrypted.' },
+  'auth/signature-mismatch': { severity: 'error', description: 'The server could not verify the signature (wrong secret, wrong string to sign).' },
+  'auth/unknown-key': { severity: 'error', description: 'The server does not know the API key.' },
+  'auth/ip-not-allowed': { severity: 'error', description: "The machine's IP is not in the application's whitelist." },
+  'auth/unauthorized': { severity: 'error', description: 'The server answered 401 with no more specific rule in the pack.' },
+  'auth/forbidden': { severity: 'error', description: 'The server answered 403 with no more specific rule in the pack.' },
+} as const
+
+export default defineProbe({
+  meta: {
+    id: 'auth',
+    title: 'Authentication',
+    description: 'Checks the credentials are set and may be sent, and that the signed request was accepted; maps a rejection through the pack\'s handshake rules.',
+    after: ['clock'],
+    appliesTo: { signedOnly: true },
+    findings: AUTH_CODES,
+    docs: 'docs/findings.md#auth',
+  },
+  async run(ctx) {
+    const { target, credentials } = ctx
+    ctx.measure(0)
+    if (!credentials.complete) {
+      const vars = credentials.missing.map((m) => m.env)
+      return ctx.report({
+        code: 'auth/missing-credentials',
+        message: `${target.pack.name} credentials are not set: ${vars.join(', ')}. The unauthenticated links were checked.`,
+        fix: `Set ${vars.map((v) => `${v}`).join(', ')} in the environment (values from the ${target.pack.name} console), or under providers.${target.pack.id}.credentials in .apidxrc with \${env:NAME}.`,
+        data: { variables: vars, credentials: credentials.missing.map((m) => m.name) },
+      })
+    }
+    if (credentials.withheld) {
+      return ctx.report({ code: 'auth/credentials-withheld', message: credentials.withheld, fix: `Use the documented endpoint ${target.version.url}, or name the endpoint explicitly with --endpoint to trust it.`, data: {} })
+    }
+    const ex = await ctx.exchange()
+    const res = ex.response
+    if (!res || (res.status !== 401 && res.status !== 403)) return
+    const rules = matchingRules(target, res).filter((r) => r.diagnosis !== 'clock/skew')
+    const [rule, ...others] = rules
+    const alternatives = others.map((r) => ({ code: r.diagnosis, meaning: r.meaning, fix: r.fix }))
+    const evidence = { status: res.status, bodyExcerpt: bodyExcerpt(res.body) }
+    if (rule && rule.diagnosis in AUTH_CODES) {
+      return ctx.report({
+        code: rule.diagnosis,
+        message: `The server answered ${res.status} "${bodyExcerpt(res.body, 120)}": ${rule.meaning}${rule.cause ? ` Likely cause: ${rule.cause}` : ''}`,
+        fix: rule.fix,
+        data: { ...evidence, ...(rule.source ? { source: rule.source } : {}), alternatives },
+      })
+    }
+    const code = res.status === 401 ? 'auth/unauthorized' : 'auth/forbidden'
+    ctx.report({
+      code,
+      message: `The server answered ${res.status} "${bodyExcerpt(res.body, 120)}"${rule ? `: ${rule.meaning}` : ''}.`,
+      fix: rule?.fix ?? `Check the credentials and the signature against ${target.service.docs} (\`apidx sign --explain\` shows every step).`,
+      data: { ...evidence, alternatives },
+    })
+  },
+})

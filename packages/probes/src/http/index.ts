@@ -1,0 +1,39 @@
+// http: the answer of an HTTP service to the one request — a redirect (not followed), 404, 429, 5xx,
+// or no answer in time. 401/403 are left to the auth link.
+import { defineProbe } from '@apidx/core'
+import { bodyExcerpt, matchingRules } from '../shared/rules.js'
+import { reportStatus, STATUS_FINDINGS } from '../shared/status.js'
+
+export default defineProbe({
+  meta: {
+    id: 'http',
+    title: 'HTTP request',
+    description: 'Sends the pack\'s probe request once (no retry, no redirect followed) and reads the status and a capped body.',
+    after: ['tls', 'version'],
+    appliesTo: { protocols: ['http'] },
+    findings: {
+      ...STATUS_FINDINGS,
+      'http/timeout': { severity: 'error', description: 'The server did not answer within the deadline.' },
+      'http/rejected': { severity: 'error', description: 'The server answered with a 4xx status apidx has no more specific code for.' },
+    },
+    docs: 'docs/findings.md#http',
+  },
+  async run(ctx) {
+    const ex = await ctx.exchange()
+    const { target } = ctx
+    ctx.measure(ex.timings.handshake)
+    const f = ex.failure
+    if (f && (f.phase === 'dns' || f.phase === 'tcp' || f.phase === 'tls')) return
+    if (!ex.response) {
+      const ms = f?.phase === 'firstFrame' ? ctx.deadlines.firstFrame : ctx.deadlines.handshake
+      return ctx.report({ code: 'http/timeout', message: f?.kind === 'timeout' ? `${target.url.host} did not answer within ${ms} ms.` : `${target.url.host} closed the connection without an answer (${f?.code ?? 'no answer'}).`, fix: 'Check the endpoint and any proxy; raise --timeout on a slow network.', data: { code: f?.code ?? null } })
+    }
+    const res = ex.response
+    if (reportStatus(ctx, res, 'request')) return
+    if ((res.status === 401 || res.status === 403) && target.version.auth) return
+    if (res.status >= 400) {
+      const rule = matchingRules(target, res)[0]
+      ctx.report({ code: 'http/rejected', message: `${target.url.host} answered ${res.status}${rule ? `: ${rule.meaning}` : ''}.`, fix: rule?.fix ?? `Compare the request with ${target.service.docs}.`, data: { status: res.status, bodyExcerpt: bodyExcerpt(res.body) } })
+    }
+  },
+})

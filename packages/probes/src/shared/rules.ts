@@ -1,0 +1,31 @@
+// Pack lookups several probes share: the handshake rules that match a rejected answer (version, then
+// service, then pack-wide), and the vendor error entry for a code (version table over service table).
+import type { HandshakeRule, ResponseHead, Target, VendorError } from '@apidx/core'
+
+/** Every handshake rule that matches the answer, most specific first. */
+export function matchingRules(target: Target, response: ResponseHead): HandshakeRule[] {
+  const rules = [...(target.version.handshakeErrors ?? []), ...(target.service.handshakeErrors ?? []), ...(target.pack.handshakeErrors ?? [])]
+  return rules.filter((r) => r.status === response.status && (r.bodyContains === undefined || response.body.includes(r.bodyContains)))
+}
+
+/** The pack's entry for a vendor code, version table first (codes are per service, DESIGN §3). */
+export function vendorError(target: Target, code: string): VendorError | undefined {
+  const own = (t: Record<string, VendorError> | undefined) => (t && Object.prototype.hasOwnProperty.call(t, code) ? t[code] : undefined)
+  return own(target.version.errors as Record<string, VendorError> | undefined) ?? own(target.service.errors as Record<string, VendorError> | undefined)
+}
+
+/** The vendor's short name for messages ("iFlytek Open Platform (xfyun)" → as written). */
+export function vendorName(target: Target): string {
+  return target.pack.name.replace(/\s*\(.*\)\s*$/, '')
+}
+
+/** The documented URL of the target's version. */
+export function documentedUrl(target: Target): URL {
+  return new URL(target.version.url)
+}
+
+/** A short excerpt of a body for evidence. */
+export function bodyExcerpt(body: string, max = 300): string {
+  const oneLine = body.replace(/\s+/g, ' ').trim()
+  return oneLine.length <= max ? oneLine : `${oneLine.slice(0, max)}…`
+}

@@ -1,0 +1,32 @@
+// tcp: does anything accept a connection on the endpoint's port? From the one connection's TCP phase.
+import { defineProbe } from '@apidx/core'
+
+export default defineProbe({
+  meta: {
+    id: 'tcp',
+    title: 'TCP connect',
+    description: "Opens a TCP connection to the endpoint's address and port, within the connect deadline.",
+    after: ['dns'],
+    findings: {
+      'tcp/refused': { severity: 'error', description: 'Nothing listens on the port: the connection was refused.' },
+      'tcp/timeout': { severity: 'error', description: 'The connection attempt was not answered within the deadline (a firewall dropping packets, or a wrong address).' },
+      'tcp/unreachable': { severity: 'error', description: 'The host or its network is unreachable from this machine.' },
+    },
+    docs: 'docs/findings.md#tcp',
+  },
+  async run(ctx) {
+    const ex = await ctx.exchange()
+    ctx.measure(ex.timings.tcp)
+    const f = ex.failure
+    if (!f || f.phase !== 'tcp') return
+    const where = ex.address ? `${ex.address.ip}:${ex.address.port}` : ctx.target.url.host
+    const data = { address: where, code: f.code }
+    if (f.kind === 'refused') {
+      ctx.report({ code: 'tcp/refused', message: `Connection to ${where} was refused: nothing listens there.`, fix: `Check the port of the endpoint (documented: ${ctx.target.version.url}); for a local server, start it.`, data })
+    } else if (f.kind === 'timeout') {
+      ctx.report({ code: 'tcp/timeout', message: `No answer to the connection attempt to ${where} within ${ctx.deadlines.connect} ms.`, fix: 'Check firewalls and proxies between this machine and the host (outbound port ' + (ex.address?.port ?? '') + ').', data: { ...data, deadlineMs: ctx.deadlines.connect } })
+    } else {
+      ctx.report({ code: 'tcp/unreachable', message: `${where} is unreachable (${f.code ?? f.kind}).`, fix: 'Check the network connection, VPN and routes of this machine.', data })
+    }
+  },
+})
