@@ -24,11 +24,12 @@ export interface PreparedRequest {
   credentials: CredentialView
 }
 
-/** Every credential name an auth scheme refers to as `{cred.<name>}`. */
-export function credentialsOf(pack: ProviderPack, schemeId: string | null | undefined): string[] {
+/** Every credential a version needs: those its auth scheme and its probe request refer to as `{cred.<name>}`, in the pack's order. */
+export function credentialsOf(pack: ProviderPack, schemeId: string | null | undefined, probe?: unknown): string[] {
   if (!schemeId) return []
-  const text = JSON.stringify(pack.auth[schemeId] ?? {})
-  return [...new Set([...text.matchAll(/\{cred\.([A-Za-z0-9_]+)\}/g)].map((m) => m[1]!))]
+  const text = JSON.stringify(pack.auth[schemeId] ?? {}) + JSON.stringify(probe ?? {})
+  const used = new Set([...text.matchAll(/\{cred\.([A-Za-z0-9_]+)\}/g)].map((m) => m[1]!))
+  return Object.keys(pack.credentials).filter((name) => used.has(name))
 }
 
 /** Decides whether credentials may go to the target's URL; returns the reason when they may not. */
@@ -71,7 +72,7 @@ function endCondition(target: Target): (text: string) => boolean {
 
 /** Builds the request, signing it when the credentials are complete and may be sent. */
 export async function prepareRequest(target: Target, credentials: Record<string, string>, opts: { allowInsecure: boolean; signer?: Signer; now: number }): Promise<PreparedRequest> {
-  const needed = credentialsOf(target.pack, target.version.auth)
+  const needed = credentialsOf(target.pack, target.version.auth, target.version.probe)
   const missing = needed
     .filter((name) => !credentials[name] && !target.pack.credentials[name]?.optional)
     .map((name) => ({ name, env: target.pack.credentials[name]?.env ?? name }))

@@ -14,6 +14,7 @@ export default defineProbe({
       'response/not-json': { severity: 'error', description: 'A frame or body the pack documents as JSON does not parse as JSON.' },
       'response/schema-mismatch': { severity: 'error', description: "A frame does not match the pack's response schema; the data names the JSON pointer." },
       'response/legacy-format': { severity: 'error', description: 'A frame has a legacy shape of the same vendor: the endpoint and the configured version do not agree.' },
+      'ws/no-response': { severity: 'warning', description: 'Frames stopped before the end of the stream the pack documents.' },
       'session/missing-id': { severity: 'warning', description: 'The server-assigned session id the pack documents did not arrive.' },
     },
     docs: 'docs/findings.md#response',
@@ -58,6 +59,9 @@ export default defineProbe({
           data: { frame: unit.index, pointer: problem.pointer, problem: problem.message, excerpt: excerpt(unit.text, 200) },
         })
       }
+    }
+    if (ex.failure?.phase === 'session') {
+      ctx.report({ code: 'ws/no-response', severity: 'warning', message: `Frames stopped after ${ex.frames.length} frame(s) without the end of the stream, for ${ctx.deadlines.session} ms.`, fix: 'Check that the last request frame marks the end of the input as the documentation says.', data: { frames: ex.frames.length, deadlineMs: ctx.deadlines.session } })
     }
     const session = target.version.session
     if (session?.idFrom === 'server' && session.pointer) {
