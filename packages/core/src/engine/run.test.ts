@@ -25,7 +25,7 @@ describe('runChecks', () => {
       ['a', 'ok', null],
       ['b', 'fail', null],
       ['c', 'skip', 'Not run: b failed (test/broken).'],
-      ['d', 'skip', 'Not run: c was skipped.'],
+      ['d', 'skip', 'Not run: b failed (test/broken).'],
     ])
     expect(r.findings).toEqual([{ code: 'test/broken', severity: 'error', probe: 'b', message: 'b broke', fix: 'fix it', data: {} }])
   })

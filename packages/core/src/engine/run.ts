@@ -80,8 +80,9 @@ export async function runChecks(opts: RunOptions): Promise<RunResult> {
     const { meta } = link.probe
     const broken = link.needs.map((n) => results.get(n)!).find((r) => r.status === 'fail' || r.status === 'skip')
     if (broken) {
-      const why = broken.status === 'fail' ? `${broken.id} failed (${broken.codes[0] ?? 'error'})` : `${broken.id} was skipped`
-      results.set(meta.id, { id: meta.id, title: meta.title, status: 'skip', ms: null, codes: [], reason: `Not run: ${why}.` })
+      // A skip inherits the reason of the link that broke, so every skipped link names the real failure.
+      const reason = broken.status === 'fail' ? `Not run: ${broken.id} failed (${broken.codes[0] ?? 'error'}).` : broken.reason
+      results.set(meta.id, { id: meta.id, title: meta.title, status: 'skip', ms: null, codes: [], reason })
       return
     }
     opts.onProgress?.({ type: 'start', link: meta.id })
