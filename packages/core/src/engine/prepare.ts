@@ -22,6 +22,17 @@ export interface PreparedRequest {
   serverCloses: boolean
   signed: boolean
   credentials: CredentialView
+  /** Values the signer added (signatures, tokens) that must be masked wherever they reappear, e.g. echoed by a server. */
+  secrets: string[]
+}
+
+/** Signed values worth masking: long, not the host, not a timestamp (those are public and would mask evidence). */
+function signedValues(before: URL, after: URL, headersBefore: Record<string, string>, headersAfter: Record<string, string>): string[] {
+  const looksPublic = (v: string) => v.length < 16 || v === after.hostname || v === after.host || Number.isFinite(Date.parse(v)) || /^\d+$/.test(v)
+  const out: string[] = []
+  for (const [k, v] of after.searchParams) if (before.searchParams.get(k) !== v && !looksPublic(v)) out.push(v)
+  for (const [k, v] of Object.entries(headersAfter)) if (headersBefore[k] !== v && !looksPublic(v)) out.push(v)
+  return out
 }
 
 /** Every credential a version needs: those its auth scheme and its probe request refer to as `{cred.<name>}`, in the pack's order. */
@@ -89,8 +100,10 @@ export async function prepareRequest(target: Target, credentials: Record<string,
   let url = new URL(target.url)
   for (const [k, v] of Object.entries(target.version.query ?? {})) if (!url.searchParams.has(k)) url.searchParams.set(k, v)
   let signed = false
+  let secrets: string[] = []
   if (target.version.auth && sendable && opts.signer) {
     const out = await opts.signer({ target, method, url, headers, ...(body !== undefined ? { body } : {}), credentials, now: opts.now })
+    secrets = signedValues(url, out.url, headers, out.headers)
     url = out.url
     Object.assign(headers, out.headers)
     signed = true
@@ -101,6 +114,6 @@ export async function prepareRequest(target: Target, credentials: Record<string,
   })
   return {
     url, method, headers, ...(body !== undefined ? { body } : {}), frames,
-    endWhen: endCondition(target), serverCloses: Boolean(target.version.response?.end?.serverCloses), signed, credentials: view,
+    endWhen: endCondition(target), serverCloses: Boolean(target.version.response?.end?.serverCloses), signed, credentials: view, secrets,
   }
 }

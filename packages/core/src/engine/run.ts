@@ -52,6 +52,8 @@ export interface RunResult {
   target: Target
   /** The URL actually requested, signed (redact before showing). */
   requestUrl: URL
+  /** Signature values of the request, masked by the report wherever they reappear. Never serialise. */
+  requestSecrets: string[]
   findings: EngineFinding[]
   links: LinkResult[]
   exchange?: Exchange
@@ -134,6 +136,7 @@ export async function runChecks(opts: RunOptions): Promise<RunResult> {
   return {
     target: opts.target,
     requestUrl: request.url,
+    requestSecrets: request.secrets,
     findings: findings.sort((a, b) => a.order - b.order).map((x) => x.f),
     links: plan.map((l) => results.get(l.probe.meta.id)!),
     ...(resolved ? { exchange: resolved } : {}),

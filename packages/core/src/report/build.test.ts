@@ -15,9 +15,10 @@ const validate = new Ajv({ allErrors: true, strict: false, allowUnionTypes: true
 const run: RunResult = {
   target,
   requestUrl: new URL('wss://127.0.0.1:9/v2/iat'),
+  requestSecrets: ['SIGNATUREVALUE1234567890'],
   findings: [
     { code: 'auth/unknown-key', severity: 'error', probe: 'auth', message: 'key CANARY unknown', fix: 'set it', data: { alternatives: [{ code: 'auth/signature-mismatch', meaning: 'sig', fix: 'f' }] } },
-    { code: 'url/unknown-endpoint', severity: 'warning', probe: 'version', message: 'w', fix: null, data: {} },
+    { code: 'url/unknown-endpoint', severity: 'warning', probe: 'version', message: 'w', fix: null, data: { bodyExcerpt: 'echo SIGNATUREVALUE1234567890' } },
   ],
   links: [{ id: 'auth', title: 'Authentication', status: 'fail', ms: 0, codes: ['auth/unknown-key'], reason: null }],
   exchange: { protocol: 'websocket', timings: { dns: 0, tcp: 1, total: 5 }, upgraded: true, frames: [{ at: 1, binary: false, text: '{"sid":"iat1"}', size: 14 }], signed: true },
@@ -40,6 +41,7 @@ describe('buildReport', () => {
 
   it('redacts every string and masks the signed query', () => {
     expect(JSON.stringify(report)).not.toContain('CANARY')
+    expect(JSON.stringify(report)).not.toContain('SIGNATUREVALUE')
     expect(report.endpoint).toBe('wss://127.0.0.1:9/v2/iat?authorization=***&date=***&host=***')
   })
 

@@ -40,8 +40,11 @@ function redactDeep<T>(value: T, redact: RedactFn, depth = 0): T {
 }
 
 /** Builds the report of a run. */
-export function buildReport(run: RunResult, opts: ReportOptions): CheckReport {
+export function buildReport(run: RunResult, options: ReportOptions): CheckReport {
   const { target } = run
+  // Signatures are not credentials, but a server may echo them (a body quoting the request): mask them too.
+  const signed = [...new Set(run.requestSecrets.flatMap((v) => [v, encodeURIComponent(v), new URLSearchParams({ v }).toString().slice(2)]))].sort((a, b) => b.length - a.length)
+  const opts = { ...options, redact: (text: string) => options.redact(signed.reduce((t, v) => t.split(v).join('***'), text)) }
   const scheme = target.version.auth ? target.pack.auth[target.version.auth] : undefined
   const findings: Finding[] = run.findings.map((f: EngineFinding) => redactDeep({ code: f.code, severity: f.severity, probe: f.probe, message: f.message, fix: f.fix, data: f.data }, opts.redact))
   const { rootCause, causes } = diagnose(findings as EngineFinding[])
