@@ -86,6 +86,8 @@ export async function wsExchange(opts: WsExchangeOptions): Promise<Exchange> {
     })
     ws.on('unexpected-response', (req, res) => {
       ex.timings.handshake = elapsed() - handshakeStarted
+      // A body that never ends must not hold the run: cut it at the first-frame deadline, keep what came.
+      arm(opts.deadlines.firstFrame, () => res.destroy())
       readHead(res, opts.clock).then((head) => {
         ex.response = head
         req.destroy()
