@@ -1,2 +1,7 @@
-// @apidx/mock — filled in by its issue.
-export {}
+// @apidx/mock: the pack-driven vendor emulator (HTTP + WebSocket on loopback, TLS optional, the fault
+// matrix as scenarios). `apidx mock` and `apidx check --mock` run it; tests drive it directly.
+export { startMock, CLOCK_SKEW_MS, UNRESOLVABLE_HOST } from './server.js'
+export { scenarios, findScenario } from './scenarios.js'
+export { demoCredentials, clientCredentials } from './credentials.js'
+export { SERVERNAME } from './certificates.js'
+export type { MockOptions, MockServer, RecordedRequest, Scenario, ScenarioClient } from './types.js'

@@ -1,0 +1,40 @@
+// What the emulated gateway does with one request before the service sees it, in the gateway's
+// order: route, auth, IP whitelist, rate limit, upstream error; plus the connection-level faults.
+import type { Target } from '@apidx/core'
+import { checkAuth, type IncomingRequest } from './auth.js'
+import { refusal, rulesFor, type GatewayAnswer } from './gateway.js'
+import type { Scenario } from './types.js'
+
+/** Hold the request unanswered, answer it now, or let it through to the service. */
+export type Decision = { kind: 'hold' } | { kind: 'answer'; answer: GatewayAnswer } | { kind: 'pass' }
+
+export interface GateContext {
+  target: Target
+  scenario: Scenario
+  credentials: Record<string, string>
+  /** The emulated vendor's clock (ms). */
+  now(): number
+  /** Where `redirect` points: the other listener's URL for this path. */
+  redirectTo?: string
+}
+
+/** Decides the gateway's answer to a request (an upgrade or a plain HTTP request). */
+export async function decide(ctx: GateContext, req: IncomingRequest): Promise<Decision> {
+  const { target, scenario } = ctx
+  const rules = rulesFor(target.pack, target.service, target.version)
+  const answer = (a: GatewayAnswer): Decision => ({ kind: 'answer', answer: a })
+  if (scenario.id === 'handshake-timeout') return { kind: 'hold' }
+  if (scenario.id === 'redirect' && ctx.redirectTo) {
+    return answer({ status: 302, headers: { Date: new Date(ctx.now()).toUTCString(), Location: ctx.redirectTo, 'Content-Type': 'text/html' }, body: '<html><body>302 Found</body></html>' })
+  }
+  const expectedPath = new URL(target.version.url).pathname
+  const method = target.version.protocol === 'http' ? (target.version.method ?? 'GET') : 'GET'
+  if (req.url.pathname !== expectedPath || req.method !== method) return answer(refusal('not-found', rules, ctx.now()))
+
+  const refused = await checkAuth({ target, credentials: ctx.credentials, now: ctx.now() }, req)
+  if (refused) return answer(refusal(refused, rules, ctx.now()))
+  if (scenario.id === 'ip-not-allowed') return answer(refusal('ip-not-allowed', rules, ctx.now()))
+  if (scenario.id === 'rate-limited') return answer(refusal('rate-limited', rules, ctx.now()))
+  if (scenario.id === 'server-error') return answer(refusal('server-error', rules, ctx.now()))
+  return { kind: 'pass' }
+}

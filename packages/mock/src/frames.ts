@@ -1,0 +1,101 @@
+// What the emulated vendor sends: the pack's example frames with `{sid}`/`{code}`/`{message}` filled,
+// its error and legacy frames, and the faulty frames of the response scenarios.
+import { randomBytes } from 'node:crypto'
+import { getPointer, tryJson } from '@apidx/core'
+import type { Target } from '@apidx/core'
+
+/** Values for the pack's frame placeholders. */
+export interface Placeholders {
+  sid: string
+  code?: string
+  message?: string
+}
+
+/** A vendor-like server session id: service prefix, hex, `@dx`, hex (iFlytek: `iat000e0044@dx18f5b16b0330324`). */
+export function makeSid(serviceId: string): string {
+  const prefix = (serviceId.replace(/[^a-z]/gi, '').slice(0, 3) || 'sid').toLowerCase().padEnd(3, 'x')
+  return `${prefix}${randomBytes(4).toString('hex')}@dx${randomBytes(8).toString('hex')}`
+}
+
+/**
+ * Fills placeholders in a deep copy of a frame. A string that is exactly `{code}` becomes a number
+ * when the vendor sends integer codes (the pack's `codeType`).
+ */
+export function fill(frame: unknown, values: Placeholders, codeType?: 'integer' | 'string'): unknown {
+  if (typeof frame === 'string') {
+    if (frame === '{code}' && values.code !== undefined && codeType === 'integer' && /^-?\d+$/.test(values.code)) return Number(values.code)
+    return frame.replace(/\{(sid|code|message)\}/g, (m, k: keyof Placeholders) => values[k] ?? m)
+  }
+  if (Array.isArray(frame)) return frame.map((f) => fill(f, values, codeType))
+  if (frame !== null && typeof frame === 'object') return Object.fromEntries(Object.entries(frame).map(([k, v]) => [k, fill(v, values, codeType)]))
+  return frame
+}
+
+/** The healthy session's frames, split into those sent while the client streams and the final ones. */
+export function healthyFrames(target: Target): { early: unknown[]; final: unknown[] } {
+  const response = target.version.response
+  const frames = response?.examples?.frames ?? []
+  const end = response?.end
+  if (!end?.pointer) return { early: [...frames], final: [] }
+  // The last frame is the one carrying the end mark; everything before it streams.
+  const last = frames.findLastIndex((f) => getPointer(f, end.pointer!) === end.equals)
+  return last < 0 ? { early: [...frames], final: [] } : { early: frames.slice(0, last), final: frames.slice(last) }
+}
+
+/**
+ * True when a client message ends the client's stream: the pack's end mark (iat `data.status == 2`,
+ * LLM `header.status == 2`), the `{"end": true}` of rtasr (text or binary, both used by iFlytek's
+ * code), or the only frame of a one-request service (tts, Spark chat).
+ */
+export function endsClientStream(target: Target, text: string | undefined, count: number): boolean {
+  const probeFrames = target.version.probe?.frames?.length ?? 0
+  if (probeFrames === 1 && count >= 1) return true
+  if (text === undefined) return false
+  const parsed = tryJson(text)
+  if (!parsed.ok || parsed.value === null || typeof parsed.value !== 'object') return false
+  const end = target.version.response?.end
+  if (end?.pointer && end.equals !== undefined && getPointer(parsed.value, end.pointer) === end.equals) return true
+  return (parsed.value as Record<string, unknown>).end === true
+}
+
+/** The pack's error frame for `code`, with the meaning from the served version's or service's table. */
+export function errorFrame(target: Target, code: string, sid: string): unknown {
+  const response = target.version.response
+  const entry = target.version.errors?.[code] ?? target.service.errors?.[code]
+  const message = entry?.vendorText ?? entry?.meaning ?? 'error'
+  const template = response?.examples?.errorFrame ?? { code: '{code}', message: '{message}', sid: '{sid}' }
+  return fill(template, { sid, code, message }, response?.codeType)
+}
+
+/** The code the vendor-error scenario sends: the one asked for, else 10165 when the table has it, else the table's first. */
+export function vendorErrorCode(target: Target, asked?: string): string | undefined {
+  const codes = [...Object.keys(target.version.errors ?? {}), ...Object.keys(target.service.errors ?? {})]
+  if (asked !== undefined) return codes.includes(asked) ? asked : undefined
+  return codes.includes('10165') ? '10165' : codes[0]
+}
+
+/** A frame of the pack's legacy shape (`legacyFrame`), with its sid filled. */
+export function legacyFrame(target: Target, sid: string): unknown {
+  const frame = target.version.response?.examples?.legacyFrame
+  return frame === undefined ? undefined : fill(frame, { sid })
+}
+
+/** Text that is not JSON, as a proxy in front of the vendor would send. */
+export const NOT_JSON = '<html><body><h1>502 Bad Gateway</h1></body></html>'
+
+/**
+ * The first example frame with the schema's required fields removed, keeping the error code and the
+ * session id so the fault is the shape alone; valid JSON either way.
+ */
+export function schemaMismatchFrame(target: Target, sid: string): unknown {
+  const response = target.version.response
+  const first = fill(response?.examples?.frames?.[0] ?? {}, { sid }, response?.codeType)
+  const required = ((response?.schema as { required?: unknown } | undefined)?.required ?? []) as unknown[]
+  const keep = new Set([response?.errorCode, target.version.session?.pointer].filter((p): p is string => typeof p === 'string').map((p) => p.split('/')[1]))
+  if (first === null || typeof first !== 'object' || Array.isArray(first)) return { unexpected: true }
+  const copy = { ...(first as Record<string, unknown>) }
+  const removable = required.filter((k): k is string => typeof k === 'string' && !keep.has(k))
+  const drop = removable.length ? removable : required.filter((k): k is string => typeof k === 'string').slice(0, 1)
+  for (const k of drop) delete copy[k]
+  return drop.length ? copy : { unexpected: true }
+}

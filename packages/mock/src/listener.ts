@@ -1,0 +1,76 @@
+// One loopback listener: a TCP front that tracks every socket (so close() can end them all) and, on a
+// TLS port, answers plain HTTP the way nginx does instead of failing the TLS handshake silently.
+import http, { type IncomingMessage, type ServerResponse } from 'node:http'
+import https from 'node:https'
+import net, { type Socket } from 'node:net'
+import type { ServedCertificate } from './certificates.js'
+
+/** Most simultaneous connections per listener: a hostile client cannot exhaust the emulator. */
+export const MAX_CONNECTIONS = 200
+/** Largest request head read, in bytes (node answers 431 above it). */
+export const MAX_HEADER_BYTES = 16 * 1024
+
+export interface ListenerHandlers {
+  request(req: IncomingMessage, res: ServerResponse): void
+  upgrade(req: IncomingMessage, socket: Socket, head: Buffer): void
+  /** A TLS listener received bytes that are not a TLS handshake (the client used ws:// or http://). */
+  plainOnTls(socket: Socket, firstChunk: Buffer): void
+}
+
+export interface Listener {
+  port: number
+  close(): Promise<void>
+}
+
+/** Starts a listener on `host:port` (0 = any free port), TLS when `cert` is given. */
+export function listen(host: string, port: number, cert: ServedCertificate | undefined, sockets: Set<Socket>, handlers: ListenerHandlers): Promise<Listener> {
+  const options = { maxHeaderSize: MAX_HEADER_BYTES }
+  const inner = cert ? https.createServer({ ...options, key: cert.key, cert: cert.cert }) : http.createServer(options)
+  inner.on('request', handlers.request)
+  inner.on('upgrade', handlers.upgrade)
+  inner.on('clientError', (_err: Error, socket: net.Socket) => socket.destroy())
+
+  const front = net.createServer((socket) => {
+    sockets.add(socket)
+    socket.on('close', () => sockets.delete(socket))
+    // A peer that resets is not an error of the emulator.
+    socket.on('error', () => socket.destroy())
+    if (!cert) {
+      inner.emit('connection', socket)
+      return
+    }
+    socket.once('data', (chunk: Buffer) => {
+      socket.pause()
+      if (chunk[0] === 0x16) {
+        // A TLS record (handshake): the TLS server reads the buffered bytes first.
+        socket.unshift(chunk)
+        inner.emit('connection', socket)
+        socket.resume()
+      } else handlers.plainOnTls(socket, chunk)
+    })
+  })
+  front.maxConnections = MAX_CONNECTIONS
+  return new Promise((resolve, reject) => {
+    front.once('error', reject)
+    front.listen({ host, port, exclusive: true }, () => {
+      front.off('error', reject)
+      const address = front.address() as net.AddressInfo
+      resolve({
+        port: address.port,
+        close: () => new Promise<void>((done) => front.close(() => done())),
+      })
+    })
+  })
+}
+
+/** Finds a free port and releases it at once: nothing listens there afterwards (the `refused` scenario). */
+export function reservePort(host: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const s = net.createServer()
+    s.once('error', reject)
+    s.listen({ host, port: 0, exclusive: true }, () => {
+      const { port } = s.address() as net.AddressInfo
+      s.close(() => resolve(port))
+    })
+  })
+}
