@@ -44,9 +44,10 @@ export default class Check extends ApidxCommand {
     const settings = await loadSettings()
     const loaded: LoadedPack = await core.loadPack(flags.provider, packOptions(settings.packPaths))
     const defaults: ProviderDefaults = settings.config.providers?.[loaded.pack.id] ?? {}
-    const service = flags.service ?? defaults.service
-    const version = flags.version ?? defaults.version
     const endpoint = flags.mock ? undefined : (flags.endpoint ?? defaults.endpoint)
+    // Without a service anywhere, the pack's first (its main one: `apidx check --provider iflytek --mock` just works).
+    const service = flags.service ?? defaults.service ?? (endpoint ? undefined : Object.keys(loaded.pack.services)[0])
+    const version = flags.version ?? defaults.version
     if (flags.mock && flags.endpoint) throw new core.ApidxError('ERR_USAGE', '--mock and --endpoint cannot be combined: the emulator chooses its own loopback address.')
     let target: Target = core.resolveTarget(loaded.pack, { ...(service ? { service } : {}), ...(version ? { version } : {}), ...(endpoint ? { endpoint } : {}) })
     const format = flags.json ? 'json' : (flags.format as (typeof FORMATS)[number])
@@ -125,7 +126,35 @@ interface MockSession {
   close(): Promise<void>
 }
 
-async function startEmulator(_loaded: LoadedPack, _target: Target, _scenario: string | undefined): Promise<MockSession> {
-  const { ApidxError } = await import('@apidx/core')
-  throw new ApidxError('ERR_USAGE', 'The emulator is not available in this build.')
+/**
+ * Starts the emulator in-process on a free loopback port (TLS with its own test CA, like the real
+ * wss:// endpoints) and applies the scenario's client side: the credentials it signs with, a dropped
+ * version segment, another scheme, a resolver that answers NXDOMAIN.
+ */
+async function startEmulator(loaded: LoadedPack, target: Target, scenarioId: string | undefined): Promise<MockSession> {
+  const mock = await import('@apidx/mock')
+  const { resolveTarget } = await import('@apidx/core')
+  const scenario = mock.findScenario(scenarioId)
+  const { pack } = loaded
+  const server = await mock.startMock({ pack, service: target.serviceId, version: target.versionId, ...(scenarioId ? { scenario: scenarioId } : {}), tls: true })
+  try {
+    const client = scenario.client ?? {}
+    const url = new URL(server.url)
+    if (client.path === 'drop-version') url.pathname = url.pathname.replace(/\/v\d[^/]*(?=\/)/, '')
+    else if (client.path) url.pathname = client.path
+    const endpoint = client.scheme ? url.toString().replace(/^[a-z]+:/, `${client.scheme}:`) : url.toString()
+    const options: Partial<RunOptions> = {
+      ...(server.ca || server.servername ? { tls: { ...(server.ca ? { ca: server.ca } : {}), ...(server.servername ? { servername: server.servername } : {}) } } : {}),
+      ...(client.resolver === 'not-found' ? { resolver: async () => { throw Object.assign(new Error('not found'), { code: 'ENOTFOUND' }) } } : {}),
+    }
+    return {
+      target: resolveTarget(pack, { service: target.serviceId, version: target.versionId, endpoint }),
+      credentials: mock.clientCredentials(pack, scenario, mock.demoCredentials(pack), target.version.auth),
+      options,
+      close: () => server.close(),
+    }
+  } catch (err) {
+    await server.close()
+    throw err
+  }
 }
