@@ -1,0 +1,53 @@
+// The install record kept beside every installed pack (`packs/<id>/install.json`): where the pack
+// came from, which version, and the integrity of what was installed. `packs list` reads it to show
+// the source; `packs install` reads it to say what a --force replaces.
+import { readFile } from 'node:fs/promises'
+import path from 'node:path'
+import { dataDir } from '../pack/sources.js'
+
+/** How a pack reached the data dir. */
+export type InstallSourceKind = 'npm' | 'path' | 'tarball'
+
+/** The shape of `install.json`. Fields are only added, never renamed (other tools read it). */
+export interface InstallRecord {
+  /** Version of this record's shape. */
+  recordVersion: 1
+  /** The pack id (the folder name). */
+  id: string
+  source: {
+    kind: InstallSourceKind
+    /** What the user typed: an npm spec, or a path made absolute. */
+    spec: string
+    /** The npm package name from the package's package.json, when there was one. */
+    package?: string
+  }
+  /** The package's `version` when installed from a package, else the pack's `packVersion`. */
+  version: string
+  /** The pack's own `packVersion`. */
+  packVersion: string
+  integrity: {
+    /** sha512 of the installed pack.json bytes (`sha512-<base64>`). */
+    pack: string
+    /** sha512 of the tarball, when the pack came from one (npm or a local .tgz). */
+    tarball?: string
+  }
+  /** When it was installed, ISO 8601 UTC. */
+  installedAt: string
+}
+
+/** The folder installed packs live in: `<data dir>/packs`. */
+export function packsDir(env: NodeJS.ProcessEnv = process.env): string {
+  return path.join(dataDir(env), 'packs')
+}
+
+/** Reads an installed pack's record, or undefined when it has none or it is unreadable. */
+export async function readInstallRecord(id: string, env: NodeJS.ProcessEnv = process.env): Promise<InstallRecord | undefined> {
+  try {
+    const text = await readFile(path.join(packsDir(env), id, 'install.json'), 'utf8')
+    if (text.length > 64 * 1024) return undefined
+    const value = JSON.parse(text) as InstallRecord
+    return value && typeof value === 'object' && value.recordVersion === 1 ? value : undefined
+  } catch {
+    return undefined
+  }
+}
