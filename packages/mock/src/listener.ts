@@ -39,15 +39,17 @@ export function listen(host: string, port: number, cert: ServedCertificate | und
       inner.emit('connection', socket)
       return
     }
-    socket.once('data', (chunk: Buffer) => {
-      socket.pause()
-      if (chunk[0] === 0x16) {
-        // A TLS record (handshake): the TLS server reads the buffered bytes first.
-        socket.unshift(chunk)
+    // Peek at the first byte without switching the socket to flowing mode, so the TLS server reads
+    // it again from the socket's buffer.
+    const peek = () => {
+      const first = socket.read(1) as Buffer | null
+      if (first === null) return void socket.once('readable', peek)
+      if (first[0] === 0x16) {
+        socket.unshift(first)
         inner.emit('connection', socket)
-        socket.resume()
-      } else handlers.plainOnTls(socket, chunk)
-    })
+      } else handlers.plainOnTls(socket, Buffer.concat([first, (socket.read() as Buffer | null) ?? Buffer.alloc(0)]))
+    }
+    socket.once('readable', peek)
   })
   front.maxConnections = MAX_CONNECTIONS
   return new Promise((resolve, reject) => {

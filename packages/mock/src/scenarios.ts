@@ -35,7 +35,7 @@ export const scenarios: Scenario[] = [
 export const TLS_SCENARIOS = new Set(['wrong-scheme', 'wrong-scheme-http', 'tls-self-signed', 'tls-expired', 'tls-wrong-host'])
 
 /**
- * Finds a scenario by id; `vendor-error:<code>` is the vendor-error scenario with that code.
+ * Finds a scenario by id; `vendor-error:<code>` is the vendor-error scenario with `vendorCode` set.
  * Unknown ids raise ERR_USAGE listing the known ones.
  */
 export function findScenario(id = 'healthy'): Scenario {
@@ -46,5 +46,5 @@ export function findScenario(id = 'healthy'): Scenario {
   }
   if (code === undefined) return found
   if (!/^[\w.-]{1,40}$/.test(code)) throw new ApidxError('ERR_USAGE', `"${code}" is not a vendor code.`, { suggestions: ['Write vendor-error:<code>, e.g. vendor-error:10165.'] })
-  return { ...found, id, vendorCode: code }
+  return { ...found, vendorCode: code }
 }

@@ -31,6 +31,9 @@ export function runSession(ws: WebSocket, ctx: SessionContext): void {
     if (ws.readyState === ws.OPEN) ws.close(code, reason)
   }
 
+  // A protocol error by the client (oversized or malformed frame) closes the session; ws has already
+  // sent the close code (1009, 1002…), so there is nothing else to do but not crash.
+  ws.on('error', () => ws.terminate())
   if (scenario.id === 'closed-early') {
     close(1011, 'engine error: the session was aborted')
     return
