@@ -1,0 +1,120 @@
+// `apidx mock`: runs the pack-driven vendor emulator in the foreground on loopback, healthy or with one
+// fault of the matrix, until SIGINT/SIGTERM. Demo credentials are printed only masked, or as export
+// lines with --print-env. Rendering is in render/mock.ts.
+import { writeFile } from 'node:fs/promises'
+import { Flags } from '@oclif/core'
+import { ApidxCommand } from '../base.js'
+import { printError, printJson } from '../output.js'
+import { packOptions } from '../packs.js'
+import { loadSettings } from '../settings.js'
+import { colorEnabled } from '../style.js'
+import { maskHint, renderMock, type MockInfo } from '../render/mock.js'
+
+export default class Mock extends ApidxCommand {
+  static override description = "Run the vendor emulator on loopback: the pack's service at its documented path, healthy or with a fault scenario (offline, demo credentials)."
+  static override examples = [
+    '<%= config.bin %> mock --provider iflytek --service iat',
+    '<%= config.bin %> mock --provider iflytek --service iat --scenario clock-skew --port 8080',
+    '<%= config.bin %> mock --provider iflytek --service spark --tls --ca-out ./mock-ca.pem',
+    'eval "$(<%= config.bin %> mock --provider iflytek --print-env | grep ^export)"',
+  ]
+  static override flags = {
+    provider: Flags.string({ char: 'p', description: 'provider pack id or path', required: true }),
+    service: Flags.string({ char: 's', description: "the pack's service id (e.g. iat)" }),
+    version: Flags.string({ description: "the service's version id; the default version when absent" }),
+    port: Flags.integer({ description: 'port to listen on (loopback only); a free one when absent', min: 0, max: 65_535 }),
+    scenario: Flags.string({ description: 'fault scenario (e.g. clock-skew, wrong-secret, vendor-error:10165); healthy when absent' }),
+    tls: Flags.boolean({ description: 'serve wss/https with a certificate from an in-process test CA' }),
+    'ca-out': Flags.string({ description: "write the test CA's PEM to this file, for clients to trust (with --tls or a tls-* scenario)" }),
+    'print-env': Flags.boolean({ description: 'print the demo credentials as export lines (they are fake, but printed only when asked)' }),
+  }
+
+  private printed = false
+
+  async run(): Promise<MockInfo> {
+    const { flags } = await this.parse(Mock)
+    const core = await import('@apidx/core')
+    const { startMock, demoCredentials } = await import('@apidx/mock')
+    const settings = await loadSettings()
+    const { pack } = await core.loadPack(flags.provider, packOptions(settings.packPaths))
+    const target = core.resolveTarget(pack, { ...(flags.service ? { service: flags.service } : {}), ...(flags.version ? { version: flags.version } : {}) })
+    const credentials = demoCredentials(pack)
+    const server = await startMock({
+      pack,
+      service: target.serviceId,
+      version: target.versionId,
+      credentials,
+      ...(flags.scenario ? { scenario: flags.scenario } : {}),
+      ...(flags.port !== undefined ? { port: flags.port } : {}),
+      tls: flags.tls,
+    })
+    try {
+      let caFile: string | undefined
+      if (flags['ca-out'] && server.ca) {
+        await writeFile(flags['ca-out'], server.ca, { mode: 0o644 })
+        caFile = flags['ca-out']
+      }
+      const info = describe(pack, target, server, credentials, flags['print-env'], caFile)
+      if (this.jsonEnabled()) {
+        printJson(info)
+        this.printed = true
+      } else this.show(renderMock(info, colorEnabled()))
+      await untilSignal()
+      return info
+    } finally {
+      await server.close()
+      if (!this.jsonEnabled()) printError('apidx mock: stopped.')
+    }
+  }
+
+  /** The JSON document is printed once, when the emulator listens, not again when it stops. */
+  protected override logJson(json: unknown): void {
+    if (!this.printed) super.logJson(json)
+  }
+}
+
+type Core = typeof import('@apidx/core')
+type MockModule = typeof import('@apidx/mock')
+
+function describe(
+  pack: import('@apidx/core').ProviderPack,
+  target: ReturnType<Core['resolveTarget']>,
+  server: Awaited<ReturnType<MockModule['startMock']>>,
+  credentials: Record<string, string>,
+  printEnv: boolean,
+  caFile: string | undefined,
+): MockInfo {
+  const needed = Object.entries(pack.credentials).filter(([name]) => credentials[name] !== undefined)
+  const secure = server.url.startsWith('wss:') || server.url.startsWith('https:')
+  const prefix = caFile ? `NODE_EXTRA_CA_CERTS=${caFile} ` : ''
+  return {
+    provider: pack.id,
+    service: target.serviceId,
+    version: target.versionId,
+    protocol: target.version.protocol,
+    url: server.url,
+    scenario: {
+      id: server.scenario.vendorCode ? `${server.scenario.id}:${server.scenario.vendorCode}` : server.scenario.id,
+      description: server.scenario.description,
+      expect: server.scenario.expect,
+      ...(server.scenario.client ? { client: server.scenario.client as Record<string, string> } : {}),
+    },
+    tls: secure && server.servername ? { servername: server.servername, trusted: server.ca !== undefined, ...(caFile ? { caFile } : {}) } : null,
+    credentials: needed.map(([name, c]) => ({ name, env: c.env, secret: c.secret, hint: maskHint(credentials[name]!, c.secret) })),
+    ...(printEnv ? { env: needed.map(([name, c]) => `export ${c.env}=${credentials[name]}`) } : {}),
+    tryCommand: `${prefix}apidx check --provider ${pack.id} --service ${target.serviceId} --version ${target.versionId} --endpoint ${server.url}`,
+  }
+}
+
+/** Resolves on the first SIGINT or SIGTERM. */
+function untilSignal(): Promise<void> {
+  return new Promise((resolve) => {
+    const stop = () => {
+      process.off('SIGINT', stop)
+      process.off('SIGTERM', stop)
+      resolve()
+    }
+    process.on('SIGINT', stop)
+    process.on('SIGTERM', stop)
+  })
+}
