@@ -1,13 +1,11 @@
 // Connection-level scenarios (nothing listening, unresolvable host, unanswered upgrade), TLS with the
 // in-process certificates, wrong schemes, an `http` service, and close() leaving no handle behind.
-import * as core from '@apidx/core'
 import type { ProviderPack } from '@apidx/core'
 import https from 'node:https'
 import net from 'node:net'
 import tls from 'node:tls'
 import { afterEach, beforeAll, describe, expect, it } from 'vitest'
-import { iatFrames, iflytek, observe, signV2, verifyV2 } from '../test/helpers.js'
-import { signatureCheck } from './auth.js'
+import { iatFrames, iflytek, observe, signV2, independentVerifierUntilCoreLands } from '../test/helpers.js'
 import { demoCredentials } from './credentials.js'
 import { SERVERNAME, startMock, UNRESOLVABLE_HOST } from './index.js'
 import type { MockOptions, MockServer } from './types.js'
@@ -18,11 +16,7 @@ afterEach(async () => {
   await server?.close()
   server = undefined
 })
-beforeAll(() => {
-  if (typeof (core as unknown as Record<string, unknown>).verifyRequest !== 'function') {
-    signatureCheck.verify = async (ctx, req) => verifyV2(ctx.credentials, req.url, req.method)
-  }
-})
+beforeAll(independentVerifierUntilCoreLands)
 const start = async (opts: Partial<MockOptions> = {}) => (server = await startMock({ pack: iflytek, service: 'iat', ...opts }))
 const signed = (s: MockServer) => signV2(s.url, demo.apiKey!, demo.apiSecret!)
 

@@ -1,9 +1,7 @@
 // The gateway's answers to the handshake, per scenario: status, headers and the vendor's body, each
 // produced by what the client sends (wrong path, wrong key, honest date vs a skewed server clock).
-import * as core from '@apidx/core'
 import { afterEach, beforeAll, describe, expect, it } from 'vitest'
-import { iatFrames, iflytek, observe, signV2, verifyV2 } from '../test/helpers.js'
-import { signatureCheck } from './auth.js'
+import { iatFrames, iflytek, observe, signV2, independentVerifierUntilCoreLands } from '../test/helpers.js'
 import { clientCredentials, demoCredentials } from './credentials.js'
 import { findScenario } from './scenarios.js'
 import { CLOCK_SKEW_MS, startMock } from './server.js'
@@ -15,12 +13,7 @@ afterEach(async () => {
   await server?.close()
   server = undefined
 })
-beforeAll(() => {
-  // Until the core signing engine lands, the gateway's signature check is an independent HMAC.
-  if (typeof (core as unknown as Record<string, unknown>).verifyRequest !== 'function') {
-    signatureCheck.verify = async (ctx, req) => verifyV2(ctx.credentials, req.url, req.method)
-  }
-})
+beforeAll(independentVerifierUntilCoreLands)
 
 const start = async (scenario?: string) => (server = await startMock({ pack: iflytek, service: 'iat', ...(scenario ? { scenario } : {}) }))
 const signedUrl = (s: MockServer, creds = demo, date?: string) => signV2(s.url, creds.apiKey!, creds.apiSecret!, date)

@@ -1,9 +1,7 @@
 // After the upgrade: the healthy session (example frames, one server sid, end of stream) and each
 // frame-level fault, exactly as the vendor's frames look; plus the caps a hostile client meets.
-import * as core from '@apidx/core'
 import { afterEach, beforeAll, describe, expect, it } from 'vitest'
-import { iatFrames, iflytek, observe, signV2, verifyV2 } from '../test/helpers.js'
-import { signatureCheck } from './auth.js'
+import { iatFrames, iflytek, independentVerifierUntilCoreLands, observe, signRtasr, signV2 } from '../test/helpers.js'
 import { demoCredentials } from './credentials.js'
 import { startMock } from './server.js'
 import type { MockOptions, MockServer } from './types.js'
@@ -15,11 +13,7 @@ afterEach(async () => {
   await server?.close()
   server = undefined
 })
-beforeAll(() => {
-  if (typeof (core as unknown as Record<string, unknown>).verifyRequest !== 'function') {
-    signatureCheck.verify = async (ctx, req) => verifyV2(ctx.credentials, req.url, req.method)
-  }
-})
+beforeAll(independentVerifierUntilCoreLands)
 
 const start = async (opts: Partial<MockOptions> = {}) => (server = await startMock({ pack: iflytek, service: 'iat', ...opts }))
 const signed = (s: MockServer) => signV2(s.url, demo.apiKey!, demo.apiSecret!)
@@ -53,6 +47,36 @@ describe('healthy sessions follow the pack', () => {
     expect(frames.length).toBeGreaterThan(0)
     expect(frames.at(-1)!.header.status).toBe(2)
     expect(new Set(frames.map((f) => f.header.sid)).size).toBe(1)
+  })
+
+  it('rtasr: signa auth in the query; started and result frames with the sid on every frame; the server closes after {"end": true}', async () => {
+    const s = await start({ service: 'rtasr' })
+    expect(new URL(s.url).pathname).toBe('/v1/ws')
+    const seen = await observe(signRtasr(s.url, demo.appId!, demo.apiKey!), { send: [Buffer.alloc(1280), Buffer.alloc(1280), '{"end": true}'] })
+    const frames = json(seen.frames)
+    expect(frames.map((f) => f.action)).toEqual(['started', 'result'])
+    expect(frames[0]!.sid).toBe(frames[1]!.sid)
+    expect(JSON.parse(frames[1]!.data as string)).toHaveProperty('cn')
+    expect(seen.close?.code).toBe(1000)
+  })
+
+  it('rtasr: the end mark also works as a binary frame (iFlytek\'s docs and SDK differ)', async () => {
+    const s = await start({ service: 'rtasr' })
+    const seen = await observe(signRtasr(s.url, demo.appId!, demo.apiKey!), { send: [Buffer.alloc(1280), Buffer.from('{"end": true}')] })
+    expect(seen.close?.code).toBe(1000)
+  })
+
+  it('rtasr: an unknown appid is refused before the signature is checked', async () => {
+    const s = await start({ service: 'rtasr' })
+    const seen = await observe(signRtasr(s.url, 'someoneelse', demo.apiKey!))
+    expect(seen.status).toBe(401)
+    expect(seen.body).toContain('fail to retrieve credential')
+  })
+
+  it('tts: the single request frame (data.status 2) gets the audio frames, the last with data.status 2', async () => {
+    const s = await start({ service: 'tts' })
+    const seen = await observe(signed(s), { send: [JSON.stringify({ common: { app_id: 'x' }, business: { vcn: 'xiaoyan' }, data: { status: 2, text: 'aGk=' } })], waitMs: 500 })
+    expect(json(seen.frames).at(-1)!.data.status).toBe(2)
   })
 })
 
