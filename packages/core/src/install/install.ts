@@ -1,7 +1,7 @@
 // `apidx packs install` and `uninstall` as library calls: read the candidate (source.ts), validate it
 // with the loader's own validator BEFORE anything is written, refuse id clashes unless forced, then
 // swap the pack folder in with one rename so a crash never leaves a half-installed pack.
-import { mkdir, rename, rm, stat, writeFile } from 'node:fs/promises'
+import { mkdir, rename, rm, rmdir, stat, writeFile } from 'node:fs/promises'
 import { randomBytes } from 'node:crypto'
 import path from 'node:path'
 import { ApidxError } from '../errors.js'
@@ -137,6 +137,7 @@ async function swapIn(env: NodeJS.ProcessEnv, target: string, files: [string, Bu
     if (hadOld) await rm(old, { recursive: true, force: true })
   } finally {
     await rm(dir, { recursive: true, force: true })
+    await rmdir(staging).catch(() => undefined) // only when empty: another install may be staging
   }
 }
 

@@ -84,8 +84,8 @@ export function readTar(archive: Buffer, limits: TarLimits = DEFAULT_TAR_LIMITS)
     seen.add(name)
     files.push({ path: name, data: archive.subarray(dataStart, dataEnd) })
   }
-  if (offset !== archive.length || archive.length === 0) throw new TarError('the archive is truncated (no end-of-archive marker)')
-  return files
+  // Only the zero block returns: an archive that just stops may have been cut short.
+  throw new TarError('the archive is truncated (no end-of-archive marker)')
 }
 
 /**
