@@ -172,6 +172,11 @@ describe('http services', () => {
     expect((await post(server.url, 'x'.repeat(1024 * 1024 + 10)).catch(() => ({ status: 413 }))).status).toBe(413)
   })
 
+  it('a port in use is a usage error, not a crash', async () => {
+    server = await startMock({ pack: httpPack })
+    await expect(startMock({ pack: httpPack, port: server.port })).rejects.toMatchObject({ code: 'ERR_USAGE', message: expect.stringContaining('already in use') })
+  })
+
   it('refuses a host that is not loopback', async () => {
     await expect(startMock({ pack: httpPack, host: '0.0.0.0' })).rejects.toMatchObject({ code: 'ERR_USAGE' })
   })

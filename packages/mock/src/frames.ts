@@ -67,11 +67,14 @@ export function errorFrame(target: Target, code: string, sid: string): unknown {
   return fill(template, { sid, code, message }, response?.codeType)
 }
 
-/** The code the vendor-error scenario sends: the one asked for, else 10165 when the table has it, else the table's first. */
+/** Codes the vendor-error scenario prefers, in order, when none is asked: the matrix's iat 10165 and Spark 10110. */
+const DEFAULT_VENDOR_CODES = ['10165', '10110']
+
+/** The code the vendor-error scenario sends: the one asked for, else a preferred one the table has, else the table's first. */
 export function vendorErrorCode(target: Target, asked?: string): string | undefined {
   const codes = [...Object.keys(target.version.errors ?? {}), ...Object.keys(target.service.errors ?? {})]
   if (asked !== undefined) return codes.includes(asked) ? asked : undefined
-  return codes.includes('10165') ? '10165' : codes[0]
+  return DEFAULT_VENDOR_CODES.find((c) => codes.includes(c)) ?? codes[0]
 }
 
 /** A frame of the pack's legacy shape (`legacyFrame`), with its sid filled. */

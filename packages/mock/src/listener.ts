@@ -3,6 +3,7 @@
 import http, { type IncomingMessage, type ServerResponse } from 'node:http'
 import https from 'node:https'
 import net, { type Socket } from 'node:net'
+import { ApidxError } from '@apidx/core'
 import type { ServedCertificate } from './certificates.js'
 
 /** Most simultaneous connections per listener: a hostile client cannot exhaust the emulator. */
@@ -53,9 +54,10 @@ export function listen(host: string, port: number, cert: ServedCertificate | und
   })
   front.maxConnections = MAX_CONNECTIONS
   return new Promise((resolve, reject) => {
-    front.once('error', reject)
+    front.once('error', (err: NodeJS.ErrnoException) => reject(listenError(err, host, port)))
     front.listen({ host, port, exclusive: true }, () => {
-      front.off('error', reject)
+      front.removeAllListeners('error')
+      front.on('error', () => {})
       const address = front.address() as net.AddressInfo
       resolve({
         port: address.port,
@@ -75,4 +77,12 @@ export function reservePort(host: string): Promise<number> {
       s.close(() => resolve(port))
     })
   })
+}
+
+/** A port in use or not allowed is the user's to fix (ERR_USAGE), not a crash. */
+function listenError(err: NodeJS.ErrnoException, host: string, port: number): Error {
+  if (err.code === 'EADDRINUSE') return new ApidxError('ERR_USAGE', `Port ${port} on ${host} is already in use.`, { suggestions: ['Choose another --port, or omit it for a free one.'] })
+  if (err.code === 'EACCES') return new ApidxError('ERR_USAGE', `Listening on port ${port} is not allowed for this user.`, { suggestions: ['Use a port above 1023, or omit --port.'] })
+  if (err.code === 'EADDRNOTAVAIL') return new ApidxError('ERR_USAGE', `${host} is not an address of this machine.`, { suggestions: ['Use 127.0.0.1.'] })
+  return err
 }

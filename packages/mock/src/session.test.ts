@@ -96,6 +96,12 @@ describe('frame-level faults', () => {
     await expect(startMock({ pack: iflytek, service: 'iat', scenario: 'vendor-error:99999' })).rejects.toMatchObject({ code: 'ERR_USAGE' })
   })
 
+  it('vendor-error on Spark defaults to 10110 in header.code, as an integer', async () => {
+    const s = await start({ service: 'spark', scenario: 'vendor-error' })
+    const seen = await observe(signed(s), { send: ['{"header":{"app_id":"x"}}'] })
+    expect(json(seen.frames)[0]!.header).toMatchObject({ code: 10110, sid: expect.stringMatching(/^spa/) })
+  })
+
   it('legacy-format: the pack legacyFrame (an rtasr "started" frame on iat)', async () => {
     const s = await start({ scenario: 'legacy-format' })
     const [frame] = json((await observe(signed(s), { send: iatFrames })).frames)
