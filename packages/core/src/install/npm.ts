@@ -34,7 +34,8 @@ export const runNpm: NpmRunner = (args, cwd) =>
       'npm',
       args,
       { cwd, timeout: 120_000, maxBuffer: 4 * 1024 * 1024, env: { ...process.env, npm_config_ignore_scripts: 'true', npm_config_fund: 'false', npm_config_audit: 'false' } },
-      (err, stdout, stderr) => resolve({ code: err ? (typeof err.code === 'number' ? err.code : 1) : 0, stdout: String(stdout), stderr: String(stderr) }),
+      // ENOENT: no npm on PATH, reported as a shell would (127).
+      (err, stdout, stderr) => resolve({ code: err ? (typeof err.code === 'number' ? err.code : err.code === 'ENOENT' ? 127 : 1) : 0, stdout: String(stdout), stderr: String(stderr) }),
     )
   })
 
@@ -52,6 +53,9 @@ export async function fetchNpmTarball(spec: string, runner: NpmRunner = runNpm):
   const tmp = await mkdtemp(path.join(tmpdir(), 'apidx-npm-'))
   try {
     const result = await runner(npmPackArgs(spec, tmp), tmp)
+    if (result.code === 127) {
+      throw new ApidxError('ERR_USAGE', `npm is needed to fetch "${spec}" and was not found on PATH.`, { suggestions: ['Install Node.js with npm, or install from a downloaded .tgz or a folder instead.'] })
+    }
     if (result.code !== 0) {
       // Only npm's error code is repeated: its other lines can name registries and their settings.
       const code = /npm (?:error|ERR!) code (\S+)/.exec(result.stderr)?.[1]

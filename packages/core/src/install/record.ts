@@ -1,9 +1,9 @@
 // The install record kept beside every installed pack (`packs/<id>/install.json`): where the pack
 // came from, which version, and the integrity of what was installed. `packs list` reads it to show
 // the source; `packs install` reads it to say what a --force replaces.
-import { readFile } from 'node:fs/promises'
 import path from 'node:path'
 import { dataDir } from '../pack/sources.js'
+import { readBytesCapped } from './files.js'
 
 /** How a pack reached the data dir. */
 export type InstallSourceKind = 'npm' | 'path' | 'tarball'
@@ -42,10 +42,10 @@ export function packsDir(env: NodeJS.ProcessEnv = process.env): string {
 
 /** Reads an installed pack's record, or undefined when it has none or it is unreadable. */
 export async function readInstallRecord(id: string, env: NodeJS.ProcessEnv = process.env): Promise<InstallRecord | undefined> {
+  const read = await readBytesCapped(path.join(packsDir(env), id, 'install.json'), 64 * 1024)
+  if ('problem' in read) return undefined
   try {
-    const text = await readFile(path.join(packsDir(env), id, 'install.json'), 'utf8')
-    if (text.length > 64 * 1024) return undefined
-    const value = JSON.parse(text) as InstallRecord
+    const value = JSON.parse(read.bytes.toString('utf8')) as InstallRecord
     return value && typeof value === 'object' && value.recordVersion === 1 ? value : undefined
   } catch {
     return undefined

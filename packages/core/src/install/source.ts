@@ -1,7 +1,7 @@
 // Turns what a user passes to `apidx packs install` (npm spec, folder, pack file, .tgz) into the
 // pack bytes to install and where they came from. Reads only the manifest and the pack file;
 // nothing from a package is executed and nothing is extracted.
-import { lstat, readFile } from 'node:fs/promises'
+import { lstat, realpath } from 'node:fs/promises'
 import path from 'node:path'
 import { ApidxError } from '../errors.js'
 import { DEFAULT_LIMITS } from '../pack/safe-json.js'
@@ -52,22 +52,25 @@ export async function readCandidate(ref: string, options: { cwd: string; npm?: N
 /** A folder: its package.json's `apidx.pack` names the pack file, else `pack.json`. Only that file is read. */
 async function fromFolder(dir: string): Promise<PackCandidate> {
   const manifestFile = path.join(dir, 'package.json')
-  const manifestText = await readFile(manifestFile, 'utf8').catch(() => undefined)
+  const manifest = await readBytesCapped(manifestFile, 1024 * 1024)
   let packPath = 'pack.json'
   let pkg: { name?: string; version?: string } = {}
-  if (manifestText !== undefined) {
+  if ('bytes' in manifest) {
     try {
-      const m = readManifest(manifestText, manifestFile)
+      const m = readManifest(manifest.bytes.toString('utf8'), manifestFile)
       packPath = m.packPath
       pkg = { ...(m.name ? { name: m.name } : {}), ...(m.version ? { version: m.version } : {}) }
     } catch (err) {
       if (err instanceof PackageError) throw invalid(manifestFile, err.message)
       throw err
     }
-  }
+  } else if (manifest.problem !== 'does not exist') throw invalid(manifestFile, `package.json ${manifest.problem}`)
   const file = path.join(dir, packPath)
+  // The pack file must really be inside the folder: no symlinked file or parent folder leads out.
   const link = await lstat(file).catch(() => undefined)
   if (link?.isSymbolicLink()) throw invalid(file, 'is a symbolic link; install copies only a real pack file')
+  const [realDir, realFile] = await Promise.all([realpath(dir), realpath(file).catch(() => file)])
+  if (!realFile.startsWith(realDir + path.sep)) throw invalid(file, `resolves to ${realFile}, outside ${dir}`)
   return { kind: 'path', spec: dir, label: file, packBytes: await packFileBytes(file), ...(pkg.name ? { package: pkg.name } : {}), ...(pkg.version ? { version: pkg.version } : {}) }
 }
 

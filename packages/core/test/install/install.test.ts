@@ -1,7 +1,7 @@
 // installPack / uninstallPack against a temp data dir: what is written, what is refused, and that
 // nothing is written when a pack is refused.
 import { existsSync } from 'node:fs'
-import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises'
+import { mkdir, readdir, readFile, realpath, symlink, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { ApidxError } from '../../src/errors.js'
@@ -162,6 +162,27 @@ describe('installPack', () => {
     })
     expect((await installPack('./iflytek.json', { ...options, force: true })).replaced).toEqual({ kind: 'builtin', package: '@apidx/provider-iflytek' })
     expect(await uninstallPack('iflytek', options)).toEqual({ id: 'iflytek', location: path.join(packs, 'iflytek'), record: expect.objectContaining({ id: 'iflytek' }), builtinRestored: '@apidx/provider-iflytek' })
+  })
+
+  it('refuses a folder whose pack file leads outside it through a symlinked folder', async () => {
+    const { root, options } = await setup()
+    await mkdir(path.join(root, 'elsewhere'))
+    await writeFile(path.join(root, 'elsewhere', 'acme.json'), packText())
+    await mkdir(path.join(root, 'src'))
+    await symlink(path.join(root, 'elsewhere'), path.join(root, 'src', 'data'))
+    await writeFile(path.join(root, 'src', 'package.json'), manifest('acme', { apidx: { pack: 'data/acme.json' } }))
+    const file = path.join(root, 'src', 'data', 'acme.json')
+    expect(await refusal(installPack('./src', options))).toMatchObject({
+      code: 'ERR_PACK_INVALID',
+      problems: [{ file, pointer: '', message: `resolves to ${await realpath(path.join(root, 'elsewhere', 'acme.json'))}, outside ${path.join(root, 'src')}` }],
+    })
+    expect(existsSync(path.join(root, 'data'))).toBe(false)
+  })
+
+  it('says so when npm is not on PATH', async () => {
+    const { options } = await setup()
+    const npm: NpmRunner = async () => ({ code: 127, stdout: '', stderr: '' })
+    expect(await refusal(installPack('apidx-provider-acme', { ...options, npm }))).toMatchObject({ code: 'ERR_USAGE', message: 'npm is needed to fetch "apidx-provider-acme" and was not found on PATH.' })
   })
 
   it.each([
