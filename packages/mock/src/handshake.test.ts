@@ -127,5 +127,15 @@ describe('handshake rejections come from what the client sends', () => {
     expect(s.requests[0]).toMatchObject({ listener: 'main', method: 'GET' })
     expect(s.requests[0]!.url).toMatch(/^\/v2\/iat\?authorization=/)
     expect(s.requests[0]!.headers.upgrade).toBe('websocket')
+    expect(s.requests[0]!.status).toBe(101)
+  })
+
+  it('notes each answer on the record and reports it through onRequest', async () => {
+    const seen: string[] = []
+    server = await startMock({ pack: iflytek, service: 'iat', onRequest: (r) => seen.push(`${r.status} ${r.answer ?? ''}`) })
+    await observe(server.url.replace('/v2/iat', '/iat'))
+    await observe(server.url)
+    expect(seen).toEqual(['404 {"message":"no Route matched with those values"}', '401 {"message":"Unauthorized"}'])
+    expect(server.requests.map((r) => r.status)).toEqual([404, 401])
   })
 })

@@ -1,20 +1,17 @@
 // startMock: serves one service version of a pack on loopback, at the pack's path, healthy or with one
 // fault of the matrix; every socket and timer is tracked so close() leaves nothing behind.
-import type { IncomingMessage, ServerResponse } from 'node:http'
 import type { Socket } from 'node:net'
 import { WebSocketServer } from 'ws'
 import { ApidxError, resolveTarget, type Target } from '@apidx/core'
-import type { IncomingRequest } from './auth.js'
 import { SERVERNAME, certificateFor, makeCertificates } from './certificates.js'
 import { demoCredentials } from './credentials.js'
-import { decide, type GateContext } from './decide.js'
-import { legacyFrame, makeSid, vendorErrorCode } from './frames.js'
-import { refusal, rulesFor, writeRaw } from './gateway.js'
-import { MAX_REQUEST_BODY_BYTES, serviceAnswer, writeAnswer } from './http.js'
+import type { GateContext } from './decide.js'
+import { legacyFrame, vendorErrorCode } from './frames.js'
+import { mainHandlers, otherHostHandlers } from './handlers.js'
 import { listen, reservePort, type Listener } from './listener.js'
 import { TLS_SCENARIOS, findScenario } from './scenarios.js'
 import { MAX_RECORDED, type MockOptions, type MockServer, type RecordedRequest, type Scenario } from './types.js'
-import { MAX_CLIENT_FRAME_BYTES, runSession } from './websocket.js'
+import { MAX_CLIENT_FRAME_BYTES } from './websocket.js'
 
 /** How far ahead the vendor's clock runs in the `clock-skew` scenario. */
 export const CLOCK_SKEW_MS = 10 * 60_000
@@ -59,8 +56,15 @@ export async function startMock(options: MockOptions): Promise<MockServer> {
     t.unref()
     timers.add(t)
   }
-  const record = (listener: RecordedRequest['listener'], method: string, url: string, headers: RecordedRequest['headers']) => {
-    if (requests.length < MAX_RECORDED) requests.push({ listener, method, url, headers: { ...headers }, at: now() })
+  const record = (listener: RecordedRequest['listener'], method: string, url: string, headers: RecordedRequest['headers']): RecordedRequest => {
+    const rec: RecordedRequest = { listener, method, url, headers: { ...headers }, at: now() }
+    if (requests.length < MAX_RECORDED) requests.push(rec)
+    return rec
+  }
+  const answered = (rec: RecordedRequest, status: number, body?: string) => {
+    rec.status = status
+    if (body !== undefined) rec.answer = body.length > 300 ? `${body.slice(0, 300)}…` : body
+    options.onRequest?.(rec)
   }
   const hold = (socket: Socket) => timer(() => socket.destroy(), HOLD_MS)
   const listeners: Listener[] = []
@@ -79,55 +83,11 @@ export async function startMock(options: MockOptions): Promise<MockServer> {
   try {
     const gate: GateContext = { target, scenario, credentials, now }
     if (scenario.id === 'redirect') {
-      const other = await listen(host, 0, served, sockets, otherHost(record))
+      const other = await listen(host, 0, served, sockets, otherHostHandlers({ record, answered, now }))
       listeners.push(other)
       gate.redirectTo = `${scheme}://${urlHost}:${other.port}${path}`
     }
-    const sidFor = (url: URL) => (target.version.session?.idFrom === 'client' && target.version.session.queryParam ? (url.searchParams.get(target.version.session.queryParam) ?? '') : makeSid(target.serviceId))
-    const incoming = (req: IncomingMessage, body?: Buffer): IncomingRequest => ({
-      method: req.method ?? 'GET',
-      url: new URL(req.url ?? '/', `${scheme}://${req.headers.host ?? urlHost}`),
-      headers: req.headers,
-      ...(body ? { body } : {}),
-    })
-    const main = await listen(host, options.port ?? 0, served, sockets, {
-      upgrade(req, socket, head) {
-        record('main', req.method ?? 'GET', req.url ?? '', req.headers)
-        void gateThen(gate, incoming(req), (decision) => {
-          if (decision.kind === 'hold') return hold(socket)
-          if (decision.kind === 'answer') return writeRaw(socket, decision.answer)
-          if (target.version.protocol !== 'websocket') return writeRaw(socket, refusal('not-found', rulesFor(target.pack, target.service, target.version), now()))
-          const sid = sidFor(incoming(req).url)
-          wss.handleUpgrade(req, socket, head, (ws) => runSession(ws, { target, scenario, sid, timer }))
-        }, () => writeRaw(socket, emulatorFault(now())))
-      },
-      request(req, res) {
-        record('main', req.method ?? 'GET', req.url ?? '', req.headers)
-        readBody(req, (body) => {
-          if (body === undefined) {
-            res.on('finish', () => req.socket.destroy())
-            return writeAnswer(res, { status: 413, headers: { Date: new Date(now()).toUTCString(), 'Content-Type': 'text/plain; charset=utf-8', Connection: 'close' }, body: 'Request Entity Too Large' })
-          }
-          void gateThen(gate, incoming(req, body), (decision) => {
-            if (decision.kind === 'hold') return hold(req.socket)
-            if (decision.kind === 'answer') return writeAnswer(res, decision.answer)
-            const answer = serviceAnswer(target, scenario, sidFor(incoming(req).url), now())
-            if (answer === 'hold') return hold(req.socket)
-            if (answer === 'drop') {
-              res.writeHead(200, { 'Content-Type': 'application/json; charset=utf-8' })
-              res.flushHeaders()
-              return void req.socket.destroy()
-            }
-            writeAnswer(res, answer)
-          }, () => writeAnswer(res, emulatorFault(now())))
-        })
-      },
-      plainOnTls(socket, chunk) {
-        const [method = '', url = ''] = chunk.toString('latin1').split('\r\n', 1)[0]!.split(' ')
-        record('main', method, url, {})
-        writeRaw(socket, refusal('plain-http-on-tls', [], now()))
-      },
-    })
+    const main = await listen(host, options.port ?? 0, served, sockets, mainHandlers({ target, scenario, gate, scheme, urlHost, now, timer, hold, wss, record, answered }))
     listeners.push(main)
     const port = main.port
     const shownHost = scenario.id === 'dns-not-found' ? UNRESOLVABLE_HOST : urlHost
@@ -156,55 +116,5 @@ function checkScenarioFits(target: Target, scenario: Scenario): void {
   }
   if (scenario.id === 'legacy-format' && legacyFrame(target, 'sid') === undefined) {
     throw new ApidxError('ERR_USAGE', `${where} declares no legacy frame (response.examples.legacyFrame).`)
-  }
-}
-
-/** Runs the gate and hands the decision on; a throw (a bug, or no signing engine) becomes `onError`. */
-async function gateThen(gate: GateContext, req: IncomingRequest, then: (d: Awaited<ReturnType<typeof decide>>) => void, onError: () => void): Promise<void> {
-  let decision
-  try {
-    decision = await decide(gate, req)
-  } catch {
-    return onError()
-  }
-  then(decision)
-}
-
-function emulatorFault(date: number) {
-  return { status: 500, headers: { Date: new Date(date).toUTCString(), 'Content-Type': 'text/plain; charset=utf-8', 'X-Apidx-Mock': 'emulator-fault' }, body: 'apidx mock: the emulator could not process this request' }
-}
-
-/** Reads a request body up to the cap; undefined (once, reading stops) when it is larger. */
-function readBody(req: IncomingMessage, done: (body: Buffer | undefined) => void): void {
-  const chunks: Buffer[] = []
-  let size = 0
-  req.on('data', (c: Buffer) => {
-    size += c.length
-    if (size <= MAX_REQUEST_BODY_BYTES) return void chunks.push(c)
-    req.removeAllListeners('data')
-    req.removeAllListeners('end')
-    req.pause()
-    done(undefined)
-  })
-  req.on('end', () => done(Buffer.concat(chunks)))
-  req.on('error', () => {})
-}
-
-/** The other host a redirect points to: records what reaches it, answers a plain 200. */
-function otherHost(record: (l: RecordedRequest['listener'], m: string, u: string, h: RecordedRequest['headers']) => void) {
-  const body = { status: 200, headers: { 'Content-Type': 'text/plain; charset=utf-8' }, body: 'apidx mock: redirect target (not the vendor)' }
-  return {
-    request(req: IncomingMessage, res: ServerResponse) {
-      record('redirect-target', req.method ?? 'GET', req.url ?? '', req.headers)
-      req.resume()
-      writeAnswer(res, { ...body, headers: { ...body.headers, Date: new Date().toUTCString() } })
-    },
-    upgrade(req: IncomingMessage, socket: Socket) {
-      record('redirect-target', req.method ?? 'GET', req.url ?? '', req.headers)
-      writeRaw(socket, body)
-    },
-    plainOnTls(socket: Socket) {
-      socket.destroy()
-    },
   }
 }

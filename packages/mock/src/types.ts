@@ -21,6 +21,8 @@ export interface MockOptions {
   credentials?: Record<string, string>
   /** The clock of the emulated vendor (ms since the epoch); `Date.now` when absent. */
   clock?: () => number
+  /** Called when the emulator answers a request (its status and body are on the record): a log. */
+  onRequest?: (request: RecordedRequest) => void
 }
 
 /** One request that reached a listener of the emulator (recorded before any check). */
@@ -33,6 +35,10 @@ export interface RecordedRequest {
   headers: Record<string, string | string[] | undefined>
   /** Server clock (ms) when the request head arrived. */
   at: number
+  /** The status the emulator answered (101 for an accepted upgrade); absent while unanswered (held). */
+  status?: number
+  /** The start of the body it answered with, for rejections. */
+  answer?: string
 }
 
 /** A running emulator. */

@@ -4,7 +4,7 @@ import { spawn } from 'node:child_process'
 import { existsSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { describe, expect, it } from 'vitest'
-import { maskHint, renderMock, type MockInfo } from '../../cli/src/render/mock.js'
+import { maskHint, renderMock, renderRequestLine, type MockInfo } from '../../cli/src/render/mock.js'
 import { demoCredentials } from '../src/credentials.js'
 import { iflytek, observe } from './helpers.js'
 
@@ -48,6 +48,7 @@ describe.skipIf(!built)('apidx mock (built CLI; skipped until packages/cli is bu
     expect(r.stdout).toContain('IFLYTEK_API_SECRET')
     for (const v of [demo.apiKey!, demo.apiSecret!]) expect(r.stdout + r.stderr).not.toContain(v)
     expect(r.stderr).toContain('stopped')
+    expect(r.stderr).toMatch(/GET \/v2\/iat → 401 \{"message":"Unauthorized"\}/)
   })
 
   it('--print-env prints export lines; --json prints one document; SIGTERM stops it', async () => {
@@ -66,6 +67,11 @@ describe.skipIf(!built)('apidx mock (built CLI; skipped until packages/cli is bu
 })
 
 describe('render', () => {
+  it('logs a request by path only: the signed query never reaches the terminal', () => {
+    const line = renderRequestLine({ at: 0, listener: 'main', method: 'GET', url: '/v2/iat?authorization=c2VjcmV0&date=x', status: 401, answer: '{"message":"HMAC signature does not match"}' })
+    expect(line).toBe('00:00:00 GET /v2/iat → 401 {"message":"HMAC signature does not match"}')
+  })
+
   it('masks a demo value to a hint of at most four characters and its length', () => {
     expect(maskHint('apidx-demo-apikey-00000000000000', true)).toBe('apid… (32 chars, secret, demo)')
     expect(maskHint('abc', false)).toBe('… (3 chars, demo)')

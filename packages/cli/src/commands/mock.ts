@@ -8,7 +8,7 @@ import { printError, printJson } from '../output.js'
 import { packOptions } from '../packs.js'
 import { loadSettings } from '../settings.js'
 import { colorEnabled } from '../style.js'
-import { maskHint, renderMock, type MockInfo } from '../render/mock.js'
+import { maskHint, renderMock, renderRequestLine, type MockInfo } from '../render/mock.js'
 
 export default class Mock extends ApidxCommand {
   static override description = "Run the vendor emulator on loopback: the pack's service at its documented path, healthy or with a fault scenario (offline, demo credentials)."
@@ -47,6 +47,8 @@ export default class Mock extends ApidxCommand {
       ...(flags.scenario ? { scenario: flags.scenario } : {}),
       ...(flags.port !== undefined ? { port: flags.port } : {}),
       tls: flags.tls,
+      // A request log on stderr, so stdout stays the banner (or the one JSON document).
+      onRequest: (r) => printError(renderRequestLine(r, colorEnabled(process.env, Boolean(process.stderr.isTTY)))),
     })
     try {
       let caFile: string | undefined

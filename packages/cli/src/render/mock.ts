@@ -50,3 +50,13 @@ export function renderMock(info: MockInfo, color = false): string {
   lines.push('', `  Try: ${info.tryCommand}`, c('dim', 'Press Ctrl+C to stop.'))
   return lines.join('\n')
 }
+
+/** One answered request, for the log on stderr: time, method, path (never the query: it holds the signature), status, body start. */
+export function renderRequestLine(r: { at: number; listener: string; method: string; url: string; status?: number; answer?: string }, color = false): string {
+  const time = new Date(r.at).toISOString().slice(11, 19)
+  const path = r.url.split('?', 1)[0]!.slice(0, 200)
+  const status = r.status === undefined ? '…' : String(r.status)
+  const mark = r.status !== undefined && r.status >= 400 ? paint('red', status, color) : paint('green', status, color)
+  const where = r.listener === 'main' ? '' : ` (${r.listener})`
+  return `${paint('dim', time, color)} ${r.method} ${path}${where} → ${mark}${r.answer ? ` ${r.answer.replace(/\s+/g, ' ').slice(0, 160)}` : ''}`
+}
