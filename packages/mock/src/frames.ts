@@ -42,6 +42,9 @@ export function healthyFrames(target: Target): { early: unknown[]; final: unknow
   return last < 0 ? { early: [...frames], final: [] } : { early: frames.slice(0, last), final: frames.slice(last) }
 }
 
+/** Longest client text frame inspected for an end mark (iat's audio frames are ≤ 13000 base64 characters). */
+const MAX_PARSED_CHARS = 256 * 1024
+
 /**
  * True when a client message ends the client's stream: the pack's end mark (iat `data.status == 2`,
  * LLM `header.status == 2`), the `{"end": true}` of rtasr (text or binary, both used by iFlytek's
@@ -50,7 +53,8 @@ export function healthyFrames(target: Target): { early: unknown[]; final: unknow
 export function endsClientStream(target: Target, text: string | undefined, count: number): boolean {
   const probeFrames = target.version.probe?.frames?.length ?? 0
   if (probeFrames === 1 && count >= 1) return true
-  if (text === undefined) return false
+  // Only frames of a plausible control size are parsed: a stream of 1 MiB frames costs no JSON work.
+  if (text === undefined || text.length > MAX_PARSED_CHARS) return false
   const parsed = tryJson(text)
   if (!parsed.ok || parsed.value === null || typeof parsed.value !== 'object') return false
   const end = target.version.response?.end
