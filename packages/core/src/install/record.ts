@@ -3,7 +3,9 @@
 // the source; `packs install` reads it to say what a --force replaces.
 import path from 'node:path'
 import { dataDir } from '../pack/sources.js'
+import { DEFAULT_LIMITS } from '../pack/safe-json.js'
 import { readBytesCapped } from './files.js'
+import { integrityOf } from './integrity.js'
 
 /** How a pack reached the data dir. */
 export type InstallSourceKind = 'npm' | 'path' | 'tarball'
@@ -50,4 +52,16 @@ export async function readInstallRecord(id: string, env: NodeJS.ProcessEnv = pro
   } catch {
     return undefined
   }
+}
+
+/**
+ * Re-hashes an installed pack.json against its install record, so `packs list` (or a user) can tell
+ * a pack edited or replaced after install. `ok` is undefined when there is no record to compare.
+ */
+export async function checkInstalledIntegrity(id: string, env: NodeJS.ProcessEnv = process.env): Promise<{ ok?: boolean; expected?: string; actual?: string }> {
+  const record = await readInstallRecord(id, env)
+  const read = await readBytesCapped(path.join(packsDir(env), id, 'pack.json'), DEFAULT_LIMITS.maxBytes)
+  const actual = 'bytes' in read ? integrityOf(read.bytes) : undefined
+  if (!record) return actual ? { actual } : {}
+  return { ok: actual === record.integrity.pack, expected: record.integrity.pack, ...(actual ? { actual } : {}) }
 }

@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest'
 import { ApidxError } from '../../src/errors.js'
 import { installPack, uninstallPack, type InstallOptions } from '../../src/install/install.js'
 import { integrityOf } from '../../src/install/integrity.js'
+import { checkInstalledIntegrity } from '../../src/install/record.js'
 import type { NpmRunner } from '../../src/install/npm.js'
 import { manifest, packageTgz, packText, tempDir } from './fixtures.js'
 
@@ -196,6 +197,18 @@ describe('installPack', () => {
       throw new Error('npm must not run')
     }
     expect((await refusal(installPack(spec, { ...options, npm }))).code).toBe(code)
+  })
+})
+
+describe('checkInstalledIntegrity', () => {
+  it('matches right after install and notices an edit of the installed pack.json', async () => {
+    const { root, options, packs } = await setup()
+    await writeFile(path.join(root, 'acme.json'), packText())
+    await installPack('./acme.json', options)
+    const expected = integrityOf(packText())
+    expect(await checkInstalledIntegrity('acme', options.env)).toEqual({ ok: true, expected, actual: expected })
+    await writeFile(path.join(packs, 'acme', 'pack.json'), packText().replace('Acme', 'Acme!'))
+    expect(await checkInstalledIntegrity('acme', options.env)).toEqual({ ok: false, expected, actual: integrityOf(packText().replace('Acme', 'Acme!')) })
   })
 })
 
