@@ -87,7 +87,7 @@ function explainBody(body: string, packs: readonly ProviderPack[], ctx: LookupCo
     if (symptom && !body.startsWith('{') && !body.startsWith('[') && status === undefined) kind = 'symptom'
   }
   const extra: Partial<Explanation> = notes.length ? { notes } : {}
-  if (!matches.length && !generic) extra.suggestions = [{ reason: `Nothing in ${packs.length === 1 ? `the ${packs[0]!.id} pack` : 'the packs searched'} matches this body. Pass the vendor code alone, the HTTP status, or a symptom apidx knows: ${SYMPTOMS.map((s) => s.id).join(', ')}.` }]
+  if (!matches.length && !generic) extra.suggestions = [{ reason: `Nothing in the packs searched (${packs.map((p) => p.id).join(', ') || 'none'}) matches this input. Pass the vendor code alone, the HTTP status, or a symptom apidx knows: ${SYMPTOMS.map((s) => s.id).join(', ')}.` }]
   return make(kind, matches, generic, extra)
 }
 

@@ -55,7 +55,7 @@ export function suggestCodes(packs: readonly ProviderPack[], code: string, servi
     const groups = [...byService.values()].sort((a, b) => Number(b[0]!.service === service) - Number(a[0]!.service === service))
     for (const g of groups) {
       const first = g[0]!
-      const codes = g.map((k) => k.code)
+      const codes = g.map((k) => k.code).sort(byCode)
       out.push({ provider: first.provider, service: first.service, reason: `same family (${fam}): ${codes.length} code${codes.length === 1 ? '' : 's'}, ${codes.slice(0, 6).join(', ')}${codes.length > 6 ? ', …' : ''}` })
     }
   }
@@ -72,4 +72,12 @@ export function suggestCodes(packs: readonly ProviderPack[], code: string, servi
     }
   }
   return out
+}
+
+/** Numeric codes by value, others after them by text. */
+function byCode(a: string, b: string): number {
+  const na = Number(a)
+  const nb = Number(b)
+  if (Number.isFinite(na) && Number.isFinite(nb)) return na - nb
+  return a < b ? -1 : a > b ? 1 : 0
 }

@@ -1,0 +1,55 @@
+// `apidx explain`: what a vendor code, HTTP status, WebSocket close code, error body or symptom means,
+// offline, from the packs (the named one, or every pack when the input itself names the vendor) and
+// apidx's generic tables. The lookup is core's `explain`; rendering is render/explain.ts.
+import { Args, Flags } from '@oclif/core'
+import type { Explanation, ProviderPack } from '@apidx/core'
+import { ApidxCommand, EXIT } from '../base.js'
+import { packOptions } from '../packs.js'
+import { loadSettings } from '../settings.js'
+import { colorEnabled } from '../style.js'
+import { renderExplain } from '../render/explain.js'
+
+export default class Explain extends ApidxCommand {
+  static override description = 'Explain a vendor error code, HTTP status, WebSocket close code, error body or symptom, offline: meaning, ranked likely causes, the fix and the doc link.'
+  static override examples = [
+    '<%= config.bin %> explain 10165 --provider iflytek --service iat',
+    '<%= config.bin %> explain 403 --provider iflytek',
+    `<%= config.bin %> explain '{"message":"HMAC signature does not match"}'`,
+    `<%= config.bin %> explain '{"action":"error","code":"10105","desc":"illegal access|illegal client_ip: 1.2.3.4"}'`,
+    '<%= config.bin %> explain timeout',
+    '<%= config.bin %> explain - --json < error-body.json',
+  ]
+  static override args = {
+    input: Args.string({ description: 'a vendor code, an HTTP status, a WebSocket close code, an error body, a symptom (timeout, "parse error"…), or - to read it from stdin', required: true }),
+  }
+  static override flags = {
+    provider: Flags.string({ char: 'p', description: 'provider pack id or path; every pack is searched when absent' }),
+    service: Flags.string({ char: 's', description: "the pack's service id (e.g. iat): its meaning comes first" }),
+  }
+
+  async run(): Promise<Explanation> {
+    const { args, flags } = await this.parse(Explain)
+    const core = await import('@apidx/core')
+    const input = args.input === '-' ? await readStdin(core.MAX_INPUT_BYTES) : args.input
+    const settings = await loadSettings()
+    const options = packOptions(settings.packPaths)
+    const packs: ProviderPack[] = flags.provider ? [(await core.loadPack(flags.provider, options)).pack] : (await core.listPacks(options)).map((p) => p.pack)
+    const result = core.explain(input, packs, flags.service !== undefined ? { service: flags.service } : {})
+    this.show(renderExplain(result, colorEnabled()))
+    if (!result.found) this.setExit(EXIT.fault)
+    return result
+  }
+}
+
+/** Reads stdin up to one byte past the limit, so core can reject an oversized input with its size. */
+async function readStdin(limit: number): Promise<string> {
+  const chunks: Buffer[] = []
+  let size = 0
+  for await (const chunk of process.stdin) {
+    const b = Buffer.isBuffer(chunk) ? chunk : Buffer.from(String(chunk))
+    chunks.push(b)
+    size += b.length
+    if (size > limit) break
+  }
+  return Buffer.concat(chunks).toString('utf8')
+}

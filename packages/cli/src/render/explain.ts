@@ -1,0 +1,112 @@
+// Renders an `apidx explain` answer for the terminal. A pure function of the explanation: it looks
+// nothing up, and it strips control characters from echoed input so a hostile body cannot drive the terminal.
+import type { ExplainMatch, Explanation, GenericExplanation, RankedCause } from '@apidx/core'
+import { paint } from '../style.js'
+
+const WIDTH = 88
+const KIND: Record<Explanation['kind'], string> = {
+  'vendor-code': 'vendor code',
+  'http-status': 'HTTP status',
+  'error-body': 'error body',
+  symptom: 'symptom',
+  'ws-close': 'WebSocket close code',
+}
+
+/** Replaces control characters (ANSI escapes included) with `?`, and folds the text to one line. */
+export function printable(text: string): string {
+  let out = ''
+  for (const ch of text) {
+    const c = ch.codePointAt(0)!
+    out += c === 10 || c === 9 ? ' ' : c < 32 || (c >= 127 && c < 160) ? '?' : ch
+  }
+  return out
+}
+
+/** The terminal text of an explanation. */
+export function renderExplain(e: Explanation, color: boolean): string {
+  const p = (style: Parameters<typeof paint>[0], t: string) => paint(style, t, color)
+  const lines: string[] = []
+  const input = printable(e.input)
+  const head = input.length > 70 ? `${input.slice(0, 69)}…` : input
+  lines.push(`${p('bold', head)}  ${p('gray', `(${KIND[e.kind]}${e.provider ? ` · ${e.provider}` : ''}${e.service ? ` · ${e.service}` : ''})`)}`)
+  const services = new Set(e.matches.map((m) => `${m.provider}/${m.service ?? ''}`))
+  if (e.matches.some((m) => m.via === 'error-table') && services.size > 1) {
+    const preferred = e.matches.find((m) => m.preferred)
+    lines.push(p('yellow', `The code means different things in ${services.size} services${preferred ? `; ${preferred.service} (--service) first` : '; pass --service to pick one'}.`))
+  }
+  for (const m of e.matches) lines.push('', ...renderMatch(m, p))
+  if (e.generic) lines.push('', ...renderGeneric(e.generic, p, e.matches.length > 0))
+  if (!e.found) lines.push('', p('red', notFound(e)))
+  if (e.suggestions?.length) {
+    lines.push('', p('bold', 'Nearest:'))
+    for (const s of e.suggestions) {
+      const where = [s.provider, s.service].filter(Boolean).join(' › ')
+      const what = s.code ? `${s.code} ${s.meaning ?? ''}`.trim() : ''
+      lines.push(...indent(wrap(`${where ? `${where}: ` : ''}${what ? `${what} — ` : ''}${s.reason}`, WIDTH - 4), '  • ', '    '))
+    }
+  }
+  for (const n of e.notes ?? []) lines.push('', p('gray', n))
+  return lines.join('\n')
+}
+
+type Paint = (style: Parameters<typeof paint>[0], t: string) => string
+
+function renderMatch(m: ExplainMatch, p: Paint): string[] {
+  const where = [printable(m.providerName), m.service ? `${m.service}${m.version ? ` ${m.version}` : ''}` : 'any service'].join(' › ')
+  const what = m.code !== undefined ? `code ${m.code}` : `HTTP ${m.status} handshake rule`
+  const out = [`${p('bold', where)} ${p('gray', `· ${what}${m.preferred ? ' · --service' : ''}`)}`]
+  out.push(...indent(wrap(m.meaning, WIDTH - 2), '  ', '  '))
+  if (m.vendorText) out.push(...indent(wrap(`Vendor text: ${m.vendorText}`, WIDTH - 2), '  ', '  '))
+  if (m.observedText) out.push(...indent(wrap(`Your message: ${m.observedText}`, WIDTH - 2), '  ', '  '))
+  out.push(...causes('Likely causes, most likely first:', m.causes, p))
+  if (m.cause && !m.causes.some((c) => c.source === 'pack')) out.push(...indent(wrap(`In the pack's words: ${m.cause}`, WIDTH - 4), '    ', '    '))
+  out.push(...indent(wrap(`Fix: ${m.fix}`, WIDTH - 2), '  ', '  ').map((l, i) => (i === 0 ? l.replace('Fix:', p('green', 'Fix:')) : l)))
+  const facts = [`Diagnosis ${m.diagnosis}`, m.retryable ? 'retryable' : '', m.confidence ?? ''].filter(Boolean).join(' · ')
+  out.push(`  Docs: ${printable(m.docs)}`, `  ${p('gray', printable(facts))}`)
+  return out
+}
+
+function renderGeneric(g: GenericExplanation, p: Paint, afterPack: boolean): string[] {
+  const out: string[] = []
+  const title = afterPack ? 'In general' : 'Meaning'
+  if (g.httpStatus) out.push(p('bold', `${title}: HTTP ${g.httpStatus.code} ${g.httpStatus.name}`), ...indent(wrap(g.httpStatus.meaning, WIDTH - 2), '  ', '  '))
+  if (g.wsClose) out.push(p('bold', `${title}: WebSocket close ${g.wsClose.code} ${g.wsClose.name}`), ...indent(wrap(g.wsClose.meaning, WIDTH - 2), '  ', '  '))
+  if (!g.httpStatus && !g.wsClose && g.symptom) out.push(p('bold', `Symptom: ${g.symptom.name}`))
+  if (g.causes.length) out.push(...causes(g.symptom && (g.httpStatus || g.wsClose) ? `Usual causes (${g.symptom.name}):` : 'Usual causes, most likely first:', g.causes, p))
+  return out
+}
+
+function causes(title: string, list: RankedCause[], p: Paint): string[] {
+  if (!list.length) return []
+  const out = [`  ${title}`]
+  for (const c of list) {
+    out.push(...indent(wrap(c.text, WIDTH - 7), `    ${c.rank}. `, '       '))
+    if (c.evidence) out.push(`       ${p('yellow', `↳ ranked first: ${c.evidence}`)}`)
+  }
+  return out
+}
+
+function notFound(e: Explanation): string {
+  if (e.kind === 'vendor-code') return `No pack searched knows the code ${printable(e.input)}.`
+  if (e.kind === 'http-status') return `${printable(e.input)} is not an HTTP status apidx knows.`
+  return 'Nothing apidx knows explains this input.'
+}
+
+/** Greedy word wrap of printable text (pack text too: an installed pack is third-party data); a word longer than the width (a URL) stays whole on its own line. */
+export function wrap(text: string, width: number): string[] {
+  const out: string[] = []
+  let line = ''
+  for (const word of printable(text).split(' ')) {
+    if (!word) continue
+    if (line && line.length + 1 + word.length > width) {
+      out.push(line)
+      line = word
+    } else line = line ? `${line} ${word}` : word
+  }
+  out.push(line)
+  return out
+}
+
+function indent(lines: string[], first: string, rest: string): string[] {
+  return lines.map((l, i) => (i === 0 ? first : rest) + l)
+}
