@@ -26,8 +26,7 @@ export default defineProbe({
   },
   async run(ctx) {
     const { target, credentials } = ctx
-    ctx.measure(0)
-    if (!credentials.complete) {
+        if (!credentials.complete) {
       const vars = credentials.missing.map((m) => m.env)
       return ctx.report({
         code: 'auth/missing-credentials',

@@ -25,8 +25,7 @@ export default defineProbe({
     const server = dateHeader ? Date.parse(dateHeader) : NaN
     const localAt = ex.response?.receivedAt ?? (ex.sentAt !== undefined ? ex.sentAt + (ex.timings.handshake ?? 0) : undefined)
     const offset = Number.isFinite(server) && localAt !== undefined ? Math.round((localAt - server) / 1000) : undefined
-    ctx.measure(0)
-    const vendor = vendorName(target)
+        const vendor = vendorName(target)
     const describe = (s: number) => (s === 0 ? 'Local clock matches the server' : `Local clock is ${Math.abs(s)} s ${s > 0 ? 'ahead of' : 'behind'} the server`)
     const fixText = (ruleFix?: string) => ruleFix ?? `Synchronise this machine's clock (NTP: e.g. \`sudo timedatectl set-ntp true\` or \`w32tm /resync\`), then retry.`
     const rule = ex.response ? matchingRules(target, ex.response).find((r) => r.diagnosis === 'clock/skew') : undefined

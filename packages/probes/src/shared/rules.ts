@@ -14,9 +14,9 @@ export function vendorError(target: Target, code: string): VendorError | undefin
   return own(target.version.errors as Record<string, VendorError> | undefined) ?? own(target.service.errors as Record<string, VendorError> | undefined)
 }
 
-/** The vendor's short name for messages ("iFlytek Open Platform (xfyun)" → as written). */
+/** The vendor's short name for messages: the first word of the pack's name ("iFlytek Open Platform (xfyun)" → "iFlytek"). */
 export function vendorName(target: Target): string {
-  return target.pack.name.replace(/\s*\(.*\)\s*$/, '')
+  return target.pack.name.split(/\s+/)[0] ?? target.pack.id
 }
 
 /** The documented URL of the target's version. */

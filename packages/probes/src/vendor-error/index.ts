@@ -30,8 +30,7 @@ export default defineProbe({
   async run(ctx) {
     const { target } = ctx
     const ex = await ctx.exchange()
-    ctx.measure(0)
-    const r = target.version.response
+        const r = target.version.response
     if (!r?.errorCode) return
     for (const unit of answerUnits(ex)) {
       const doc = documentOf(target, unit)

@@ -37,8 +37,7 @@ export default defineProbe({
     const { target } = ctx
     const { url, version } = target
     const documented = new URL(version.url)
-    ctx.measure(0)
-    if (version.protocol === 'websocket' && !isWs(url.protocol)) {
+        if (version.protocol === 'websocket' && !isWs(url.protocol)) {
       ctx.report({
         code: 'url/wrong-scheme',
         message: `${target.serviceId} ${target.versionId} is a WebSocket service, but the URL starts with ${url.protocol}//.`,
