@@ -73,7 +73,8 @@ export default class Check extends ApidxCommand {
         timeoutMs: flags.timeout ?? defaults.timeout ?? core.DEFAULT_TIMEOUT_MS,
         signer: await makeSigner(),
         allowInsecure: flags['allow-insecure'],
-        ...(progress ? { onProgress: (e) => printError(renderProgress(e.link, e.status, colorEnabled(process.env, Boolean(process.stderr.isTTY)))) } : {}),
+        // Progress goes to stderr on a TTY only, one line per finished link; stdout stays the report.
+        ...(progress ? { onProgress: (e) => { if (e.type === 'end') printError(renderProgress(e.link, e.status, colorEnabled(process.env, true))) } } : {}),
         ...extra,
       })
       report = core.buildReport(run, { redact, mock: flags.mock ? (args.scenario ?? 'healthy') : null })
