@@ -97,7 +97,9 @@ describe('explain: HTTP statuses and close codes', () => {
 
   it('explains WebSocket close codes 1000–1015', () => {
     for (let code = 1000; code <= 1015; code++) expect(explain(String(code), []).generic?.wsClose?.code).toBe(code)
-    expect(explain('1006', [])).toMatchObject({ kind: 'ws-close', found: true })
+    expect(explain('1006', [])).toMatchObject({ kind: 'ws-close', found: true, generic: { wsClose: { name: 'Abnormal Closure' }, symptom: { id: 'ws-closed' } } })
+    expect(explain('1008', []).generic?.symptom?.id).toBe('auth-rejected')
+    expect(explain('1013', []).generic?.symptom?.id).toBe('rate-limited')
   })
 })
 

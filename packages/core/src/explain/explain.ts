@@ -9,7 +9,7 @@ import { httpStatus, wsClose } from './codes.js'
 import { codeMatches, type LookupContext, own, ruleMatches } from './lookup.js'
 import { maskSecrets } from './mask.js'
 import { suggestCodes } from './suggest.js'
-import { SYMPTOMS, type Symptom, symptomForStatus, symptomForText } from './symptoms.js'
+import { SYMPTOMS, type Symptom, symptomForClose, symptomForStatus, symptomForText } from './symptoms.js'
 import type { ExplainKind, ExplainMatch, Explanation, GenericExplanation, RankedCause } from './types.js'
 
 /** The largest input accepted, in bytes: an error body, not a log file. */
@@ -48,7 +48,10 @@ export function explain(input: string, packs: readonly ProviderPack[], options: 
   }
   if (isDigits(text) && wsClose(Number(text))) {
     const close = wsClose(Number(text))!
-    return make(codeMatches(packs, text, ctx).length ? 'vendor-code' : 'ws-close', codeMatches(packs, text, ctx), { wsClose: close, causes: [] })
+    const symptom = symptomForClose(close.code)
+    const generic: GenericExplanation = { wsClose: close, ...(symptom ? { symptom: { id: symptom.id, name: symptom.name } } : {}), causes: symptom ? ranked(symptom) : [] }
+    const matches = codeMatches(packs, text, ctx)
+    return make(matches.length ? 'vendor-code' : 'ws-close', matches, generic)
   }
   const statusPrefix = leadingStatus(text)
   if (statusPrefix) return explainBody(statusPrefix.body, packs, ctx, make, statusPrefix.status)

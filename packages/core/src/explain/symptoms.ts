@@ -9,6 +9,8 @@ export interface Symptom {
   aliases: readonly string[]
   /** HTTP statuses that are this symptom. */
   statuses: readonly number[]
+  /** WebSocket close codes that are this symptom. */
+  closeCodes?: readonly number[]
   causes: readonly string[]
 }
 
@@ -23,7 +25,7 @@ export const SYMPTOMS: readonly Symptom[] = [
     ],
   },
   {
-    id: 'auth-rejected', name: 'Authentication rejected (401/403)', aliases: ['unauthorized', 'unauthorised', 'forbidden', 'access denied', 'signature mismatch', 'signature does not match', 'invalid signature', 'auth failed', 'authentication failed'], statuses: [401, 403],
+    id: 'auth-rejected', name: 'Authentication rejected (401/403)', aliases: ['unauthorized', 'unauthorised', 'forbidden', 'access denied', 'signature mismatch', 'signature does not match', 'invalid signature', 'auth failed', 'authentication failed'], statuses: [401, 403], closeCodes: [1008],
     causes: [
       'The signing algorithm or string to sign differs from the documented one (SHA-1 for SHA-256, hex for base64, a header or line missing).',
       'The timestamp is off: the local clock drifts beyond the allowed skew, or milliseconds were sent for seconds.',
@@ -32,7 +34,7 @@ export const SYMPTOMS: readonly Symptom[] = [
     ],
   },
   {
-    id: 'rate-limited', name: 'Rate limited (429)', aliases: ['rate limit', 'too many requests', 'throttl', 'quota exceeded'], statuses: [429],
+    id: 'rate-limited', name: 'Rate limited (429)', aliases: ['rate limit', 'too many requests', 'throttl', 'quota exceeded'], statuses: [429], closeCodes: [1013],
     causes: [
       'Too many requests or concurrent connections for the plan: back off, and reuse connections instead of opening one per request.',
       'A daily or monthly quota is used up.',
@@ -40,7 +42,7 @@ export const SYMPTOMS: readonly Symptom[] = [
     ],
   },
   {
-    id: 'server-error', name: 'Server error (5xx)', aliases: ['internal server error', 'bad gateway', 'service unavailable', 'gateway timeout'], statuses: [500, 502, 503, 504],
+    id: 'server-error', name: 'Server error (5xx)', aliases: ['internal server error', 'bad gateway', 'service unavailable', 'gateway timeout'], statuses: [500, 502, 503, 504], closeCodes: [1011, 1012, 1014],
     causes: [
       'The vendor or a gateway is failing or overloaded: retry with back-off and check the vendor status page.',
       'A corporate proxy or load balancer between you and the vendor is failing (502/504 from the proxy itself).',
@@ -62,6 +64,15 @@ export const SYMPTOMS: readonly Symptom[] = [
       'A wrong host or port, or nothing listening (a local emulator not started).',
       'A firewall or proxy resetting connections to the vendor.',
       'The host name does not resolve (typo, retired host, split-horizon DNS).',
+    ],
+  },
+  {
+    id: 'ws-closed', name: 'WebSocket closed unexpectedly', aliases: ['closed unexpectedly', 'connection closed', 'abnormal closure', 'closed before'], statuses: [], closeCodes: [1001, 1006],
+    causes: [
+      'The server ended the session after an error frame: read the last frame before the close, its vendor code says why.',
+      'An idle or session limit: no data sent for too long, or the session ran past the vendor\'s maximum duration.',
+      'A proxy, load balancer or firewall cutting long-lived or idle connections (no ping/pong keep-alive).',
+      'The network dropped (Wi-Fi, VPN reconnect) or the server restarted.',
     ],
   },
   {
@@ -103,6 +114,11 @@ export const SYMPTOMS: readonly Symptom[] = [
 /** The symptom an HTTP status shows. */
 export function symptomForStatus(status: number): Symptom | undefined {
   return SYMPTOMS.find((s) => s.statuses.includes(status))
+}
+
+/** The symptom a WebSocket close code shows. */
+export function symptomForClose(code: number): Symptom | undefined {
+  return SYMPTOMS.find((s) => s.closeCodes?.includes(code))
 }
 
 /** The symptom free text names (lower-cased input), by the longest alias it contains. */
