@@ -90,6 +90,11 @@ describe('explain: HTTP statuses and close codes', () => {
     expect(r.generic?.causes).toHaveLength(4)
   })
 
+  it('lists pack-wide rules before one service\'s when no --service is named', () => {
+    expect(explain('401', [acme]).matches.map((m) => [m.service ?? '*', m.diagnosis])).toEqual([['*', 'auth/signature-mismatch'], ['stream', 'auth/unknown-key']])
+    expect(explain('401', [acme], { service: 'stream' }).matches.map((m) => [m.service ?? '*', m.diagnosis])).toEqual([['stream', 'auth/unknown-key'], ['*', 'auth/signature-mismatch']])
+  })
+
   it('explains a status no pack has from the generic table alone', () => {
     const r = explain('504', [acme])
     expect(r).toMatchObject({ kind: 'http-status', found: true, matches: [], generic: { httpStatus: { code: 504, name: 'Gateway Timeout' }, symptom: { id: 'server-error' } } })

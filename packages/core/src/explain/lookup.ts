@@ -84,20 +84,22 @@ export function allRules(pack: ProviderPack): { service?: string; version?: stri
 /**
  * Handshake rules matching a status and/or a body. With a body, a rule matches when the body contains
  * its `bodyContains` (plain, case-sensitive, as the probes match), longest first: the most specific
- * rule explains the body best. With a status alone, every rule for that status, in pack order.
- * With --service, rules of other services are left out.
+ * rule explains the body best. With a status alone, every rule for that status, in pack order,
+ * pack-wide rules before one service's. With --service, rules of other services are left out.
  */
 export function ruleMatches(packs: readonly ProviderPack[], sel: { status?: number; body?: string }, ctx: LookupContext): ExplainMatch[] {
-  const found: { m: ExplainMatch; specificity: number; order: number }[] = []
+  const found: { m: ExplainMatch; specificity: number; scoped: number; order: number }[] = []
   for (const pack of packs) {
     for (const { service, version, rule } of allRules(pack)) {
       if (sel.status !== undefined && rule.status !== sel.status) continue
       if (sel.body !== undefined && (rule.bodyContains === undefined || !sel.body.includes(rule.bodyContains))) continue
       if (ctx.service !== undefined && service !== undefined && service !== ctx.service && ownsService(packs, ctx.service)) continue
-      found.push({ m: ruleMatch(pack, service, version, rule, ctx), specificity: sel.body !== undefined ? rule.bodyContains?.length ?? 0 : 0, order: found.length })
+      // Without --service, a rule of one service is less likely the user's than a pack-wide one.
+      const scoped = service !== undefined && ctx.service === undefined ? 1 : 0
+      found.push({ m: ruleMatch(pack, service, version, rule, ctx), specificity: sel.body !== undefined ? rule.bodyContains?.length ?? 0 : 0, scoped, order: found.length })
     }
   }
-  found.sort((a, b) => b.specificity - a.specificity || a.order - b.order)
+  found.sort((a, b) => b.specificity - a.specificity || a.scoped - b.scoped || a.order - b.order)
   return preferService(found.map((f) => f.m), ctx.service)
 }
 

@@ -11,6 +11,7 @@ describe('maskSecrets', () => {
     ['JSON fields', '{"apiKey": "k1", "api_secret":"s1", "code": 10105, "token": 42}', '{"apiKey": "***", "api_secret":"***", "code": 10105, "token": ***}'],
     ['an authorization origin', 'api_key="key1", algorithm="hmac-sha256", headers="host date request-line", signature="c2ln"', 'api_key="***", algorithm="hmac-sha256", headers="host date request-line", signature="***"'],
     ['a header line', 'Authorization: Bearer sk-abc def\nDate: now', 'Authorization: ***\nDate: now'],
+    ['a bare bearer token', 'curl said: bearer sk-live-123 rejected', 'curl said: bearer *** rejected'],
     ['a Google key', 'https://x.googleapis.com/v1?key=AIzaSy&alt=json', 'https://x.googleapis.com/v1?key=***&alt=json'],
   ])('masks %s', (_, input, expected) => {
     expect(maskSecrets(input)).toBe(expected)

@@ -1,6 +1,6 @@
 // Masks secrets in untrusted text before apidx echoes it: an error body can carry the signed URL the
-// client sent (`authorization=`, `signature=`, `signa=`, `X-Amz-Signature=`, `apiKey=`…). A single
-// linear scan, no regular expression, so hostile input cannot make it backtrack.
+// client sent (`authorization=`, `signature=`, `signa=`, `X-Amz-Signature=`, `apiKey=`…) or a bearer
+// token. Linear scans, no regular expression over the input, so hostile input cannot make it backtrack.
 
 /** What replaces a masked value. */
 export const MASK = '***'
@@ -44,6 +44,26 @@ export function maskSecrets(text: string): string {
       copied = end
     }
     i = Math.max(end, i + 1)
+  }
+  return maskBearer(out + text.slice(copied))
+}
+
+/** Masks the token after every `Bearer ` (a bare `Bearer sk-…` in a log line has no secret-named field before it). */
+function maskBearer(text: string): string {
+  const lower = text.toLowerCase()
+  let out = ''
+  let copied = 0
+  let at = lower.indexOf('bearer ')
+  while (at >= 0) {
+    let s = at + 7
+    while (text[s] === ' ') s++
+    let e = s
+    while (e < text.length && !DELIMITERS.has(text[e]!)) e++
+    if (e > s && text.slice(s, e) !== MASK) {
+      out += text.slice(copied, s) + MASK
+      copied = e
+    }
+    at = lower.indexOf('bearer ', Math.max(e, at + 7))
   }
   return out + text.slice(copied)
 }
