@@ -2,8 +2,9 @@
 // offline, from the packs (the named one, or every pack when the input itself names the vendor) and
 // apidx's generic tables. The lookup is core's `explain`; rendering is render/explain.ts.
 import { Args, Flags } from '@oclif/core'
-import type { Explanation, ProviderPack } from '@apidx/core'
+import type { BrokenPack, Explanation, ProviderPack } from '@apidx/core'
 import { ApidxCommand, EXIT } from '../base.js'
+import { printError } from '../output.js'
 import { packOptions } from '../packs.js'
 import { loadSettings } from '../settings.js'
 import { colorEnabled } from '../style.js'
@@ -33,7 +34,10 @@ export default class Explain extends ApidxCommand {
     const input = args.input === '-' ? await readStdin(core.MAX_INPUT_BYTES) : args.input
     const settings = await loadSettings()
     const options = packOptions(settings.packPaths)
-    const packs: ProviderPack[] = flags.provider ? [(await core.loadPack(flags.provider, options)).pack] : (await core.listPacks(options)).map((p) => p.pack)
+    const broken: BrokenPack[] = []
+    const packs: ProviderPack[] = flags.provider ? [(await core.loadPack(flags.provider, options)).pack] : (await core.listPacks(options, broken)).map((p) => p.pack)
+    // On stderr, so --json stays one document: a pack that does not validate was not searched.
+    for (const b of broken) printError(`Skipped ${b.file} (${b.source.kind}): it does not validate; see apidx packs validate ${b.file}`)
     const result = core.explain(input, packs, flags.service !== undefined ? { service: flags.service } : {})
     this.show(renderExplain(result, colorEnabled()))
     if (!result.found) this.setExit(EXIT.fault)
