@@ -4,7 +4,8 @@ import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { afterAll, describe, expect, it } from 'vitest'
-import { brokenCases } from '../../core/test/broken-packs.js'
+import { printable } from '@apidx/core'
+import { brokenCases, validPackFile } from '../../core/test/broken-packs.js'
 import { runCli } from './run-cli.js'
 
 const repo = fileURLToPath(new URL('../../../', import.meta.url))
@@ -67,8 +68,10 @@ describe('apidx packs validate', () => {
     )
     for (const { c, file, r } of results) {
       expect(r.code, `${c.name}: ${r.stdout}${r.stderr}`).toBe(1)
-      expect(r.stdout, c.name).toContain(`${file}#${c.pointer}: `)
-      expect(r.stdout, c.name).toContain(c.message)
+      expect(r.stderr, c.name).toBe('')
+      const problemLines = r.stdout.split('\n').filter((l) => l.startsWith(`  ${file}#`))
+      expect(problemLines.map((l) => l.slice(file.length + 3, l.indexOf(': ')))).toEqual(c.pointers.map(printable))
+      expect(problemLines[0], c.name).toContain(c.message)
     }
   })
 

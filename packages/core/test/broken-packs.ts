@@ -1,5 +1,6 @@
-// Broken provider packs, each made from a valid pack by one mutation, with the pointer its rejection
-// must name. Shared by the core validation test and the CLI's `packs validate` test.
+// Broken provider packs, each made by one mutation of core's own valid pack (fixtures/broken-packs/base,
+// id acme), with every problem its rejection must list. Shared by the core validation test and the
+// CLI's `packs validate` test. The base is ours, so a real vendor pack can change without breaking these.
 import { readFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 
@@ -7,60 +8,78 @@ type Pack = Record<string, any>
 
 export interface BrokenCase {
   name: string
-  /** The file's text, or a function of the valid pack. */
+  /** The file's text. */
   text: () => string
-  /** The JSON pointer the first matching problem must name. */
-  pointer: string
-  /** A fragment the problem's message must contain. */
+  /** The JSON pointer of every problem reported, in order. */
+  pointers: string[]
+  /** A fragment the message of the first problem must contain. */
   message: string
 }
 
-const validText = readFileSync(fileURLToPath(new URL('../../../providers/iflytek/pack.json', import.meta.url)), 'utf8')
+export const validPackFile = fileURLToPath(new URL('./fixtures/broken-packs/base/pack.json', import.meta.url))
+export const validText = readFileSync(validPackFile, 'utf8')
 const valid = (): Pack => JSON.parse(validText)
 const mutate = (fn: (p: Pack) => void) => () => {
   const p = valid()
   fn(p)
   return JSON.stringify(p, null, 2)
 }
-const iat = (p: Pack) => p.services.iat
-const v2 = (p: Pack) => p.services.iat.versions.v2
+/** Replaces one exact fragment of the fixture's text, failing loudly if the fixture changed. */
+const edit = (from: string, to: string) => () => {
+  if (!validText.includes(from)) throw new Error(`fixture no longer contains ${from}`)
+  return validText.replace(from, to)
+}
+const asr = (p: Pack) => p.services.asr
+const v2 = (p: Pack) => p.services.asr.versions.v2
+const V2 = '/services/asr/versions/v2'
 
 export const brokenCases: BrokenCase[] = [
-  { name: 'id is a number', text: mutate((p) => (p.id = 42)), pointer: '/id', message: 'must be string' },
-  { name: 'id has upper case', text: mutate((p) => (p.id = 'iFlytek')), pointer: '/id', message: 'not in the required form' },
-  { name: 'unknown top-level field', text: mutate((p) => (p.homepage = 'https://x')), pointer: '/homepage', message: 'unknown property "homepage"' },
-  { name: 'unknown field in a version', text: mutate((p) => (v2(p).timeout = 5)), pointer: '/services/iat/versions/v2/timeout', message: 'unknown property "timeout"' },
-  { name: 'missing required name', text: mutate((p) => delete p.name), pointer: '', message: 'missing required property "name"' },
-  { name: 'missing required services', text: mutate((p) => delete p.services), pointer: '', message: 'missing required property "services"' },
-  { name: 'missing version url', text: mutate((p) => delete v2(p).url), pointer: '/services/iat/versions/v2', message: 'missing required property "url"' },
-  { name: 'hosts is a string', text: mutate((p) => (p.hosts = '*.xfyun.cn')), pointer: '/hosts', message: 'must be array' },
-  { name: 'empty hosts', text: mutate((p) => (p.hosts = [])), pointer: '/hosts', message: 'fewer than 1' },
-  { name: 'host with a scheme', text: mutate((p) => (p.hosts = ['https://xfyun.cn'])), pointer: '/hosts/0', message: 'not in the required form' },
-  { name: 'version URL outside hosts', text: mutate((p) => (v2(p).url = 'wss://evil.example.com/v2/iat')), pointer: '/services/iat/versions/v2/url', message: 'outside the pack\'s hosts' },
-  { name: 'unknown auth scheme', text: mutate((p) => (v2(p).auth = 'hmac-v9')), pointer: '/services/iat/versions/v2/auth', message: 'names auth scheme "hmac-v9"' },
-  { name: 'defaultVersion that does not exist', text: mutate((p) => (iat(p).defaultVersion = 'v3')), pointer: '/services/iat/defaultVersion', message: 'names version "v3"' },
-  { name: 'successor that does not exist', text: mutate((p) => (v2(p).successor = { version: 'v9' })), pointer: '/services/iat/versions/v2/successor/version', message: 'names version "v9"' },
-  { name: 'successor service that does not exist', text: mutate((p) => (v2(p).successor = { service: 'asr', version: 'v1' })), pointer: '/services/iat/versions/v2/successor/service', message: 'names service "asr"' },
-  { name: 'status not in the enum', text: mutate((p) => (v2(p).status = 'stable')), pointer: '/services/iat/versions/v2/status', message: 'not an allowed value' },
-  { name: 'sunset without a date', text: mutate((p) => (v2(p).status = 'sunset')), pointer: '/services/iat/versions/v2/sunsetDate', message: 'no sunsetDate' },
-  { name: 'websocket service with an https URL', text: mutate((p) => (v2(p).url = 'https://iat-api.xfyun.cn/v2/iat')), pointer: '/services/iat/versions/v2/url', message: 'websocket service' },
-  { name: 'URL with credentials in it', text: mutate((p) => (v2(p).url = 'wss://key:secret@iat-api.xfyun.cn/v2/iat')), pointer: '/services/iat/versions/v2/url', message: 'user name or password' },
-  { name: 'credential env var in lower case', text: mutate((p) => (p.credentials.apiKey.env = 'iflytek_key')), pointer: '/credentials/apiKey/env', message: 'not in the required form' },
-  { name: 'auth step refers to an undeclared credential', text: mutate((p) => delete p.credentials.apiSecret), pointer: '/auth/hmac-url/steps/2/key', message: 'credential "apiSecret"' },
-  { name: 'pattern in a response schema', text: mutate((p) => (v2(p).response.schema.properties.sid.pattern = '^(a+)+$')), pointer: '/services/iat/versions/v2/response/schema/properties/sid/pattern', message: 'may not use "pattern"' },
-  { name: 'remote $ref in a response schema', text: mutate((p) => (v2(p).response.schema.$ref = 'https://example.com/s.json')), pointer: '/services/iat/versions/v2/response/schema/$ref', message: 'only refer inside' },
-  { name: 'handshake rule with a bad finding code', text: mutate((p) => (p.handshakeErrors[0].diagnosis = 'Auth/Bad')), pointer: '/handshakeErrors/0/diagnosis', message: 'not in the required form' },
-  { name: 'handshake status out of range', text: mutate((p) => (p.handshakeErrors[0].status = 999)), pointer: '/handshakeErrors/0/status', message: 'must be <= 599' },
-  { name: 'error code key with spaces', text: mutate((p) => (iat(p).errors['10 165'] = iat(p).errors['10165'])), pointer: '/services/iat/errors/10 165', message: 'not a valid name' },
-  { name: 'error entry without a fix', text: mutate((p) => delete iat(p).errors['10165'].fix), pointer: '/services/iat/errors/10165', message: 'missing required property "fix"' },
-  { name: '__proto__ key', text: () => validText.replace('"id": "iflytek",', '"id": "iflytek", "__proto__": {"polluted": true},'), pointer: '/__proto__', message: 'not allowed' },
-  { name: 'constructor key deep inside', text: () => validText.replace('"title": "iat v2 (iat-api host, recommended)",', '"constructor": {"prototype": 1},'), pointer: '/services/iat/versions/v2/constructor', message: 'not allowed' },
-  { name: 'duplicate key', text: () => validText.replace('"id": "iflytek",', '"id": "iflytek", "id": "other",'), pointer: '/id', message: 'appears twice' },
-  { name: 'invalid JSON: missing comma', text: () => validText.replace('"id": "iflytek",', '"id": "iflytek"'), pointer: '', message: 'line 4, column 3' },
-  { name: 'invalid JSON: trailing comma', text: () => '{\n  "id": "x",\n}\n', pointer: '', message: 'line 3, column 1' },
-  { name: 'not JSON at all', text: () => 'id: iflytek\n', pointer: '', message: 'line 1, column 1' },
-  { name: 'empty file', text: () => '', pointer: '', message: 'the end of the file' },
-  { name: 'nesting 10,000 deep', text: () => '{"id":' + '['.repeat(10_000) + ']'.repeat(10_000) + '}', pointer: '/id' + '/0'.repeat(63), message: 'deeper than 64' },
-  { name: 'a 10 MB file', text: () => `{"notes": ["${'x'.repeat(10 * 1024 * 1024)}"]}`, pointer: '', message: 'over the 2097152-byte limit' },
-  { name: 'array at the top', text: () => '[]', pointer: '', message: 'must be object' },
+  // Shape (ajv): types, unknown fields, required fields, forms, enums, bounds.
+  { name: 'id is a number', text: mutate((p) => (p.id = 42)), pointers: ['/id'], message: 'must be string, but is integer' },
+  { name: 'id has upper case', text: mutate((p) => (p.id = 'AcMe')), pointers: ['/id'], message: '"AcMe" is not in the required form' },
+  { name: 'unknown top-level field', text: mutate((p) => (p.homepage = 'https://x.test')), pointers: ['/homepage'], message: 'unknown property "homepage"' },
+  { name: 'unknown field in a version', text: mutate((p) => (v2(p).timeout = 5)), pointers: [`${V2}/timeout`], message: 'unknown property "timeout"' },
+  { name: 'missing required name', text: mutate((p) => delete p.name), pointers: [''], message: 'missing required property "name"' },
+  { name: 'missing required services', text: mutate((p) => delete p.services), pointers: [''], message: 'missing required property "services"' },
+  { name: 'missing version url', text: mutate((p) => delete v2(p).url), pointers: [V2], message: 'missing required property "url"' },
+  { name: 'hosts is a string', text: mutate((p) => (p.hosts = '*.acme.test')), pointers: ['/hosts'], message: 'must be array, but is string' },
+  { name: 'empty hosts', text: mutate((p) => (p.hosts = [])), pointers: ['/hosts'], message: 'fewer than 1' },
+  { name: 'host with a scheme', text: mutate((p) => (p.hosts = ['https://acme.test'])), pointers: ['/hosts/0'], message: 'not in the required form' },
+  { name: 'status not in the enum', text: mutate((p) => (v2(p).status = 'stable')), pointers: [`${V2}/status`], message: '"stable" is not an allowed value' },
+  { name: 'protocol not in the enum', text: mutate((p) => (v2(p).protocol = 'grpc')), pointers: [`${V2}/protocol`], message: '"grpc" is not an allowed value' },
+  { name: 'credential env var in lower case', text: mutate((p) => (p.credentials.apiKey.env = 'acme_key')), pointers: ['/credentials/apiKey/env'], message: 'not in the required form' },
+  { name: 'secret flag is a string', text: mutate((p) => (p.credentials.apiKey.secret = 'yes')), pointers: ['/credentials/apiKey/secret'], message: 'must be boolean, but is string' },
+  { name: 'handshake rule with a bad finding code', text: mutate((p) => (p.handshakeErrors[0].diagnosis = 'Auth/Bad')), pointers: ['/handshakeErrors/0/diagnosis'], message: 'not in the required form' },
+  { name: 'handshake status out of range', text: mutate((p) => (p.handshakeErrors[0].status = 999)), pointers: ['/handshakeErrors/0/status'], message: 'must be <= 599' },
+  { name: 'error code key with spaces', text: mutate((p) => (asr(p).errors['10 165'] = asr(p).errors['10165'])), pointers: ['/services/asr/errors/10 165'], message: 'not a valid name' },
+  { name: 'error entry without a fix', text: mutate((p) => delete asr(p).errors['10165'].fix), pointers: ['/services/asr/errors/10165'], message: 'missing required property "fix"' },
+  { name: 'array at the top', text: () => '[]', pointers: [''], message: 'must be object, but is array' },
+  // Meaning (TypeScript): references, hosts, URLs, response schema subset.
+  { name: 'version URL outside hosts', text: mutate((p) => (v2(p).url = 'wss://evil.example.com/v2/asr')), pointers: [`${V2}/url`], message: 'host "evil.example.com" is outside the pack\'s hosts' },
+  { name: 'wildcard host does not cover the bare domain', text: mutate((p) => (v2(p).url = 'wss://acme.test/v2/asr')), pointers: [`${V2}/url`], message: 'host "acme.test" is outside' },
+  { name: 'unknown auth scheme', text: mutate((p) => (v2(p).auth = 'hmac-v9')), pointers: [`${V2}/auth`], message: 'names auth scheme "hmac-v9"' },
+  { name: 'defaultVersion that does not exist', text: mutate((p) => (asr(p).defaultVersion = 'v3')), pointers: ['/services/asr/defaultVersion'], message: 'names version "v3"' },
+  { name: 'successor version that does not exist', text: mutate((p) => (asr(p).versions.v1.successor = { version: 'v9' })), pointers: ['/services/asr/versions/v1/successor/version'], message: 'names version "v9"' },
+  { name: 'successor service that does not exist', text: mutate((p) => (asr(p).versions.v1.successor = { service: 'tts', version: 'v1' })), pointers: ['/services/asr/versions/v1/successor/service'], message: 'names service "tts"' },
+  { name: 'a version that succeeds itself', text: mutate((p) => (asr(p).versions.v1.successor = { version: 'v1' })), pointers: ['/services/asr/versions/v1/successor'], message: 'cannot succeed itself' },
+  { name: 'sunset without a date', text: mutate((p) => (asr(p).versions.v1.status = 'sunset')), pointers: ['/services/asr/versions/v1/sunsetDate'], message: 'no sunsetDate' },
+  { name: 'websocket service with an https URL', text: mutate((p) => (v2(p).url = 'https://asr.acme.test/v2/asr')), pointers: [`${V2}/url`], message: 'a websocket service has a https:// URL' },
+  { name: 'URL with credentials in it', text: mutate((p) => (v2(p).url = 'wss://key:secret@asr.acme.test/v2/asr')), pointers: [`${V2}/url`], message: 'user name or password' },
+  { name: 'auth step refers to an undeclared credential', text: mutate((p) => delete p.credentials.apiSecret), pointers: ['/auth/hmac-url/steps/2/key'], message: 'credential "apiSecret"' },
+  { name: 'pattern in a response schema', text: mutate((p) => (v2(p).response.schema.properties.sid.pattern = '^(a+)+$')), pointers: [`${V2}/response/schema/properties/sid/pattern`], message: 'may not use "pattern"' },
+  { name: 'patternProperties in a legacy schema', text: mutate((p) => (v2(p).response.legacy[0].schema.patternProperties = { '^(a|a)*$': {} })), pointers: [`${V2}/response/legacy/0/schema/patternProperties`], message: 'may not use "patternProperties"' },
+  { name: 'format in a nested response schema', text: mutate((p) => (v2(p).response.schema.properties.data.properties.status.format = 'date-time')), pointers: [`${V2}/response/schema/properties/data/properties/status/format`], message: 'may not use "format"' },
+  { name: 'remote $ref in a response schema', text: mutate((p) => (v2(p).response.schema.$ref = 'https://example.com/s.json')), pointers: [`${V2}/response/schema/$ref`], message: 'only refer inside' },
+  // Safe parse: prototype keys, duplicates, syntax with line and column, caps.
+  { name: '__proto__ key', text: edit('"id": "acme",', '"id": "acme", "__proto__": {"polluted": true},'), pointers: ['/__proto__'], message: 'line 2, column 17: the key "__proto__" is not allowed' },
+  { name: 'constructor key deep inside', text: edit('"auth": null,', '"auth": null, "constructor": {"prototype": 1},'), pointers: ['/services/chat/versions/v1/constructor'], message: 'the key "constructor" is not allowed' },
+  { name: 'prototype key in an error table', text: edit('"10313": {', '"prototype": {'), pointers: ['/services/asr/errors/prototype'], message: 'the key "prototype" is not allowed' },
+  { name: 'duplicate key', text: edit('"id": "acme",', '"id": "acme", "id": "other",'), pointers: ['/id'], message: 'line 2, column 17: the key "id" appears twice' },
+  { name: 'duplicate service id', text: edit('"chat": {', '"asr": {'), pointers: ['/services/asr'], message: 'the key "asr" appears twice' },
+  { name: 'invalid JSON: missing comma', text: edit('"id": "acme",', '"id": "acme"'), pointers: [''], message: "line 3, column 3: expected ',' or '}'" },
+  { name: 'invalid JSON: trailing comma', text: () => '{\n  "id": "x",\n}\n', pointers: [''], message: 'line 3, column 1: expected a property name' },
+  { name: 'not JSON at all', text: () => 'id: acme\n', pointers: [''], message: 'line 1, column 1: expected a value' },
+  { name: 'empty file', text: () => '', pointers: [''], message: 'the end of the file' },
+  { name: 'nesting 10,000 deep', text: () => '{"id":' + '['.repeat(10_000) + ']'.repeat(10_000) + '}', pointers: ['/id' + '/0'.repeat(63)], message: 'deeper than 64' },
+  { name: 'a 10 MB file', text: () => `{"notes": ["${'x'.repeat(10 * 1024 * 1024)}"]}`, pointers: [''], message: 'over the 2097152-byte limit' },
 ]

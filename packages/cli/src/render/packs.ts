@@ -1,5 +1,7 @@
 // Renders `apidx packs list | info | validate` results as text. Pure functions: data in, text out.
-import { formatProblem, type Problem } from '@apidx/core'
+// Every string that came from a pack file goes through printable(): packs are untrusted, and a
+// control character in a name must not reach the terminal.
+import { formatProblem, printable as s, type Problem } from '@apidx/core'
 import { paint } from '../style.js'
 
 export interface PackRow {
@@ -23,15 +25,19 @@ function columns(rows: string[][]): string {
   return rows.map((r) => r.map((c, i) => (i === r.length - 1 ? c : c.padEnd(widths[i]!))).join('  ')).join('\n')
 }
 
+/** One problem as one safe line. */
+const problemLine = (p: Problem) => `  ${s(formatProblem(p))}`
+
+/** The table of `apidx packs list`, then each broken pack with its first problems. */
 export function renderPackList(packs: PackRow[], broken: BrokenRow[]): string {
   if (!packs.length && !broken.length) return 'No provider packs found. Install one with: apidx packs install <npm name | path>'
   const lines: string[] = []
   if (packs.length) {
-    lines.push(columns([['ID', 'NAME', 'VERSION', 'SERVICES', 'SOURCE'], ...packs.map((p) => [p.id, p.name, p.packVersion, p.services.join(','), `${p.source} ${p.location}`])]))
+    lines.push(columns([['ID', 'NAME', 'VERSION', 'SERVICES', 'SOURCE'], ...packs.map((p) => [s(p.id), s(p.name), s(p.packVersion), s(p.services.join(',')), `${p.source} ${s(p.location)}`])]))
   }
   for (const b of broken) {
-    lines.push('', `${paint('red', '✗')} ${b.location} (${b.source}) does not validate:`, ...b.problems.slice(0, 5).map((p) => `  ${formatProblem(p)}`))
-    if (b.problems.length > 5) lines.push(`  … ${b.problems.length - 5} more: run apidx packs validate ${b.location}`)
+    lines.push('', `${paint('red', '✗')} ${s(b.location)} (${b.source}) does not validate:`, ...b.problems.slice(0, 5).map(problemLine))
+    if (b.problems.length > 5) lines.push(`  … ${b.problems.length - 5} more: run apidx packs validate ${s(b.location)}`)
   }
   return lines.join('\n')
 }
@@ -57,24 +63,25 @@ export interface PackInfo {
   handshakeRules: number
 }
 
+/** The text of `apidx packs info`: identity, hosts, credentials, auth schemes, then each service's versions. */
 export function renderPackInfo(info: PackInfo): string {
   const lines = [
-    `${paint('bold', info.name)} (${info.id}) ${info.packVersion}, verified ${info.verified}`,
-    `  docs:    ${info.docs}`,
-    `  source:  ${info.source} ${info.location}`,
-    `  hosts:   ${info.hosts.join(', ')}`,
-    `  credentials: ${info.credentials.map((c) => `${c.name} ($${c.env}${c.secret ? ', secret' : ''})`).join(', ')}`,
-    `  auth schemes: ${info.authSchemes.map((a) => `${a.id} (${a.usedBy.length} version${a.usedBy.length === 1 ? '' : 's'})`).join(', ') || 'none'}`,
+    `${paint('bold', s(info.name))} (${s(info.id)}) ${s(info.packVersion)}, verified ${s(info.verified)}`,
+    `  docs:    ${s(info.docs)}`,
+    `  source:  ${info.source} ${s(info.location)}`,
+    `  hosts:   ${s(info.hosts.join(', '))}`,
+    `  credentials: ${s(info.credentials.map((c) => `${c.name} ($${c.env}${c.secret ? ', secret' : ''})`).join(', '))}`,
+    `  auth schemes: ${s(info.authSchemes.map((a) => `${a.id} (${a.usedBy.length} version${a.usedBy.length === 1 ? '' : 's'})`).join(', ')) || 'none'}`,
     `  handshake rules: ${info.handshakeRules}`,
     '',
   ]
-  for (const s of info.services) {
-    lines.push(`${paint('bold', s.id)} — ${s.title} (${s.errorCodes} error code${s.errorCodes === 1 ? '' : 's'})`)
-    const rows = s.versions.map((v) => [
-      `  ${v.id === s.defaultVersion ? '*' : ' '} ${v.id}`,
-      v.status + (v.successor ? ` → ${v.successor}` : ''),
-      v.auth ?? 'no auth',
-      v.url + (v.confidence === 'uncertain' ? '  (uncertain)' : ''),
+  for (const svc of info.services) {
+    lines.push(`${paint('bold', s(svc.id))} — ${s(svc.title)} (${svc.errorCodes} error code${svc.errorCodes === 1 ? '' : 's'})`)
+    const rows = svc.versions.map((v) => [
+      `  ${v.id === svc.defaultVersion ? '*' : ' '} ${s(v.id)}`,
+      v.status + (v.successor ? ` → ${s(v.successor)}` : ''),
+      s(v.auth ?? 'no auth'),
+      s(v.url) + (v.confidence === 'uncertain' ? '  (uncertain)' : ''),
     ])
     lines.push(columns(rows))
   }
@@ -89,11 +96,12 @@ export interface ValidationRow {
   problems: Problem[]
 }
 
+/** The result of `apidx packs validate`: a line per valid file, every problem of each invalid one, a summary. */
 export function renderValidation(results: ValidationRow[]): string {
   const lines: string[] = []
   for (const r of results) {
-    if (r.valid) lines.push(`${paint('green', '✓')} ${r.file} (${r.id})`)
-    else lines.push(`${paint('red', '✗')} ${r.file}: ${r.problems.length} problem${r.problems.length === 1 ? '' : 's'}`, ...r.problems.map((p) => `  ${formatProblem(p)}`))
+    if (r.valid) lines.push(`${paint('green', '✓')} ${s(r.file)} (${s(r.id ?? '')})`)
+    else lines.push(`${paint('red', '✗')} ${s(r.file)}: ${r.problems.length} problem${r.problems.length === 1 ? '' : 's'}`, ...r.problems.map(problemLine))
   }
   const bad = results.filter((r) => !r.valid).length
   lines.push('', bad ? `${bad} of ${results.length} pack${results.length === 1 ? '' : 's'} invalid.` : `${results.length} pack${results.length === 1 ? '' : 's'} valid.`)

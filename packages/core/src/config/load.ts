@@ -5,7 +5,7 @@ import { access } from 'node:fs/promises'
 import path from 'node:path'
 import { ApidxError, type Problem } from '../errors.js'
 import type { ApidxConfig } from '../generated/index.js'
-import { DEFAULT_LIMITS, parseJson, pointerSegment } from '../pack/safe-json.js'
+import { DEFAULT_LIMITS, parseJson, pointerSegment, quote } from '../pack/safe-json.js'
 import { checkShape } from '../pack/shape.js'
 
 /** Config files apidx reads as data. */
@@ -120,7 +120,7 @@ function scanUntrusted(value: unknown, file: string): Problem[] {
     }
     for (const key of Object.keys(v)) {
       if (key === '__proto__' || key === 'constructor' || key === 'prototype') {
-        problems.push({ file, pointer: `${at}/${pointerSegment(key)}`, message: `the key "${key}" is not allowed`, remedy: 'Remove it.' })
+        problems.push({ file, pointer: `${at}/${pointerSegment(key)}`, message: `the key ${quote(key)} is not allowed`, remedy: 'Remove it.' })
         continue
       }
       stack.push({ v: (v as Record<string, unknown>)[key], at: `${at}/${pointerSegment(key)}`, depth: depth + 1 })

@@ -1,5 +1,5 @@
 // Provider packs: loading, validation and targets.
-export { parseJson, lineColumn, pointerSegment, DEFAULT_LIMITS, type JsonLimits, type JsonIssue, type ParseResult } from './safe-json.js'
+export { parseJson, lineColumn, pointerSegment, printable, quote, DEFAULT_LIMITS, type JsonLimits, type JsonIssue, type ParseResult } from './safe-json.js'
 export { checkShape, type SchemaName } from './shape.js'
 export { checkMeaning } from './meaning.js'
 export { validatePackText, validatePackFile, readCapped, type PackValidation } from './validate.js'

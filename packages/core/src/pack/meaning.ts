@@ -3,11 +3,14 @@
 // response schemas limited to keywords that cannot run a slow pattern on a user's machine.
 import type { Problem } from '../errors.js'
 import type { ProviderPack } from '../generated/index.js'
-import { pointerSegment as seg } from './safe-json.js'
+import { pointerSegment as seg, quote } from './safe-json.js'
 import { hostAllowed } from './hosts.js'
 
 /** Keywords a pack's response schema may not use: patterns could backtrack catastrophically, formats and remote refs reach outside the pack. */
 const FORBIDDEN_SCHEMA_KEYWORDS = new Set(['pattern', 'patternProperties', 'format', '$id', '$schema', 'dependencies', 'if'])
+
+/** Keywords whose keys are names chosen by the author (a property called "format" is fine), not keywords. */
+const NAMED_SUBSCHEMAS = new Set(['properties', 'definitions', '$defs', 'dependentSchemas'])
 
 /** Returns every semantic problem of a shape-valid pack. */
 export function checkMeaning(pack: ProviderPack, file: string): Problem[] {
@@ -25,20 +28,20 @@ export function checkMeaning(pack: ProviderPack, file: string): Problem[] {
   for (const [serviceId, service] of Object.entries(pack.services)) {
     const base = `/services/${seg(serviceId)}`
     if (!(service.defaultVersion in service.versions)) {
-      add(`${base}/defaultVersion`, `names version "${service.defaultVersion}", which the service does not have`, `Use one of: ${Object.keys(service.versions).join(', ')}.`)
+      add(`${base}/defaultVersion`, `names version ${quote(service.defaultVersion)}, which the service does not have`, `Use one of: ${Object.keys(service.versions).join(', ')}.`)
     }
     for (const [versionId, version] of Object.entries(service.versions)) {
       const at = `${base}/versions/${seg(versionId)}`
       if (version.auth !== null && !schemes.includes(version.auth)) {
-        add(`${at}/auth`, `names auth scheme "${version.auth}", which the pack does not declare`, `Use one of: ${schemes.join(', ') || '(declare a scheme under /auth)'}, or null for no credentials.`)
+        add(`${at}/auth`, `names auth scheme ${quote(version.auth)}, which the pack does not declare`, `Use one of: ${schemes.join(', ') || '(declare a scheme under /auth)'}, or null for no credentials.`)
       }
       checkUrl(version.url, version.protocol, `${at}/url`, pack, add)
       if (version.status === 'sunset' && !version.sunsetDate) add(`${at}/sunsetDate`, 'a sunset version has no sunsetDate', 'Add the date the version stopped being served (YYYY-MM-DD).')
       if (version.successor) {
         const target = version.successor.service ?? serviceId
         const other = pack.services[target]
-        if (!other) add(`${at}/successor/service`, `names service "${target}", which the pack does not have`, `Use one of: ${Object.keys(pack.services).join(', ')}.`)
-        else if (!(version.successor.version in other.versions)) add(`${at}/successor/version`, `names version "${version.successor.version}" of "${target}", which does not exist`, `Use one of: ${Object.keys(other.versions).join(', ')}.`)
+        if (!other) add(`${at}/successor/service`, `names service ${quote(target)}, which the pack does not have`, `Use one of: ${Object.keys(pack.services).join(', ')}.`)
+        else if (!(version.successor.version in other.versions)) add(`${at}/successor/version`, `names version ${quote(version.successor.version)} of ${quote(target)}, which does not exist`, `Use one of: ${Object.keys(other.versions).join(', ')}.`)
         else if (target === serviceId && version.successor.version === versionId) add(`${at}/successor`, 'a version cannot succeed itself', 'Name the version that replaces this one.')
       }
       if (version.response?.schema) checkSchema(version.response.schema, `${at}/response/schema`, add)
@@ -53,7 +56,7 @@ function checkUrl(raw: string, protocol: string, pointer: string, pack: Provider
   try {
     url = new URL(raw)
   } catch {
-    add(pointer, `"${raw}" is not an absolute URL`, 'Write the full URL, e.g. wss://host/path.')
+    add(pointer, `${quote(raw)} is not an absolute URL`, 'Write the full URL, e.g. wss://host/path.')
     return
   }
   if (!hostAllowed(pack, url.hostname)) add(pointer, `host "${url.hostname}" is outside the pack's hosts`, `Add it (or a *.suffix covering it) to /hosts, which now allows: ${pack.hosts.join(', ')}.`)
@@ -71,10 +74,10 @@ function checkSchema(schema: unknown, pointer: string, add: (p: string, m: strin
     if (Array.isArray(value)) value.forEach((v, i) => stack.push({ value: v, at: `${at}/${i}` }))
     else if (value && typeof value === 'object') {
       for (const [k, v] of Object.entries(value)) {
-        if (FORBIDDEN_SCHEMA_KEYWORDS.has(k)) add(`${at}/${seg(k)}`, `response schemas may not use "${k}"`, 'Describe frames with type, properties, required, items, enum, const and bounds only.')
+        if (FORBIDDEN_SCHEMA_KEYWORDS.has(k)) add(`${at}/${seg(k)}`, `response schemas may not use ${quote(k)}`, 'Describe frames with type, properties, required, items, enum, const and bounds only.')
         else if (k === '$ref' && (typeof v !== 'string' || !v.startsWith('#'))) add(`${at}/$ref`, 'response schemas may only refer inside themselves', 'Use a local "#/..." reference.')
         // Property names and enum/const values are data, not keywords.
-        else if (k === 'properties' && v && typeof v === 'object') for (const [name, sub] of Object.entries(v)) stack.push({ value: sub, at: `${at}/properties/${seg(name)}` })
+        else if (NAMED_SUBSCHEMAS.has(k) && v && typeof v === 'object' && !Array.isArray(v)) for (const [name, sub] of Object.entries(v)) stack.push({ value: sub, at: `${at}/${k}/${seg(name)}` })
         else if (k !== 'enum' && k !== 'const' && k !== 'examples' && k !== 'default') stack.push({ value: v, at: `${at}/${seg(k)}` })
       }
     }

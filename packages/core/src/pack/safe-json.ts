@@ -27,6 +27,20 @@ const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype'])
 /** Marks that readValue opened a container rather than reading a complete value. */
 const OPENED = Symbol('opened')
 
+/** Control characters, C1 included: a hostile file could otherwise move the cursor or recolour a terminal. */
+const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g
+
+/** Makes text from an untrusted file safe to show on one terminal line: control characters become `\uXXXX`. */
+export function printable(text: string): string {
+  return text.replace(CONTROL, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)
+}
+
+/** Quotes a name or value from an untrusted file for a message: double quotes, escapes, at most `max` characters. */
+export function quote(text: string, max = 80): string {
+  const cut = text.length > max ? `${text.slice(0, max)}…` : text
+  return `"${printable(cut.replaceAll('\\', '\\\\').replaceAll('"', '\\"'))}"`
+}
+
 /** Escapes one JSON-pointer segment (RFC 6901). */
 export function pointerSegment(key: string | number): string {
   return String(key).replaceAll('~', '~0').replaceAll('/', '~1')
@@ -108,12 +122,12 @@ class Parser {
     const keyAt = this.pos
     const key = this.readString()
     const pointer = `${top.pointer}/${pointerSegment(key)}`
-    if (FORBIDDEN_KEYS.has(key)) this.fail(pointer, `the key "${key}" is not allowed`, 'Prototype keys are rejected in every apidx input; rename or remove it.', keyAt)
-    if (top.seen.has(key)) this.fail(pointer, `the key "${key}" appears twice in the same object`, 'Keep one; JSON parsers would silently keep only the last.', keyAt)
+    if (FORBIDDEN_KEYS.has(key)) this.fail(pointer, `the key ${quote(key)} is not allowed`, 'Prototype keys are rejected in every apidx input; rename or remove it.', keyAt)
+    if (top.seen.has(key)) this.fail(pointer, `the key ${quote(key)} appears twice in the same object`, 'Keep one; JSON parsers would silently keep only the last.', keyAt)
     top.seen.add(key)
     top.key = key
     this.skipSpace()
-    if (this.text[this.pos] !== ':') this.fail(pointer, `expected ':' after "${key}" but found ${this.describe(this.text[this.pos])}`, 'Separate keys and values with a colon.')
+    if (this.text[this.pos] !== ':') this.fail(pointer, `expected ':' after ${quote(key)} but found ${this.describe(this.text[this.pos])}`, 'Separate keys and values with a colon.')
     this.pos++
     this.skipSpace()
     return this.readValue(pointer)
@@ -203,7 +217,7 @@ class Parser {
   }
 
   private describe(ch: string | undefined): string {
-    return ch === undefined ? 'the end of the file' : `'${ch}'`
+    return ch === undefined ? 'the end of the file' : `'${printable(ch)}'`
   }
 
   private fail(pointer: string, message: string, remedy: string, at = this.pos): never {

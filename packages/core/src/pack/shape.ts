@@ -3,6 +3,7 @@
 import type { ErrorObject, ValidateFunction } from 'ajv'
 import type { Problem } from '../errors.js'
 import { authSchemeSchema, configSchema, providerPackSchema } from '../generated/schemas.js'
+import { quote } from './safe-json.js'
 
 export type SchemaName = 'provider-pack' | 'config'
 
@@ -70,7 +71,7 @@ function toProblem(e: ErrorObject, file: string): Problem {
   const params = e.params as Record<string, unknown>
   if (e.propertyName !== undefined) {
     const limit = e.keyword === 'pattern' ? `Names must match ${String(params.pattern)}.` : `Names ${e.message ?? 'are restricted'}.`
-    return { file, pointer: `${at}/${pointerKey(e.propertyName)}`, message: `the key "${e.propertyName}" is not a valid name here`, remedy: limit }
+    return { file, pointer: `${at}/${pointerKey(e.propertyName)}`, message: `the key ${quote(e.propertyName)} is not a valid name here`, remedy: limit }
   }
   switch (e.keyword) {
     case 'additionalProperties': {
@@ -79,7 +80,7 @@ function toProblem(e: ErrorObject, file: string): Problem {
       return {
         file,
         pointer: `${at}/${pointerKey(name)}`,
-        message: `unknown property "${name}"`,
+        message: `unknown property ${quote(name)}`,
         remedy: allowed.length ? `Allowed here: ${allowed.join(', ')}.` : 'No other properties are allowed here.',
       }
     }

@@ -2,6 +2,7 @@
 // version of a pack: the target every command works on.
 import { ApidxError } from '../errors.js'
 import type { ProviderPack, Service, Version } from '../generated/index.js'
+import { printable, quote } from './safe-json.js'
 
 /** One service version of a pack, with the URL apidx will use. */
 export interface Target {
@@ -32,7 +33,7 @@ export function resolveTarget(pack: ProviderPack, selection: TargetSelection = {
         const matched = matchUrl(pack, selection.endpoint)
         if (matched) return { ...matched, url: new URL(selection.endpoint), explicitEndpoint: true }
       }
-      throw new ApidxError('ERR_TARGET', `The ${pack.name} pack has ${serviceIds.length} services; choose one with --service.`, {
+      throw new ApidxError('ERR_TARGET', `The ${printable(pack.name)} pack has ${serviceIds.length} services; choose one with --service.`, {
         suggestions: [`Services: ${serviceIds.join(', ')}.`],
       })
     }
@@ -40,12 +41,12 @@ export function resolveTarget(pack: ProviderPack, selection: TargetSelection = {
   }
   const service = pack.services[serviceId]
   if (!service) {
-    throw new ApidxError('ERR_TARGET', `The ${pack.name} pack has no service "${serviceId}".`, { suggestions: nearest(serviceId, serviceIds, 'service') })
+    throw new ApidxError('ERR_TARGET', `The ${printable(pack.name)} pack has no service ${quote(serviceId)}.`, { suggestions: nearest(serviceId, serviceIds, 'service') })
   }
   const versionId = selection.version ?? service.defaultVersion
   const version = service.versions[versionId]
   if (!version) {
-    throw new ApidxError('ERR_TARGET', `Service "${serviceId}" of ${pack.name} has no version "${versionId}".`, {
+    throw new ApidxError('ERR_TARGET', `Service ${quote(serviceId)} of ${printable(pack.name)} has no version ${quote(versionId)}.`, {
       suggestions: nearest(versionId, Object.keys(service.versions), 'version'),
     })
   }
@@ -53,7 +54,7 @@ export function resolveTarget(pack: ProviderPack, selection: TargetSelection = {
   try {
     url = new URL(selection.endpoint ?? version.url)
   } catch {
-    throw new ApidxError('ERR_USAGE', `--endpoint "${selection.endpoint}" is not an absolute URL.`, { suggestions: ['Write the full URL, e.g. wss://host/path.'] })
+    throw new ApidxError('ERR_USAGE', `--endpoint ${quote(selection.endpoint ?? '')} is not an absolute URL.`, { suggestions: ['Write the full URL, e.g. wss://host/path.'] })
   }
   return { pack, serviceId, versionId, service, version, url, explicitEndpoint: selection.endpoint !== undefined }
 }
