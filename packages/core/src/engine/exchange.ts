@@ -64,6 +64,8 @@ export interface Exchange {
   /** The phase that failed, if one did. A rejected upgrade is not a failure: it is `response`. */
   failure?: NetFailure
   tls?: TlsInfo
+  /** The name the certificate was checked against (the URL's host, or the servername given). */
+  tlsName?: string
   /** The HTTP response, or the answer to the upgrade request when it was not 101. */
   response?: ResponseHead
   /** True when the WebSocket upgrade succeeded. */

@@ -27,6 +27,7 @@ const EVENT_PHASE: Record<string, Phase> = { lookup: 'dns', connect: 'tcp', sock
 export async function httpExchange(opts: HttpExchangeOptions): Promise<Exchange> {
   const { default: got } = await import('got')
   const ex = emptyExchange('http', opts.signed)
+  if (opts.url.protocol === 'https:') ex.tlsName = opts.servername ?? opts.url.hostname
   const d = opts.deadlines
   const lookup = opts.resolver ? adaptResolver(opts.resolver) : undefined
   ex.sentAt = opts.clock.now()

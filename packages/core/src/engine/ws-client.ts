@@ -35,6 +35,7 @@ export async function wsExchange(opts: WsExchangeOptions): Promise<Exchange> {
   const started = performance.now()
   const elapsed = () => Math.round((performance.now() - started) * 10) / 10
   const ex = emptyExchange('websocket', opts.signed)
+  if (opts.url.protocol === 'wss:' || opts.url.protocol === 'https:') ex.tlsName = opts.servername ?? opts.url.hostname
   const opened = await openSocket({ ...opts, url: opts.url }, ex.timings, elapsed)
   if (!opened.ok) {
     ex.failure = opened.failure

@@ -22,7 +22,8 @@ export default defineProbe({
     ctx.measure(ex.timings.tls)
     const f = ex.failure
     if (!f || f.phase !== 'tls') return
-    const host = ctx.target.url.hostname
+    // The name the certificate was checked against: the URL's host, or the servername the run was given.
+    const host = ex.tlsName ?? ctx.target.url.hostname
     const data = { host, code: f.code }
     switch (f.tlsReason) {
       case 'untrusted':
