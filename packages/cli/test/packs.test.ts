@@ -1,5 +1,5 @@
 // `apidx packs list | info | validate` run as a user would, against the built CLI.
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -28,6 +28,55 @@ describe('apidx packs list', () => {
     const r = await runCli(['packs', 'list'], { env, cwd: dir })
     expect(r.code).toBe(0)
     expect(r.stdout).toMatch(/^iflytek\s+iFlytek Open Platform/m)
+  })
+})
+
+describe('apidx packs list, with installed and config packs', () => {
+  const home = path.join(dir, 'listing')
+  const data = path.join(home, 'data')
+  const base = JSON.parse(readFileSync(validPackFile, 'utf8'))
+  const write = (file: string, value: unknown) => {
+    mkdirSync(path.dirname(file), { recursive: true })
+    writeFileSync(file, typeof value === 'string' ? value : JSON.stringify(value, null, 2))
+  }
+  write(path.join(data, 'packs/acme/pack.json'), base)
+  write(path.join(data, 'packs/acme/install.json'), { recordVersion: 1, id: 'acme', source: { kind: 'path', spec: '/x' }, version: '1.2.3', packVersion: '1.2.3', integrity: { pack: 'sha512-not-what-is-there' }, installedAt: '2026-11-25T00:00:00Z' })
+  write(path.join(data, 'packs/broken/pack.json'), '{"id": "broken",}')
+  write(path.join(home, 'project/my-packs/zeta/pack.json'), { ...base, id: 'zeta', name: 'Zeta' })
+  write(path.join(home, 'project/.apidxrc.json'), { packs: ['my-packs/zeta'] })
+  const cwd = path.join(home, 'project')
+
+  it('shows config, installed and built-in packs, flags an edited install, and lists broken packs apart', async () => {
+    const r = await runCli(['packs', 'list', '--json'], { env: { APIDX_DATA_DIR: data }, cwd })
+    expect(r.code).toBe(0)
+    const out = JSON.parse(r.stdout)
+    expect(out.packs.map((p: { id: string; source: string; edited?: boolean }) => [p.id, p.source, p.edited ?? false])).toEqual([
+      ['zeta', 'path', false],
+      ['acme', 'installed', true],
+      ['iflytek', 'builtin', false],
+    ])
+    expect(out.broken).toEqual([
+      { location: path.join(data, 'packs/broken/pack.json'), source: 'installed', problems: [expect.objectContaining({ pointer: '', message: "line 1, column 17: expected a property name in double quotes but found '}'" })] },
+    ])
+  })
+
+  it('prints the same as a table', async () => {
+    const r = await runCli(['packs', 'list'], { env: { APIDX_DATA_DIR: data }, cwd })
+    expect(r.stdout).toContain(`installed (edited since install) ${path.join(data, 'packs/acme/pack.json')}`)
+    expect(r.stdout).toContain(`✗ ${path.join(data, 'packs/broken/pack.json')} (installed) does not validate:`)
+  })
+
+  it('packs info of a broken installed pack exits 2 with its problems', async () => {
+    const r = await runCli(['packs', 'info', 'broken'], { env: { APIDX_DATA_DIR: data }, cwd })
+    expect(r.code).toBe(2)
+    expect(r.stderr).toContain('[ERR_PACK_INVALID]')
+    expect(r.stderr).toContain(`${path.join(data, 'packs/broken/pack.json')}#: line 1, column 17`)
+  })
+
+  it('packs info takes a path too', async () => {
+    const r = await runCli(['packs', 'info', './my-packs/zeta', '--json'], { env: { APIDX_DATA_DIR: data }, cwd })
+    expect(r.code).toBe(0)
+    expect(JSON.parse(r.stdout)).toMatchObject({ id: 'zeta', source: 'path', services: [{ id: 'asr', defaultVersion: 'v2', errorCodes: 2 }, { id: 'chat' }] })
   })
 })
 
@@ -73,6 +122,16 @@ describe('apidx packs validate', () => {
       expect(problemLines.map((l) => l.slice(file.length + 3, l.indexOf(': ')))).toEqual(c.pointers.map(printable))
       expect(problemLines[0], c.name).toContain(c.message)
     }
+  })
+
+  it('takes a folder holding pack.json, and prints the file it checked', async () => {
+    const r = await runCli(['packs', 'validate', path.dirname(validPackFile)], { env, cwd: dir })
+    expect([r.code, r.stdout]).toEqual([0, `✓ ${validPackFile} (acme)\n\n1 pack valid.\n`])
+  })
+
+  it('without a path is a usage error (exit 2)', async () => {
+    const r = await runCli(['packs', 'validate'], { env, cwd: dir })
+    expect(r.code).toBe(2)
   })
 
   it('reports each file of several, and --json carries the problems', async () => {

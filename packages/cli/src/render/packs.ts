@@ -11,6 +11,8 @@ export interface PackRow {
   services: string[]
   source: string
   location: string
+  /** An installed pack whose pack.json no longer matches the integrity recorded at install. */
+  edited?: boolean
 }
 
 export interface BrokenRow {
@@ -33,7 +35,7 @@ export function renderPackList(packs: PackRow[], broken: BrokenRow[]): string {
   if (!packs.length && !broken.length) return 'No provider packs found. Install one with: apidx packs install <npm name | path>'
   const lines: string[] = []
   if (packs.length) {
-    lines.push(columns([['ID', 'NAME', 'VERSION', 'SERVICES', 'SOURCE'], ...packs.map((p) => [s(p.id), s(p.name), s(p.packVersion), s(p.services.join(',')), `${p.source} ${s(p.location)}`])]))
+    lines.push(columns([['ID', 'NAME', 'VERSION', 'SERVICES', 'SOURCE'], ...packs.map((p) => [s(p.id), s(p.name), s(p.packVersion), s(p.services.join(',')), `${p.source}${p.edited ? ' (edited since install)' : ''} ${s(p.location)}`])]))
   }
   for (const b of broken) {
     lines.push('', `${paint('red', '✗')} ${s(b.location)} (${b.source}) does not validate:`, ...b.problems.slice(0, 5).map(problemLine))

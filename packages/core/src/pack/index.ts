@@ -3,7 +3,7 @@ export { parseJson, lineColumn, pointerSegment, printable, quote, DEFAULT_LIMITS
 export { checkShape, type SchemaName } from './shape.js'
 export { checkMeaning } from './meaning.js'
 export { validatePackText, validatePackFile, readCapped, type PackValidation } from './validate.js'
-export { dataDir, looksLikePath, type PackSource, type PackSourceKind, type BuiltinPacks } from './sources.js'
+export { dataDir, looksLikePath, looksLikePackage, type PackSource, type PackSourceKind, type BuiltinPacks } from './sources.js'
 export { loadPack, listPacks, type LoadedPack, type BrokenPack, type LoadOptions } from './load.js'
 export { resolveTarget, matchUrl, nearest, type Target, type TargetSelection } from './target.js'
 export { hostAllowed, isLoopback } from './hosts.js'

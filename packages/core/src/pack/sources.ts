@@ -3,6 +3,7 @@
 import { createRequire } from 'node:module'
 import { homedir } from 'node:os'
 import path from 'node:path'
+import { existsSync } from 'node:fs'
 import { stat, readdir } from 'node:fs/promises'
 
 export type PackSourceKind = 'builtin' | 'installed' | 'npm' | 'path'
@@ -29,13 +30,27 @@ export function dataDir(env: NodeJS.ProcessEnv = process.env): string {
   return path.join(homedir(), '.local', 'share', 'apidx')
 }
 
-/** The pack file of a built-in or npm package, or undefined when it is not installed. */
+/**
+ * The pack file of a built-in or npm package, or undefined when it is not installed. Node's resolver
+ * first; a package whose `exports` map hides pack.json is then looked up by name along the same
+ * node_modules paths (one named folder per path, never a scan).
+ */
 export function resolvePackage(name: string, from: string): string | undefined {
+  const require = createRequire(from)
   try {
-    return createRequire(from).resolve(`${name}/pack.json`)
+    return require.resolve(`${name}/pack.json`)
   } catch {
+    for (const dir of require.resolve.paths(name) ?? []) {
+      const file = path.join(dir, name, 'pack.json')
+      if (existsSync(file)) return file
+    }
     return undefined
   }
+}
+
+/** True when a ref names an npm package (`@scope/name`, `apidx-provider-<id>`) rather than a pack id or a path. */
+export function looksLikePackage(ref: string): boolean {
+  return /^@[a-z0-9][a-z0-9._~-]*\/[a-z0-9][a-z0-9._~-]*$/.test(ref) || /^apidx-provider-[a-z0-9][a-z0-9._~-]*$/.test(ref)
 }
 
 /** The pack files of every installed pack (`<dataDir>/packs/<id>/pack.json`). */
