@@ -102,4 +102,43 @@ describe('loadConfig', () => {
     const { config } = await loadConfig({ cwd, env: {}, allowCode: true })
     expect(config.providers!.iflytek!.service).toBe('iat')
   })
+
+  it.each([
+    ['a YAML syntax error, with line and column', '.apidxrc.yaml', 'providers:\n  iflytek: [\n', 'line 3, column 1: unexpected end of the stream within a flow collection'],
+    ['a duplicate YAML key', '.apidxrc.yml', 'providers:\n  iflytek:\n    service: iat\n    service: tts\n', 'line 4, column 5: duplicated mapping key'],
+    ['YAML nested 10,000 deep', '.apidxrc.yaml', 'a: ' + '['.repeat(10_000) + ']'.repeat(10_000) + '\n', 'nesting exceeded maxDepth'],
+    ['JSON nested 10,000 deep', '.apidxrc.json', '{"a":' + '['.repeat(10_000) + ']'.repeat(10_000) + '}', 'deeper than 64'],
+    ['a 10 MB YAML file', '.apidxrc.yaml', `a: "${'x'.repeat(10 * 1024 * 1024)}"\n`, 'over the 2097152-byte limit'],
+    ['a 10 MB JSON file', '.apidxrc.json', `{"a": "${'x'.repeat(10 * 1024 * 1024)}"}`, 'over the 2097152-byte limit'],
+    ['a __proto__ key in JSON', '.apidxrc', '{"__proto__": {"polluted": true}}', 'the key "__proto__" is not allowed'],
+    ['a duplicate JSON key', '.apidxrc.json', '{"packs": [], "packs": ["x"]}', 'the key "packs" appears twice'],
+  ])('rejects %s quickly, naming the file', async (_, name, text, message) => {
+    const cwd = project({ [name]: text })
+    const started = performance.now()
+    const err = await rejection(loadConfig({ cwd, env: {} }))
+    expect(performance.now() - started).toBeLessThan(1000)
+    expect(err.code).toBe('ERR_CONFIG_INVALID')
+    expect(err.problems.map((p) => p.file)).toEqual([path.join(cwd, name)])
+    expect(err.problems[0]!.message).toContain(message)
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined()
+  })
+
+  it('never puts the file\'s text in a YAML error (it may hold a secret)', async () => {
+    const cwd = project({ '.apidxrc.yaml': 'providers:\n  iflytek:\n    credentials:\n      apiSecret: s3cr3t-value\n    x: [\n' })
+    const err = await rejection(loadConfig({ cwd, env: {} }))
+    expect(JSON.stringify({ m: err.message, p: err.problems, s: err.suggestions })).not.toContain('s3cr3t')
+  })
+
+  it('refuses apidx.config.js by name, without running it', async () => {
+    const cwd = project({ 'apidx.config.js': 'throw new Error("ran")' })
+    const err = await rejection(loadConfig({ cwd, env: {} }))
+    expect(err.message).toBe(`${path.join(cwd, 'apidx.config.js')} is a config file that runs code, and code config is off.`)
+  })
+
+  it('does not print a resolved credential when another field is wrong', async () => {
+    const cwd = project({ '.apidxrc.json': JSON.stringify({ providers: { iflytek: { credentials: { apiKey: '${env:K}' }, timeout: 1 } } }) })
+    const err = await rejection(loadConfig({ cwd, env: { K: 'very-secret-key' } }))
+    expect(err.problems.map((p) => p.pointer)).toEqual(['/providers/iflytek/timeout'])
+    expect(JSON.stringify(err.problems)).not.toContain('very-secret-key')
+  })
 })

@@ -5,7 +5,7 @@ import { access } from 'node:fs/promises'
 import path from 'node:path'
 import { ApidxError, type Problem } from '../errors.js'
 import type { ApidxConfig } from '../generated/index.js'
-import { DEFAULT_LIMITS, parseJson, pointerSegment, quote } from '../pack/safe-json.js'
+import { DEFAULT_LIMITS, parseJson, pointerSegment, printable, quote } from '../pack/safe-json.js'
 import { checkShape } from '../pack/shape.js'
 
 /** Config files apidx reads as data. */
@@ -99,7 +99,24 @@ async function yamlLoader(file: string, content: string): Promise<unknown> {
   const trimmed = content.trimStart()
   if (trimmed.startsWith('{') || trimmed.startsWith('[')) return jsonLoader(file, content)
   const { defaultLoaders } = await import('cosmiconfig')
-  return defaultLoaders['.yaml'](file, content)
+  try {
+    return await defaultLoaders['.yaml'](file, content)
+  } catch (err) {
+    throw invalid(file, [yamlProblem(file, err)])
+  }
+}
+
+/**
+ * One problem for a YAML parse failure: js-yaml's reason and position (its message quotes the
+ * file's lines, which may hold secrets, so only the reason is kept). A stack overflow on absurd
+ * nesting becomes the depth problem.
+ */
+function yamlProblem(file: string, err: unknown): Problem {
+  if (err instanceof RangeError) return { file, pointer: '', message: 'nesting is too deep to read', remedy: `Config never needs more than ${DEFAULT_LIMITS.maxDepth} levels.` }
+  const { reason, mark } = err as { reason?: unknown; mark?: { line?: unknown; column?: unknown } }
+  const where = typeof mark?.line === 'number' && typeof mark.column === 'number' ? `line ${mark.line + 1}, column ${mark.column + 1}: ` : ''
+  const what = typeof reason === 'string' ? printable(reason.slice(0, 200)) : 'not valid YAML'
+  return { file, pointer: '', message: `${where}${what}`, remedy: 'Fix the YAML syntax, or write the file as JSON.' }
 }
 
 /**
