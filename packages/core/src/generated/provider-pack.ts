@@ -135,10 +135,507 @@ export interface Credential {
   length?: number
 }
 /**
- * A signing scheme declared as data: a pipeline of named steps over generic operations. Being replaced by the signing engine's full DSL.
+ * A signing scheme declared as data (DESIGN §4): an ordered pipeline of named steps over a small set of generic operations, then the placement of results into the request. Strings in steps are templates: `{name}` is replaced by the value of an earlier step (or `{step.names}` / `{step.lines}` for canonicalHeaders), `{cred.x}` a credential, `{param.x}` a scheme parameter, `{url.hostname}`, `{url.host}`, `{url.path}`, `{url.protocol}`, `{method}`, `{body}`, `{header.x}` or `{query.x}` of the request. Any other text, braces included, is literal. Nothing in a scheme is executed.
  */
 export interface AuthScheme {
-  [k: string]: unknown
+  /**
+   * What the scheme is, in the vendor's terms (e.g. `AWS Signature Version 4, header form`).
+   */
+  description: string
+  /**
+   * The doc page the scheme comes from.
+   */
+  source?: string
+  /**
+   * How sure the scheme is: `verified` reproduces the vendor's published known-answer values.
+   */
+  confidence?: 'verified' | 'documented' | 'sdk' | 'community' | 'uncertain'
+  /**
+   * A caveat about the scheme (e.g. which doc and SDK forms the vendor accepts).
+   */
+  note?: string
+  /**
+   * The timestamp format the vendor checks for clock skew (the format of the scheme's first `time` step).
+   */
+  timestamp?: 'unix-s' | 'unix-ms' | 'rfc1123' | 'iso8601' | 'iso8601-ms' | 'iso8601-basic' | 'yyyymmdd' | 'date'
+  /**
+   * How far, in seconds, the request's timestamp may be from the vendor's clock before it is refused.
+   */
+  maxSkewSeconds?: number
+  /**
+   * The id of the step whose value is the signature (a digest, shown in full; compared by `apidx sign --verify`).
+   */
+  signature: string
+  /**
+   * True when this scheme signs any URL on the pack's hosts that no service version matches (AWS SigV4 header form for any `*.amazonaws.com` URL).
+   */
+  defaultForHosts?: boolean
+  /**
+   * The scheme's parameters (`{param.<name>}`), e.g. AWS `region` and `service`. A version's `signingParams` and `--param` give values; a parameter without a default is required.
+   */
+  params?: {
+    /**
+     * One scheme parameter.
+     */
+    [k: string]: {
+      /**
+       * What the parameter is and where its value comes from.
+       */
+      description: string
+      /**
+       * The value used when neither the version nor the user gives one.
+       */
+      default?: string
+    }
+  }
+  /**
+   * The steps, evaluated in order; each names its result so later steps, the placement and `--explain` can refer to it.
+   *
+   * @minItems 1
+   * @maxItems 60
+   */
+  steps: [
+    (
+      | TimeStep
+      | TemplateStep
+      | HashStep
+      | HmacStep
+      | EncodeStep
+      | CanonicalQueryStep
+      | CanonicalHeadersStep
+      | CanonicalPathStep
+      | SetStep
+      | NonceStep
+    ),
+    ...(
+      | TimeStep
+      | TemplateStep
+      | HashStep
+      | HmacStep
+      | EncodeStep
+      | CanonicalQueryStep
+      | CanonicalHeadersStep
+      | CanonicalPathStep
+      | SetStep
+      | NonceStep
+    )[]
+  ]
+  /**
+   * Where the results go in the signed request. Values are templates.
+   */
+  place: {
+    query?: TemplateMap3
+    header?: TemplateMap4
+  }
+}
+/**
+ * The request's instant in a named format. Every time step formats the same instant (the clock, `--date`, or the timestamp read back from a request being verified).
+ *
+ * This interface was referenced by `AuthScheme`'s JSON-Schema
+ * via the `definition` "timeStep".
+ */
+export interface TimeStep {
+  /**
+   * A step's name, referenced as `{name}`. Not `cred`, `param`, `url`, `method`, `body`, `header` or `query`.
+   *
+   * This interface was referenced by `AuthScheme`'s JSON-Schema
+   * via the `definition` "stepId".
+   */
+  id: string
+  /**
+   * Format the request's instant.
+   */
+  op: 'time'
+  /**
+   * A named timestamp format: `unix-s` seconds, `unix-ms` milliseconds, `rfc1123` `Wed, 10 Jul 2019 07:35:43 GMT`, `iso8601` `2016-02-23T12:46:24Z` (or `2025-09-04T15:38:07+0800` with an offset), `iso8601-ms` with milliseconds, `iso8601-basic` `20150830T123600Z`, `yyyymmdd` `20150830`, `date` `2015-08-30`.
+   *
+   * This interface was referenced by `AuthScheme`'s JSON-Schema
+   * via the `definition` "timeFormat".
+   */
+  format: 'unix-s' | 'unix-ms' | 'rfc1123' | 'iso8601' | 'iso8601-ms' | 'iso8601-basic' | 'yyyymmdd' | 'date'
+  /**
+   * For `iso8601`: the zone offset to show the local time in, written as it appears (`+0800` or `+08:00`); UTC with `Z` when absent.
+   */
+  offset?: string
+  /**
+   * For `rfc1123`: the zone name written at the end (`GMT` by default).
+   */
+  zone?: 'GMT' | 'UTC'
+}
+/**
+ * Text built from earlier values: a string to sign, a canonical request, a credential scope.
+ *
+ * This interface was referenced by `AuthScheme`'s JSON-Schema
+ * via the `definition` "templateStep".
+ */
+export interface TemplateStep {
+  /**
+   * A step's name, referenced as `{name}`. Not `cred`, `param`, `url`, `method`, `body`, `header` or `query`.
+   *
+   * This interface was referenced by `AuthScheme`'s JSON-Schema
+   * via the `definition` "stepId".
+   */
+  id: string
+  /**
+   * Fill a template.
+   */
+  op: 'template'
+  /**
+   * Text with `{reference}` placeholders (see the scheme's description). A template that is exactly one reference to raw bytes (an HMAC key) passes the bytes on unchanged.
+   *
+   * This interface was referenced by `AuthScheme`'s JSON-Schema
+   * via the `definition` "template".
+   */
+  text: string
+}
+/**
+ * A message digest of a value.
+ *
+ * This interface was referenced by `AuthScheme`'s JSON-Schema
+ * via the `definition` "hashStep".
+ */
+export interface HashStep {
+  /**
+   * A step's name, referenced as `{name}`. Not `cred`, `param`, `url`, `method`, `body`, `header` or `query`.
+   *
+   * This interface was referenced by `AuthScheme`'s JSON-Schema
+   * via the `definition` "stepId".
+   */
+  id: string
+  /**
+   * Hash a value.
+   */
+  op: 'hash'
+  /**
+   * The digest algorithm.
+   */
+  alg: 'md5' | 'sha1' | 'sha256'
+  /**
+   * Text with `{reference}` placeholders (see the scheme's description). A template that is exactly one reference to raw bytes (an HMAC key) passes the bytes on unchanged.
+   *
+   * This interface was referenced by `AuthScheme`'s JSON-Schema
+   * via the `definition` "template".
+   */
+  data: string
+  /**
+   * How a digest is kept: lower-case `hex`, `base64`, or `raw` bytes (for a derived HMAC key).
+   *
+   * This interface was referenced by `AuthScheme`'s JSON-Schema
+   * via the `definition` "digestOut".
+   */
+  out: 'hex' | 'base64' | 'raw'
+}
+/**
+ * An HMAC. The key is a template: a credential, a literal plus a credential (`AWS4{cred.secretAccessKey}`), or the raw bytes or text of an earlier step (derived-key chains).
+ *
+ * This interface was referenced by `AuthScheme`'s JSON-Schema
+ * via the `definition` "hmacStep".
+ */
+export interface HmacStep {
+  /**
+   * A step's name, referenced as `{name}`. Not `cred`, `param`, `url`, `method`, `body`, `header` or `query`.
+   *
+   * This interface was referenced by `AuthScheme`'s JSON-Schema
+   * via the `definition` "stepId".
+   */
+  id: string
+  /**
+   * Compute an HMAC.
+   */
+  op: 'hmac'
+  /**
+   * The digest algorithm of the HMAC.
+   */
+  alg: 'md5' | 'sha1' | 'sha256'
+  /**
+   * Text with `{reference}` placeholders (see the scheme's description). A template that is exactly one reference to raw bytes (an HMAC key) passes the bytes on unchanged.
+   *
+   * This interface was referenced by `AuthScheme`'s JSON-Schema
+   * via the `definition` "template".
+   */
+  key: string
+  /**
+   * Text with `{reference}` placeholders (see the scheme's description). A template that is exactly one reference to raw bytes (an HMAC key) passes the bytes on unchanged.
+   *
+   * This interface was referenced by `AuthScheme`'s JSON-Schema
+   * via the `definition` "template".
+   */
+  data: string
+  /**
+   * How a digest is kept: lower-case `hex`, `base64`, or `raw` bytes (for a derived HMAC key).
+   *
+   * This interface was referenced by `AuthScheme`'s JSON-Schema
+   * via the `definition` "digestOut".
+   */
+  out: 'hex' | 'base64' | 'raw'
+}
+/**
+ * A value re-encoded: base64 of a string, hex of bytes, a percent-encoded string.
+ *
+ * This interface was referenced by `AuthScheme`'s JSON-Schema
+ * via the `definition` "encodeStep".
+ */
+export interface EncodeStep {
+  /**
+   * A step's name, referenced as `{name}`. Not `cred`, `param`, `url`, `method`, `body`, `header` or `query`.
+   *
+   * This interface was referenced by `AuthScheme`'s JSON-Schema
+   * via the `definition` "stepId".
+   */
+  id: string
+  /**
+   * Encode a value.
+   */
+  op: 'encode'
+  /**
+   * Text with `{reference}` placeholders (see the scheme's description). A template that is exactly one reference to raw bytes (an HMAC key) passes the bytes on unchanged.
+   *
+   * This interface was referenced by `AuthScheme`'s JSON-Schema
+   * via the `definition` "template".
+   */
+  data: string
+  /**
+   * The encoding: `base64`, `base64url` (no padding), `hex`, a percent-encoding (see `encoding`), or a change of case.
+   */
+  to: 'base64' | 'base64url' | 'hex' | 'rfc3986' | 'rfc3986-except-slash' | 'form' | 'uri-component' | 'lower' | 'upper'
+}
+/**
+ * The request's query parameters (as they are at this step, decoded) re-encoded and joined as `k=v&k=v`.
+ *
+ * This interface was referenced by `AuthScheme`'s JSON-Schema
+ * via the `definition` "canonicalQueryStep".
+ */
+export interface CanonicalQueryStep {
+  /**
+   * A step's name, referenced as `{name}`. Not `cred`, `param`, `url`, `method`, `body`, `header` or `query`.
+   *
+   * This interface was referenced by `AuthScheme`'s JSON-Schema
+   * via the `definition` "stepId".
+   */
+  id: string
+  /**
+   * Canonicalise the query.
+   */
+  op: 'canonicalQuery'
+  /**
+   * A percent-encoding: `rfc3986` encodes all but A-Z a-z 0-9 - _ . ~ (space as %20); `rfc3986-except-slash` also keeps `/`; `form` is rfc3986 with space as `+`; `uri-component` is JavaScript's encodeURIComponent (keeps ! ' ( ) *); `none` leaves text as is.
+   *
+   * This interface was referenced by `AuthScheme`'s JSON-Schema
+   * via the `definition` "encoding".
+   */
+  encode: 'rfc3986' | 'rfc3986-except-slash' | 'form' | 'uri-component' | 'none'
+  /**
+   * `bytes` (default) sorts by encoded name, then encoded value, by character code (Java TreeMap order for ASCII names); `none` keeps the request's order.
+   */
+  sort?: 'bytes' | 'none'
+  /**
+   * Only these parameter names; all when absent.
+   *
+   * @maxItems 50
+   */
+  include?: string[]
+  /**
+   * Parameter names left out (e.g. the signature itself).
+   *
+   * @maxItems 50
+   */
+  exclude?: string[]
+  /**
+   * Leave out parameters whose value is empty (iflyaisol: empty values are not signed).
+   */
+  skipEmpty?: boolean
+  add?: TemplateMap
+}
+/**
+ * Parameters added to the canonical form only, not to the request.
+ */
+export interface TemplateMap {
+  /**
+   * Text with `{reference}` placeholders (see the scheme's description). A template that is exactly one reference to raw bytes (an HMAC key) passes the bytes on unchanged.
+   *
+   * This interface was referenced by `AuthScheme`'s JSON-Schema
+   * via the `definition` "template".
+   */
+  [k: string]: string
+}
+/**
+ * The request's headers as `name:value` lines, names lower-cased, sorted by name; repeated headers joined with `,`. `{id}` and `{id.lines}` are the lines joined with `\n`; `{id.names}` the names joined with `;`.
+ *
+ * This interface was referenced by `AuthScheme`'s JSON-Schema
+ * via the `definition` "canonicalHeadersStep".
+ */
+export interface CanonicalHeadersStep {
+  /**
+   * A step's name, referenced as `{name}`. Not `cred`, `param`, `url`, `method`, `body`, `header` or `query`.
+   *
+   * This interface was referenced by `AuthScheme`'s JSON-Schema
+   * via the `definition` "stepId".
+   */
+  id: string
+  /**
+   * Canonicalise the headers.
+   */
+  op: 'canonicalHeaders'
+  /**
+   * Which headers are signed.
+   */
+  include: 'all' | string[]
+  /**
+   * Header names never signed (e.g. `authorization`, `user-agent`).
+   *
+   * @maxItems 50
+   */
+  exclude?: string[]
+  /**
+   * `trim` strips leading and trailing spaces of each value; `collapse` (default) also turns inner runs of spaces into one.
+   */
+  trim?: 'none' | 'trim' | 'collapse'
+  /**
+   * A percent-encoding: `rfc3986` encodes all but A-Z a-z 0-9 - _ . ~ (space as %20); `rfc3986-except-slash` also keeps `/`; `form` is rfc3986 with space as `+`; `uri-component` is JavaScript's encodeURIComponent (keeps ! ' ( ) *); `none` leaves text as is.
+   */
+  valueEncode?: 'rfc3986' | 'rfc3986-except-slash' | 'form' | 'uri-component' | 'none'
+}
+/**
+ * The request's path, segment by segment percent-encoded.
+ *
+ * This interface was referenced by `AuthScheme`'s JSON-Schema
+ * via the `definition` "canonicalPathStep".
+ */
+export interface CanonicalPathStep {
+  /**
+   * A step's name, referenced as `{name}`. Not `cred`, `param`, `url`, `method`, `body`, `header` or `query`.
+   *
+   * This interface was referenced by `AuthScheme`'s JSON-Schema
+   * via the `definition` "stepId".
+   */
+  id: string
+  /**
+   * Canonicalise the path.
+   */
+  op: 'canonicalPath'
+  /**
+   * A percent-encoding: `rfc3986` encodes all but A-Z a-z 0-9 - _ . ~ (space as %20); `rfc3986-except-slash` also keeps `/`; `form` is rfc3986 with space as `+`; `uri-component` is JavaScript's encodeURIComponent (keeps ! ' ( ) *); `none` leaves text as is.
+   *
+   * This interface was referenced by `AuthScheme`'s JSON-Schema
+   * via the `definition` "encoding".
+   */
+  encode: 'rfc3986' | 'rfc3986-except-slash' | 'form' | 'uri-component' | 'none'
+  /**
+   * 1 (default): each segment decoded, then encoded once. 2: each segment encoded once more as it was sent (AWS double encoding: the server re-encodes what it received).
+   */
+  times?: 1 | 2
+  /**
+   * Remove `.` and `..` segments and empty segments (`//`), as AWS does for every service but S3.
+   */
+  normalize?: boolean
+  /**
+   * What an empty path becomes (`/` by default).
+   */
+  emptyAs?: string
+}
+/**
+ * Adds query parameters or headers to the request before later steps read it (AWS `x-amz-date`, the presigned `X-Amz-*` parameters, Aliyun's `Timestamp` and `SignatureNonce`). They stay in the signed request.
+ *
+ * This interface was referenced by `AuthScheme`'s JSON-Schema
+ * via the `definition` "setStep".
+ */
+export interface SetStep {
+  /**
+   * A step's name, referenced as `{name}`. Not `cred`, `param`, `url`, `method`, `body`, `header` or `query`.
+   *
+   * This interface was referenced by `AuthScheme`'s JSON-Schema
+   * via the `definition` "stepId".
+   */
+  id?: string
+  /**
+   * Set request parameters or headers.
+   */
+  op: 'set'
+  query?: TemplateMap1
+  header?: TemplateMap2
+  /**
+   * Keep a value the request already has (e.g. `host`).
+   */
+  ifAbsent?: boolean
+  /**
+   * Skip an entry whose template refers to an absent credential or parameter (an optional session token) instead of failing.
+   */
+  optional?: boolean
+}
+/**
+ * Query parameters to set.
+ */
+export interface TemplateMap1 {
+  /**
+   * Text with `{reference}` placeholders (see the scheme's description). A template that is exactly one reference to raw bytes (an HMAC key) passes the bytes on unchanged.
+   *
+   * This interface was referenced by `AuthScheme`'s JSON-Schema
+   * via the `definition` "template".
+   */
+  [k: string]: string
+}
+/**
+ * Headers to set.
+ */
+export interface TemplateMap2 {
+  /**
+   * Text with `{reference}` placeholders (see the scheme's description). A template that is exactly one reference to raw bytes (an HMAC key) passes the bytes on unchanged.
+   *
+   * This interface was referenced by `AuthScheme`'s JSON-Schema
+   * via the `definition` "template".
+   */
+  [k: string]: string
+}
+/**
+ * A fresh random value; fixed when the request gives it (tests, `--verify`).
+ *
+ * This interface was referenced by `AuthScheme`'s JSON-Schema
+ * via the `definition` "nonceStep".
+ */
+export interface NonceStep {
+  /**
+   * A step's name, referenced as `{name}`. Not `cred`, `param`, `url`, `method`, `body`, `header` or `query`.
+   *
+   * This interface was referenced by `AuthScheme`'s JSON-Schema
+   * via the `definition` "stepId".
+   */
+  id: string
+  /**
+   * Generate a nonce.
+   */
+  op: 'nonce'
+  /**
+   * `uuid` (8-4-4-4-12), `uuid-hex` (32 hex digits, no dashes), or `hex` of `bytes` random bytes.
+   */
+  format: 'uuid' | 'uuid-hex' | 'hex'
+  /**
+   * For `hex`: how many random bytes.
+   */
+  bytes?: number
+}
+/**
+ * Query parameters to set (replacing any of the same name), in this order.
+ */
+export interface TemplateMap3 {
+  /**
+   * Text with `{reference}` placeholders (see the scheme's description). A template that is exactly one reference to raw bytes (an HMAC key) passes the bytes on unchanged.
+   *
+   * This interface was referenced by `AuthScheme`'s JSON-Schema
+   * via the `definition` "template".
+   */
+  [k: string]: string
+}
+/**
+ * Headers to set (names are case-insensitive), in this order.
+ */
+export interface TemplateMap4 {
+  /**
+   * Text with `{reference}` placeholders (see the scheme's description). A template that is exactly one reference to raw bytes (an HMAC key) passes the bytes on unchanged.
+   *
+   * This interface was referenced by `AuthScheme`'s JSON-Schema
+   * via the `definition` "template".
+   */
+  [k: string]: string
 }
 /**
  * One API of the vendor, with its versions and its own error-code table.

@@ -5,10 +5,603 @@ export const authSchemeSchema = {
   "$schema": "http://json-schema.org/draft-07/schema#",
   "$id": "auth-scheme.schema.json",
   "title": "AuthScheme",
-  "description": "A signing scheme declared as data: a pipeline of named steps over generic operations. Being replaced by the signing engine's full DSL.",
+  "description": "A signing scheme declared as data (DESIGN §4): an ordered pipeline of named steps over a small set of generic operations, then the placement of results into the request. Strings in steps are templates: `{name}` is replaced by the value of an earlier step (or `{step.names}` / `{step.lines}` for canonicalHeaders), `{cred.x}` a credential, `{param.x}` a scheme parameter, `{url.hostname}`, `{url.host}`, `{url.path}`, `{url.protocol}`, `{method}`, `{body}`, `{header.x}` or `{query.x}` of the request. Any other text, braces included, is literal. Nothing in a scheme is executed.",
   "type": "object",
-  "additionalProperties": true,
-  "properties": {}
+  "additionalProperties": false,
+  "required": [
+    "description",
+    "signature",
+    "steps",
+    "place"
+  ],
+  "properties": {
+    "description": {
+      "type": "string",
+      "minLength": 1,
+      "maxLength": 1000,
+      "description": "What the scheme is, in the vendor's terms (e.g. `AWS Signature Version 4, header form`)."
+    },
+    "source": {
+      "type": "string",
+      "pattern": "^https?://[^\\s]+$",
+      "maxLength": 2000,
+      "description": "The doc page the scheme comes from."
+    },
+    "confidence": {
+      "type": "string",
+      "enum": [
+        "verified",
+        "documented",
+        "sdk",
+        "community",
+        "uncertain"
+      ],
+      "description": "How sure the scheme is: `verified` reproduces the vendor's published known-answer values."
+    },
+    "note": {
+      "type": "string",
+      "maxLength": 2000,
+      "description": "A caveat about the scheme (e.g. which doc and SDK forms the vendor accepts)."
+    },
+    "timestamp": {
+      "$ref": "#/definitions/timeFormat",
+      "description": "The timestamp format the vendor checks for clock skew (the format of the scheme's first `time` step)."
+    },
+    "maxSkewSeconds": {
+      "type": "integer",
+      "minimum": 0,
+      "maximum": 604800,
+      "description": "How far, in seconds, the request's timestamp may be from the vendor's clock before it is refused."
+    },
+    "signature": {
+      "$ref": "#/definitions/stepId",
+      "description": "The id of the step whose value is the signature (a digest, shown in full; compared by `apidx sign --verify`)."
+    },
+    "defaultForHosts": {
+      "type": "boolean",
+      "description": "True when this scheme signs any URL on the pack's hosts that no service version matches (AWS SigV4 header form for any `*.amazonaws.com` URL)."
+    },
+    "params": {
+      "type": "object",
+      "maxProperties": 20,
+      "description": "The scheme's parameters (`{param.<name>}`), e.g. AWS `region` and `service`. A version's `signingParams` and `--param` give values; a parameter without a default is required.",
+      "propertyNames": {
+        "pattern": "^[A-Za-z][A-Za-z0-9_]*$",
+        "maxLength": 40
+      },
+      "additionalProperties": {
+        "type": "object",
+        "additionalProperties": false,
+        "required": [
+          "description"
+        ],
+        "description": "One scheme parameter.",
+        "properties": {
+          "description": {
+            "type": "string",
+            "maxLength": 500,
+            "description": "What the parameter is and where its value comes from."
+          },
+          "default": {
+            "type": "string",
+            "maxLength": 200,
+            "description": "The value used when neither the version nor the user gives one."
+          }
+        }
+      }
+    },
+    "steps": {
+      "type": "array",
+      "minItems": 1,
+      "maxItems": 60,
+      "description": "The steps, evaluated in order; each names its result so later steps, the placement and `--explain` can refer to it.",
+      "items": {
+        "$ref": "#/definitions/step"
+      }
+    },
+    "place": {
+      "type": "object",
+      "additionalProperties": false,
+      "description": "Where the results go in the signed request. Values are templates.",
+      "properties": {
+        "query": {
+          "$ref": "#/definitions/templateMap",
+          "description": "Query parameters to set (replacing any of the same name), in this order."
+        },
+        "header": {
+          "$ref": "#/definitions/templateMap",
+          "description": "Headers to set (names are case-insensitive), in this order."
+        }
+      }
+    }
+  },
+  "definitions": {
+    "stepId": {
+      "type": "string",
+      "pattern": "^[A-Za-z][A-Za-z0-9_]*$",
+      "maxLength": 40,
+      "description": "A step's name, referenced as `{name}`. Not `cred`, `param`, `url`, `method`, `body`, `header` or `query`."
+    },
+    "template": {
+      "type": "string",
+      "maxLength": 4000,
+      "description": "Text with `{reference}` placeholders (see the scheme's description). A template that is exactly one reference to raw bytes (an HMAC key) passes the bytes on unchanged."
+    },
+    "templateMap": {
+      "type": "object",
+      "maxProperties": 30,
+      "description": "Names to templates.",
+      "propertyNames": {
+        "maxLength": 100
+      },
+      "additionalProperties": {
+        "$ref": "#/definitions/template"
+      }
+    },
+    "timeFormat": {
+      "type": "string",
+      "enum": [
+        "unix-s",
+        "unix-ms",
+        "rfc1123",
+        "iso8601",
+        "iso8601-ms",
+        "iso8601-basic",
+        "yyyymmdd",
+        "date"
+      ],
+      "description": "A named timestamp format: `unix-s` seconds, `unix-ms` milliseconds, `rfc1123` `Wed, 10 Jul 2019 07:35:43 GMT`, `iso8601` `2016-02-23T12:46:24Z` (or `2025-09-04T15:38:07+0800` with an offset), `iso8601-ms` with milliseconds, `iso8601-basic` `20150830T123600Z`, `yyyymmdd` `20150830`, `date` `2015-08-30`."
+    },
+    "encoding": {
+      "type": "string",
+      "enum": [
+        "rfc3986",
+        "rfc3986-except-slash",
+        "form",
+        "uri-component",
+        "none"
+      ],
+      "description": "A percent-encoding: `rfc3986` encodes all but A-Z a-z 0-9 - _ . ~ (space as %20); `rfc3986-except-slash` also keeps `/`; `form` is rfc3986 with space as `+`; `uri-component` is JavaScript's encodeURIComponent (keeps ! ' ( ) *); `none` leaves text as is."
+    },
+    "digestOut": {
+      "type": "string",
+      "enum": [
+        "hex",
+        "base64",
+        "raw"
+      ],
+      "description": "How a digest is kept: lower-case `hex`, `base64`, or `raw` bytes (for a derived HMAC key)."
+    },
+    "step": {
+      "description": "One step; `op` says which operation.",
+      "oneOf": [
+        {
+          "$ref": "#/definitions/timeStep"
+        },
+        {
+          "$ref": "#/definitions/templateStep"
+        },
+        {
+          "$ref": "#/definitions/hashStep"
+        },
+        {
+          "$ref": "#/definitions/hmacStep"
+        },
+        {
+          "$ref": "#/definitions/encodeStep"
+        },
+        {
+          "$ref": "#/definitions/canonicalQueryStep"
+        },
+        {
+          "$ref": "#/definitions/canonicalHeadersStep"
+        },
+        {
+          "$ref": "#/definitions/canonicalPathStep"
+        },
+        {
+          "$ref": "#/definitions/setStep"
+        },
+        {
+          "$ref": "#/definitions/nonceStep"
+        }
+      ]
+    },
+    "timeStep": {
+      "type": "object",
+      "additionalProperties": false,
+      "required": [
+        "id",
+        "op",
+        "format"
+      ],
+      "description": "The request's instant in a named format. Every time step formats the same instant (the clock, `--date`, or the timestamp read back from a request being verified).",
+      "properties": {
+        "id": {
+          "$ref": "#/definitions/stepId"
+        },
+        "op": {
+          "const": "time",
+          "description": "Format the request's instant."
+        },
+        "format": {
+          "$ref": "#/definitions/timeFormat"
+        },
+        "offset": {
+          "type": "string",
+          "pattern": "^[+-][0-9]{2}:?[0-9]{2}$",
+          "description": "For `iso8601`: the zone offset to show the local time in, written as it appears (`+0800` or `+08:00`); UTC with `Z` when absent."
+        },
+        "zone": {
+          "type": "string",
+          "enum": [
+            "GMT",
+            "UTC"
+          ],
+          "description": "For `rfc1123`: the zone name written at the end (`GMT` by default)."
+        }
+      }
+    },
+    "templateStep": {
+      "type": "object",
+      "additionalProperties": false,
+      "required": [
+        "id",
+        "op",
+        "text"
+      ],
+      "description": "Text built from earlier values: a string to sign, a canonical request, a credential scope.",
+      "properties": {
+        "id": {
+          "$ref": "#/definitions/stepId"
+        },
+        "op": {
+          "const": "template",
+          "description": "Fill a template."
+        },
+        "text": {
+          "$ref": "#/definitions/template"
+        }
+      }
+    },
+    "hashStep": {
+      "type": "object",
+      "additionalProperties": false,
+      "required": [
+        "id",
+        "op",
+        "alg",
+        "data",
+        "out"
+      ],
+      "description": "A message digest of a value.",
+      "properties": {
+        "id": {
+          "$ref": "#/definitions/stepId"
+        },
+        "op": {
+          "const": "hash",
+          "description": "Hash a value."
+        },
+        "alg": {
+          "type": "string",
+          "enum": [
+            "md5",
+            "sha1",
+            "sha256"
+          ],
+          "description": "The digest algorithm."
+        },
+        "data": {
+          "$ref": "#/definitions/template"
+        },
+        "out": {
+          "$ref": "#/definitions/digestOut"
+        }
+      }
+    },
+    "hmacStep": {
+      "type": "object",
+      "additionalProperties": false,
+      "required": [
+        "id",
+        "op",
+        "alg",
+        "key",
+        "data",
+        "out"
+      ],
+      "description": "An HMAC. The key is a template: a credential, a literal plus a credential (`AWS4{cred.secretAccessKey}`), or the raw bytes or text of an earlier step (derived-key chains).",
+      "properties": {
+        "id": {
+          "$ref": "#/definitions/stepId"
+        },
+        "op": {
+          "const": "hmac",
+          "description": "Compute an HMAC."
+        },
+        "alg": {
+          "type": "string",
+          "enum": [
+            "md5",
+            "sha1",
+            "sha256"
+          ],
+          "description": "The digest algorithm of the HMAC."
+        },
+        "key": {
+          "$ref": "#/definitions/template"
+        },
+        "data": {
+          "$ref": "#/definitions/template"
+        },
+        "out": {
+          "$ref": "#/definitions/digestOut"
+        }
+      }
+    },
+    "encodeStep": {
+      "type": "object",
+      "additionalProperties": false,
+      "required": [
+        "id",
+        "op",
+        "data",
+        "to"
+      ],
+      "description": "A value re-encoded: base64 of a string, hex of bytes, a percent-encoded string.",
+      "properties": {
+        "id": {
+          "$ref": "#/definitions/stepId"
+        },
+        "op": {
+          "const": "encode",
+          "description": "Encode a value."
+        },
+        "data": {
+          "$ref": "#/definitions/template"
+        },
+        "to": {
+          "type": "string",
+          "enum": [
+            "base64",
+            "base64url",
+            "hex",
+            "rfc3986",
+            "rfc3986-except-slash",
+            "form",
+            "uri-component",
+            "lower",
+            "upper"
+          ],
+          "description": "The encoding: `base64`, `base64url` (no padding), `hex`, a percent-encoding (see `encoding`), or a change of case."
+        }
+      }
+    },
+    "canonicalQueryStep": {
+      "type": "object",
+      "additionalProperties": false,
+      "required": [
+        "id",
+        "op",
+        "encode"
+      ],
+      "description": "The request's query parameters (as they are at this step, decoded) re-encoded and joined as `k=v&k=v`.",
+      "properties": {
+        "id": {
+          "$ref": "#/definitions/stepId"
+        },
+        "op": {
+          "const": "canonicalQuery",
+          "description": "Canonicalise the query."
+        },
+        "encode": {
+          "$ref": "#/definitions/encoding"
+        },
+        "sort": {
+          "type": "string",
+          "enum": [
+            "bytes",
+            "none"
+          ],
+          "description": "`bytes` (default) sorts by encoded name, then encoded value, by character code (Java TreeMap order for ASCII names); `none` keeps the request's order."
+        },
+        "include": {
+          "type": "array",
+          "maxItems": 50,
+          "items": {
+            "type": "string",
+            "maxLength": 100
+          },
+          "description": "Only these parameter names; all when absent."
+        },
+        "exclude": {
+          "type": "array",
+          "maxItems": 50,
+          "items": {
+            "type": "string",
+            "maxLength": 100
+          },
+          "description": "Parameter names left out (e.g. the signature itself)."
+        },
+        "skipEmpty": {
+          "type": "boolean",
+          "description": "Leave out parameters whose value is empty (iflyaisol: empty values are not signed)."
+        },
+        "add": {
+          "$ref": "#/definitions/templateMap",
+          "description": "Parameters added to the canonical form only, not to the request."
+        }
+      }
+    },
+    "canonicalHeadersStep": {
+      "type": "object",
+      "additionalProperties": false,
+      "required": [
+        "id",
+        "op",
+        "include"
+      ],
+      "description": "The request's headers as `name:value` lines, names lower-cased, sorted by name; repeated headers joined with `,`. `{id}` and `{id.lines}` are the lines joined with `\\n`; `{id.names}` the names joined with `;`.",
+      "properties": {
+        "id": {
+          "$ref": "#/definitions/stepId"
+        },
+        "op": {
+          "const": "canonicalHeaders",
+          "description": "Canonicalise the headers."
+        },
+        "include": {
+          "oneOf": [
+            {
+              "const": "all",
+              "description": "Every header present."
+            },
+            {
+              "type": "array",
+              "maxItems": 50,
+              "items": {
+                "type": "string",
+                "pattern": "^[a-z0-9-]+\\*?$",
+                "maxLength": 100
+              },
+              "description": "Header names (lower case), or prefixes ending in `*` such as `x-bce-*`; those present are signed."
+            }
+          ],
+          "description": "Which headers are signed."
+        },
+        "exclude": {
+          "type": "array",
+          "maxItems": 50,
+          "items": {
+            "type": "string",
+            "pattern": "^[a-z0-9-]+$",
+            "maxLength": 100
+          },
+          "description": "Header names never signed (e.g. `authorization`, `user-agent`)."
+        },
+        "trim": {
+          "type": "string",
+          "enum": [
+            "none",
+            "trim",
+            "collapse"
+          ],
+          "description": "`trim` strips leading and trailing spaces of each value; `collapse` (default) also turns inner runs of spaces into one."
+        },
+        "valueEncode": {
+          "$ref": "#/definitions/encoding",
+          "description": "Percent-encoding of names and values (Baidu encodes both with rfc3986); `none` by default."
+        }
+      }
+    },
+    "canonicalPathStep": {
+      "type": "object",
+      "additionalProperties": false,
+      "required": [
+        "id",
+        "op",
+        "encode"
+      ],
+      "description": "The request's path, segment by segment percent-encoded.",
+      "properties": {
+        "id": {
+          "$ref": "#/definitions/stepId"
+        },
+        "op": {
+          "const": "canonicalPath",
+          "description": "Canonicalise the path."
+        },
+        "encode": {
+          "$ref": "#/definitions/encoding"
+        },
+        "times": {
+          "type": "integer",
+          "enum": [
+            1,
+            2
+          ],
+          "description": "1 (default): each segment decoded, then encoded once. 2: each segment encoded once more as it was sent (AWS double encoding: the server re-encodes what it received)."
+        },
+        "normalize": {
+          "type": "boolean",
+          "description": "Remove `.` and `..` segments and empty segments (`//`), as AWS does for every service but S3."
+        },
+        "emptyAs": {
+          "type": "string",
+          "maxLength": 10,
+          "description": "What an empty path becomes (`/` by default)."
+        }
+      }
+    },
+    "setStep": {
+      "type": "object",
+      "additionalProperties": false,
+      "required": [
+        "op"
+      ],
+      "description": "Adds query parameters or headers to the request before later steps read it (AWS `x-amz-date`, the presigned `X-Amz-*` parameters, Aliyun's `Timestamp` and `SignatureNonce`). They stay in the signed request.",
+      "properties": {
+        "id": {
+          "$ref": "#/definitions/stepId"
+        },
+        "op": {
+          "const": "set",
+          "description": "Set request parameters or headers."
+        },
+        "query": {
+          "$ref": "#/definitions/templateMap",
+          "description": "Query parameters to set."
+        },
+        "header": {
+          "$ref": "#/definitions/templateMap",
+          "description": "Headers to set."
+        },
+        "ifAbsent": {
+          "type": "boolean",
+          "description": "Keep a value the request already has (e.g. `host`)."
+        },
+        "optional": {
+          "type": "boolean",
+          "description": "Skip an entry whose template refers to an absent credential or parameter (an optional session token) instead of failing."
+        }
+      }
+    },
+    "nonceStep": {
+      "type": "object",
+      "additionalProperties": false,
+      "required": [
+        "id",
+        "op",
+        "format"
+      ],
+      "description": "A fresh random value; fixed when the request gives it (tests, `--verify`).",
+      "properties": {
+        "id": {
+          "$ref": "#/definitions/stepId"
+        },
+        "op": {
+          "const": "nonce",
+          "description": "Generate a nonce."
+        },
+        "format": {
+          "type": "string",
+          "enum": [
+            "uuid",
+            "uuid-hex",
+            "hex"
+          ],
+          "description": "`uuid` (8-4-4-4-12), `uuid-hex` (32 hex digits, no dashes), or `hex` of `bytes` random bytes."
+        },
+        "bytes": {
+          "type": "integer",
+          "minimum": 1,
+          "maximum": 64,
+          "description": "For `hex`: how many random bytes."
+        }
+      }
+    }
+  }
 } as const
 
 export const configSchema = {
