@@ -53,6 +53,17 @@ function describeValue(v: unknown): string {
   return s.length > 60 ? `${s.slice(0, 57)}…` : s
 }
 
+/** The size a length keyword measures, with its unit: items, characters (code points, as ajv counts) or properties. */
+function sizeOf(v: unknown): [number, string] {
+  if (Array.isArray(v)) return [v.length, v.length === 1 ? 'item' : 'items']
+  if (typeof v === 'string') {
+    const n = [...v].length
+    return [n, n === 1 ? 'character' : 'characters']
+  }
+  const n = v && typeof v === 'object' ? Object.keys(v).length : 0
+  return [n, n === 1 ? 'property' : 'properties']
+}
+
 function typeOf(v: unknown): string {
   if (v === null) return 'null'
   if (Array.isArray(v)) return 'array'
@@ -95,6 +106,24 @@ function toProblem(e: ErrorObject, file: string): Problem {
       return { file, pointer: at, message: `${describeValue(e.data)} is not an allowed value`, remedy: `Use one of: ${(params.allowedValues as unknown[]).map((v) => JSON.stringify(v)).join(', ')}.` }
     case 'pattern':
       return { file, pointer: at, message: `${describeValue(e.data)} is not in the required form`, remedy: hint(e.parentSchema) || `It must match ${String(params.pattern)}.` }
+    case 'minItems':
+    case 'maxItems':
+    case 'minLength':
+    case 'maxLength':
+    case 'minProperties':
+    case 'maxProperties': {
+      const limit = Number(params.limit)
+      const [size, unit] = sizeOf(e.data)
+      const bound = e.keyword.startsWith('min') ? `at least ${limit}` : `at most ${limit}`
+      return { file, pointer: at, message: `has ${size} ${unit}, ${bound} allowed`, remedy: hint(e.parentSchema) || 'See the schema.' }
+    }
+    case 'minimum':
+    case 'maximum':
+    case 'exclusiveMinimum':
+    case 'exclusiveMaximum':
+      return { file, pointer: at, message: `${describeValue(e.data)} must be ${String(params.comparison)} ${String(params.limit)}`, remedy: hint(e.parentSchema) || 'See the schema.' }
+    case 'uniqueItems':
+      return { file, pointer: at, message: `items ${Math.min(Number(params.i), Number(params.j))} and ${Math.max(Number(params.i), Number(params.j))} are the same`, remedy: 'Keep one of them.' }
     default:
       return { file, pointer: at, message: `${describeValue(e.data)} ${e.message ?? 'is not valid'}`, remedy: hint(e.parentSchema) || 'See the schema.' }
   }
