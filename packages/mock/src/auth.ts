@@ -31,7 +31,9 @@ export async function checkAuth(ctx: AuthContext, req: IncomingRequest): Promise
   for (const name of Object.keys(facts?.query ?? {})) placed.set(`query:${name}`, req.url.searchParams.get(name) ?? undefined)
   for (const name of Object.keys(facts?.headers ?? {})) placed.set(`header:${name}`, header(req, name))
   const values = [...placed.values()].filter((v): v is string => v !== undefined && v !== '')
-  if (placed.size > 0 && values.length === 0) return 'unauthorized'
+  // No signature at all is "Unauthorized" (Kong: no authorization); a partial one is checked on.
+  const carriers = facts?.signatureCarriers.length ? facts.signatureCarriers : [...placed.keys()]
+  if (placed.size > 0 && carriers.every((c) => !placed.get(c))) return 'unauthorized'
 
   const ts = facts?.timestamp
   if (ts) {

@@ -59,7 +59,16 @@ describe('scheme facts', () => {
   it('reads where the v2 timestamp travels, the skew limit, the secret and the key id', () => {
     expect(schemeFacts(iflytek, 'hmac-url')).toMatchObject({ timestamp: { in: 'query', name: 'date', format: 'rfc1123' }, maxSkewSeconds: 300, secrets: ['apiSecret'], keyIds: ['apiKey'] })
     expect(schemeFacts(iflytek, 'rtasr-signa')).toMatchObject({ timestamp: { in: 'query', name: 'ts', format: 'unix-s' }, secrets: ['apiKey'], keyIds: ['appId'] })
+    expect(schemeFacts(iflytek, 'hmac-url')!.signatureCarriers).toEqual(['query:authorization'])
+    expect(schemeFacts(iflytek, 'rtasr-signa')!.signatureCarriers).toEqual(['query:signa'])
     expect(schemeFacts(iflytek, null)).toBeUndefined()
+  })
+
+  it('reads set steps and header placement (iflyaisol, old REST checksum, v2 HTTP digest)', () => {
+    expect(schemeFacts(iflytek, 'iflyaisol-hmac')).toMatchObject({ timestamp: { in: 'query', name: 'utc', format: 'iso8601' }, secrets: ['apiSecret'], signatureCarriers: ['query:signature'] })
+    expect(schemeFacts(iflytek, 'iflyaisol-hmac')!.keyIds.sort()).toEqual(['apiKey', 'appId'])
+    expect(schemeFacts(iflytek, 'checksum-md5')).toMatchObject({ timestamp: { in: 'header', name: 'x-curtime', format: 'unix-s' }, secrets: ['apiKey'], keyIds: ['appId'], signatureCarriers: ['header:x-checksum'] })
+    expect(schemeFacts(iflytek, 'hmac-digest')).toMatchObject({ timestamp: { in: 'header', name: 'date' }, secrets: ['apiSecret'], keyIds: ['apiKey'], signatureCarriers: ['header:authorization'] })
   })
 
   it('parses RFC 1123 dates with GMT or UTC (Go\'s RFC1123), unix seconds, and the +0800 form', () => {

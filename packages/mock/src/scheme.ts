@@ -6,10 +6,12 @@ import type { ProviderPack } from '@apidx/core'
 export interface SchemeFacts {
   /** Query parameters the scheme places, by name → template. */
   query: Record<string, string>
-  /** Headers the scheme places, by lower-case name → template. */
+  /** Headers the scheme places (or sets before signing), by lower-case name → template. */
   headers: Record<string, string>
   /** Where the timestamp travels (`query` or `header` and the name), when the scheme has one. */
   timestamp?: { in: 'query' | 'header'; name: string; format: string }
+  /** The placed values that carry the signature (`query:authorization`, `header:x-checksum`): without them the request is unsigned. */
+  signatureCarriers: string[]
   /** The clock skew the vendor allows, in seconds, when it states one. */
   maxSkewSeconds?: number
   /** Credentials that only key an HMAC (the secret): a wrong value makes the signature differ. */
@@ -28,11 +30,19 @@ export function schemeFacts(pack: ProviderPack, schemeId: string | null): Scheme
   const scheme = pack.auth[schemeId] as Record<string, unknown> | undefined
   if (!scheme || typeof scheme !== 'object') return undefined
   const steps = (Array.isArray(scheme.steps) ? scheme.steps : []).filter((s): s is Step => typeof s === 'object' && s !== null)
-  const place = (typeof scheme.place === 'object' && scheme.place !== null ? scheme.place : {}) as Record<string, unknown>
-  const query = stringRecord(place.query)
-  const headers = Object.fromEntries(Object.entries(stringRecord(place.headers)).map(([k, v]) => [k.toLowerCase(), v]))
+  const place = record(scheme.place)
+  // What the request carries: the final placement, plus what `set` steps add before signing (AWS
+  // x-amz-date, the iflyaisol accessKeyId/utc/uuid); they all stay in the signed request.
+  const query: Record<string, string> = {}
+  const headers: Record<string, string> = {}
+  for (const s of steps.filter((s) => s.op === 'set')) {
+    Object.assign(query, stringRecord(s.query))
+    for (const [k, v] of Object.entries(stringRecord(s.header))) headers[k.toLowerCase()] = v
+  }
+  Object.assign(query, stringRecord(place.query))
+  for (const [k, v] of Object.entries(stringRecord(place.header ?? place.headers))) headers[k.toLowerCase()] = v
 
-  const facts: SchemeFacts = { query, headers, secrets: [], keyIds: [] }
+  const facts: SchemeFacts = { query, headers, secrets: [], keyIds: [], signatureCarriers: carriers(scheme, steps, query, headers) }
   const timeStep = steps.find((s) => s.op === 'time' && typeof s.id === 'string')
   if (timeStep) {
     const ref = `{${String(timeStep.id)}}`
@@ -49,7 +59,9 @@ export function schemeFacts(pack: ProviderPack, schemeId: string | null): Scheme
   const secrets = new Set<string>()
   const carried = new Set<string>()
   for (const s of steps) {
+    // A credential keying an HMAC, or hashed with the rest (the old REST X-CheckSum), is a secret.
     if (s.op === 'hmac' && typeof s.key === 'string') for (const m of s.key.matchAll(CRED)) secrets.add(m[1]!)
+    if (s.op === 'hash' && typeof s.data === 'string') for (const m of s.data.matchAll(CRED)) secrets.add(m[1]!)
     if (s.op === 'template' && typeof s.text === 'string') for (const m of s.text.matchAll(CRED)) carried.add(m[1]!)
   }
   for (const t of [...Object.values(query), ...Object.values(headers)]) for (const m of t.matchAll(CRED)) carried.add(m[1]!)
@@ -60,6 +72,15 @@ export function schemeFacts(pack: ProviderPack, schemeId: string | null): Scheme
   return facts
 }
 
+/** Placed values whose template uses the signature step, directly or through steps built from it. */
+function carriers(scheme: Record<string, unknown>, steps: Step[], query: Record<string, string>, headers: Record<string, string>): string[] {
+  if (typeof scheme.signature !== 'string') return []
+  const derived = new Set([scheme.signature])
+  const uses = (v: unknown): boolean => typeof v === 'string' && [...derived].some((id) => v.includes(`{${id}}`))
+  for (const step of steps) if (typeof step.id === 'string' && Object.values(step).some(uses)) derived.add(step.id)
+  return [...Object.entries(query).filter(([, t]) => uses(t)).map(([k]) => `query:${k}`), ...Object.entries(headers).filter(([, t]) => uses(t)).map(([k]) => `header:${k}`)]
+}
+
 /** Parses a timestamp in the scheme's named format to ms; undefined when it does not parse. */
 export function parseTimestamp(value: string, format: string): number | undefined {
   let ms: number
@@ -67,6 +88,10 @@ export function parseTimestamp(value: string, format: string): number | undefine
   else if (format === 'unix-ms') ms = /^\d{1,15}$/.test(value) ? Number(value) : NaN
   else ms = Date.parse(value.replace(/ UTC$/, ' GMT').replace(/^(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d)([+-]\d\d)(\d\d)$/, '$1$2:$3'))
   return Number.isFinite(ms) ? ms : undefined
+}
+
+function record(v: unknown): Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as Record<string, unknown>) : {}
 }
 
 function stringRecord(v: unknown): Record<string, string> {

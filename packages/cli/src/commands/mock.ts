@@ -50,6 +50,8 @@ export default class Mock extends ApidxCommand {
       // A request log on stderr, so stdout stays the banner (or the one JSON document).
       onRequest: (r) => printError(renderRequestLine(r, colorEnabled(process.env, Boolean(process.stderr.isTTY)))),
     })
+    // Listen for the signals before printing the URL: a script may stop us as soon as it reads it.
+    const stopped = untilSignal()
     try {
       let caFile: string | undefined
       if (flags['ca-out'] && server.ca) {
@@ -61,7 +63,7 @@ export default class Mock extends ApidxCommand {
         printJson(info)
         this.printed = true
       } else this.show(renderMock(info, colorEnabled()))
-      await untilSignal()
+      await stopped
       return info
     } finally {
       await server.close()
