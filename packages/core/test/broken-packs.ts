@@ -67,6 +67,8 @@ export const brokenCases: BrokenCase[] = [
   { name: 'sunset without a date', text: mutate((p) => (asr(p).versions.v1.status = 'sunset')), pointers: ['/services/asr/versions/v1/sunsetDate'], message: 'no sunsetDate' },
   { name: 'websocket service with an https URL', text: mutate((p) => (v2(p).url = 'https://asr.acme.test/v2/asr')), pointers: [`${V2}/url`], message: 'a websocket service has a https:// URL' },
   { name: 'URL with credentials in it', text: mutate((p) => (v2(p).url = 'wss://key:secret@asr.acme.test/v2/asr')), pointers: [`${V2}/url`], message: 'user name or password' },
+  { name: 'auth step with an unknown operation', text: mutate((p) => (p.auth['hmac-url'].steps[0].op = 'clock')), pointers: ['/auth/hmac-url/steps/0/op'], message: '"clock" is not an allowed value' },
+  { name: 'hmac step without its key', text: mutate((p) => delete p.auth['hmac-url'].steps[2].key), pointers: ['/auth/hmac-url/steps/2'], message: 'missing required property "key"' },
   { name: 'auth step refers to an undeclared credential', text: mutate((p) => delete p.credentials.apiSecret), pointers: ['/auth/hmac-url/steps/2/key'], message: 'credential "apiSecret"' },
   { name: 'pattern in a response schema', text: mutate((p) => (v2(p).response.schema.properties.sid.pattern = '^(a+)+$')), pointers: [`${V2}/response/schema/properties/sid/pattern`], message: 'may not use "pattern"' },
   { name: 'patternProperties in a legacy schema', text: mutate((p) => (v2(p).response.legacy[0].schema.patternProperties = { '^(a|a)*$': {} })), pointers: [`${V2}/response/legacy/0/schema/patternProperties`], message: 'may not use "patternProperties"' },

@@ -1,33 +1,43 @@
 // Phase one of validation: the shape of a document against its JSON Schema (ajv, compiled once per
 // schema and process), with each ajv error turned into a Problem that says what is allowed.
 import type { ErrorObject, ValidateFunction } from 'ajv'
+import type { BranchNarrower } from './branches.js'
 import type { Problem } from '../errors.js'
 import { authSchemeSchema, configSchema, providerPackSchema } from '../generated/schemas.js'
 import { quote } from './safe-json.js'
 
 export type SchemaName = 'provider-pack' | 'config'
 
-const compiled = new Map<SchemaName, ValidateFunction>()
+interface Compiled {
+  validate: ValidateFunction
+  branches: BranchNarrower
+}
+
+const compiled = new Map<SchemaName, Compiled>()
 
 /** Compiles (once) and returns the validator for one of apidx's schemas. Ajv loads lazily: it is not on the startup path. */
-async function validator(name: SchemaName): Promise<ValidateFunction> {
+async function validator(name: SchemaName): Promise<Compiled> {
   const known = compiled.get(name)
   if (known) return known
   const { Ajv } = await import('ajv')
+  const { BranchNarrower } = await import('./branches.js')
   const ajv = new Ajv({ allErrors: true, verbose: true, strict: false, allowUnionTypes: true })
   ajv.addSchema(authSchemeSchema as object, 'auth-scheme.schema.json')
-  const fn = ajv.compile(name === 'provider-pack' ? (providerPackSchema as object) : (configSchema as object))
-  compiled.set(name, fn)
-  return fn
+  const root = name === 'provider-pack' ? providerPackSchema : configSchema
+  const validate = ajv.compile(root as object)
+  const id = (root as { $id?: string }).$id ?? name
+  const entry = { validate, branches: new BranchNarrower(ajv, { [id]: root, 'auth-scheme.schema.json': authSchemeSchema }) }
+  compiled.set(name, entry)
+  return entry
 }
 
 /** Validates `value` against the named schema; every error becomes one Problem in `file`. */
 export async function checkShape(name: SchemaName, value: unknown, file: string): Promise<Problem[]> {
-  const validate = await validator(name)
+  const { validate, branches } = await validator(name)
   if (validate(value)) return []
   // ajv reports a bad key twice (the inner pattern and the outer propertyNames): keep the inner one.
-  const errors = (validate.errors ?? []).filter((e) => e.keyword !== 'propertyNames')
-  const problems = errors.map((e) => toProblem(e, file))
+  const errors = branches.narrow([...(validate.errors ?? [])]).filter((e) => e.keyword !== 'propertyNames')
+  const problems = errors.map((e) => toProblem(e, file, (schema) => branches.describe(schema)))
   return dedupe(problems)
 }
 
@@ -71,13 +81,9 @@ function typeOf(v: unknown): string {
   return typeof v
 }
 
-/** The description of the schema property a problem is about, as the remedy's hint. */
-function hint(schema: unknown): string {
-  const d = (schema as { description?: unknown } | undefined)?.description
-  return typeof d === 'string' ? d : ''
-}
 
-function toProblem(e: ErrorObject, file: string): Problem {
+/** One ajv error as one Problem; `hint` gives a schema's description, the remedy when nothing more specific fits. */
+function toProblem(e: ErrorObject, file: string, hint: (schema: unknown) => string): Problem {
   const at = e.instancePath
   const params = e.params as Record<string, unknown>
   if (e.propertyName !== undefined) {
@@ -98,7 +104,7 @@ function toProblem(e: ErrorObject, file: string): Problem {
     case 'required': {
       const name = String(params.missingProperty)
       const prop = (e.parentSchema as { properties?: Record<string, unknown> } | undefined)?.properties?.[name]
-      return { file, pointer: at, message: `missing required property "${name}"`, remedy: `Add "${name}": ${hint(prop) || 'see the schema.'}` }
+      return { file, pointer: at, message: `missing required property "${name}"`, remedy: hint(prop) ? `Add "${name}": ${hint(prop)}` : `Add "${name}".` }
     }
     case 'type':
       return { file, pointer: at, message: `must be ${String(params.type).replace(',', ' or ')}, but is ${typeOf(e.data)}`, remedy: hint(e.parentSchema) || 'Change the value to the expected type.' }
@@ -122,6 +128,8 @@ function toProblem(e: ErrorObject, file: string): Problem {
     case 'exclusiveMinimum':
     case 'exclusiveMaximum':
       return { file, pointer: at, message: `${describeValue(e.data)} must be ${String(params.comparison)} ${String(params.limit)}`, remedy: hint(e.parentSchema) || 'See the schema.' }
+    case 'const':
+      return { file, pointer: at, message: `${describeValue(e.data)} is not the value allowed here`, remedy: `Use ${JSON.stringify(params.allowedValue)}.` }
     case 'uniqueItems':
       return { file, pointer: at, message: `items ${Math.min(Number(params.i), Number(params.j))} and ${Math.max(Number(params.i), Number(params.j))} are the same`, remedy: 'Keep one of them.' }
     default:
