@@ -64,6 +64,11 @@ describe('resolveTarget', () => {
     expect(targetError(() => resolveTarget(pack, { service: 'asr', version: 'twenty' })).suggestions).toEqual(['Available versions: v1, v2.'])
   })
 
+  it('names that only Object.prototype has are unknown, not resolved through it', () => {
+    expect(targetError(() => resolveTarget(pack, { service: 'toString' })).code).toBe('ERR_TARGET')
+    expect(targetError(() => resolveTarget(pack, { service: 'asr', version: 'constructor' })).code).toBe('ERR_TARGET')
+  })
+
   it('a relative endpoint is a usage error', () => {
     expect(targetError(() => resolveTarget(pack, { service: 'asr', endpoint: '/v2/asr' })).code).toBe('ERR_USAGE')
   })

@@ -21,29 +21,39 @@ export function checkMeaning(pack: ProviderPack, file: string): Problem[] {
 
   for (const [schemeId, scheme] of Object.entries(pack.auth)) {
     for (const { pointer, name } of credentialRefs(scheme, `/auth/${seg(schemeId)}`)) {
-      if (!credentials.includes(name)) add(pointer, `refers to credential "${name}", which the pack does not declare`, `Declare it under /credentials or use one of: ${credentials.join(', ') || '(none)'}.`)
+      if (!credentials.includes(name)) add(pointer, `refers to credential ${quote(name)}, which the pack does not declare`, `Declare it under /credentials or use one of: ${credentials.join(', ') || '(none)'}.`)
     }
   }
 
   for (const [serviceId, service] of Object.entries(pack.services)) {
     const base = `/services/${seg(serviceId)}`
-    if (!(service.defaultVersion in service.versions)) {
+    if (!Object.hasOwn(service.versions, service.defaultVersion)) {
       add(`${base}/defaultVersion`, `names version ${quote(service.defaultVersion)}, which the service does not have`, `Use one of: ${Object.keys(service.versions).join(', ')}.`)
     }
     for (const [versionId, version] of Object.entries(service.versions)) {
       const at = `${base}/versions/${seg(versionId)}`
-      if (version.auth !== null && !schemes.includes(version.auth)) {
+      if (version.auth !== null && !Object.hasOwn(pack.auth, version.auth)) {
         add(`${at}/auth`, `names auth scheme ${quote(version.auth)}, which the pack does not declare`, `Use one of: ${schemes.join(', ') || '(declare a scheme under /auth)'}, or null for no credentials.`)
       }
       checkUrl(version.url, version.protocol, `${at}/url`, pack, add)
       if (version.status === 'sunset' && !version.sunsetDate) add(`${at}/sunsetDate`, 'a sunset version has no sunsetDate', 'Add the date the version stopped being served (YYYY-MM-DD).')
       if (version.successor) {
         const target = version.successor.service ?? serviceId
-        const other = pack.services[target]
+        // Own keys only: a name like "toString" must not resolve through Object.prototype.
+        const other = Object.hasOwn(pack.services, target) ? pack.services[target] : undefined
         if (!other) add(`${at}/successor/service`, `names service ${quote(target)}, which the pack does not have`, `Use one of: ${Object.keys(pack.services).join(', ')}.`)
-        else if (!(version.successor.version in other.versions)) add(`${at}/successor/version`, `names version ${quote(version.successor.version)} of ${quote(target)}, which does not exist`, `Use one of: ${Object.keys(other.versions).join(', ')}.`)
+        else if (!Object.hasOwn(other.versions, version.successor.version)) add(`${at}/successor/version`, `names version ${quote(version.successor.version)} of ${quote(target)}, which does not exist`, `Use one of: ${Object.keys(other.versions).join(', ')}.`)
         else if (target === serviceId && version.successor.version === versionId) add(`${at}/successor`, 'a version cannot succeed itself', 'Name the version that replaces this one.')
       }
+      // Probe frames and query parameters are filled from credentials too.
+      for (const part of ['probe', 'query'] as const) {
+        for (const { pointer, name } of credentialRefs(version[part], `${at}/${part}`)) {
+          if (!credentials.includes(name)) add(pointer, `refers to credential ${quote(name)}, which the pack does not declare`, `Declare it under /credentials or use one of: ${credentials.join(', ') || '(none)'}.`)
+        }
+      }
+      version.response?.legacy?.forEach((l, i) => {
+        if (l.service !== undefined && !Object.hasOwn(pack.services, l.service)) add(`${at}/response/legacy/${i}/service`, `names service ${quote(l.service)}, which the pack does not have`, `Use one of: ${Object.keys(pack.services).join(', ')}.`)
+      })
       if (version.response?.schema) checkSchema(version.response.schema, `${at}/response/schema`, add)
       version.response?.legacy?.forEach((l, i) => checkSchema(l.schema, `${at}/response/legacy/${i}/schema`, add))
     }

@@ -39,12 +39,13 @@ export function resolveTarget(pack: ProviderPack, selection: TargetSelection = {
     }
     serviceId = serviceIds[0]!
   }
-  const service = pack.services[serviceId]
+  // Own keys only: --service toString must not resolve through Object.prototype.
+  const service = Object.hasOwn(pack.services, serviceId) ? pack.services[serviceId] : undefined
   if (!service) {
     throw new ApidxError('ERR_TARGET', `The ${printable(pack.name)} pack has no service ${quote(serviceId)}.`, { suggestions: nearest(serviceId, serviceIds, 'service') })
   }
   const versionId = selection.version ?? service.defaultVersion
-  const version = service.versions[versionId]
+  const version = Object.hasOwn(service.versions, versionId) ? service.versions[versionId] : undefined
   if (!version) {
     throw new ApidxError('ERR_TARGET', `Service ${quote(serviceId)} of ${printable(pack.name)} has no version ${quote(versionId)}.`, {
       suggestions: nearest(versionId, Object.keys(service.versions), 'version'),
