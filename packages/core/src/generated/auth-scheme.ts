@@ -230,9 +230,9 @@ export interface CanonicalQueryStep {
   op: 'canonicalQuery'
   encode: Encoding
   /**
-   * `bytes` (default) sorts by encoded name, then encoded value, by character code (Java TreeMap order for ASCII names); `none` keeps the request's order.
+   * `bytes` (default) sorts by encoded name, then encoded value, by character code (AWS; Java TreeMap order for ASCII names); `pairs` sorts the joined `name=value` strings (Baidu); `none` keeps the request's order (Tencent).
    */
-  sort?: 'bytes' | 'none'
+  sort?: 'bytes' | 'pairs' | 'none'
   /**
    * Only these parameter names; all when absent.
    *
@@ -287,6 +287,14 @@ export interface CanonicalHeadersStep {
    * A percent-encoding: `rfc3986` encodes all but A-Z a-z 0-9 - _ . ~ (space as %20); `rfc3986-except-slash` also keeps `/`; `form` is rfc3986 with space as `+`; `uri-component` is JavaScript's encodeURIComponent (keeps ! ' ( ) *); `none` leaves text as is.
    */
   valueEncode?: 'rfc3986' | 'rfc3986-except-slash' | 'form' | 'uri-component' | 'none'
+  /**
+   * `lower` lower-cases the values too (Tencent TC3); `keep` (default) leaves them.
+   */
+  valueCase?: 'keep' | 'lower'
+  /**
+   * `name` (default) sorts by header name, then value; `line` sorts the `name:value` lines as strings (Baidu).
+   */
+  sort?: 'name' | 'line'
 }
 /**
  * The request's path, segment by segment percent-encoded.

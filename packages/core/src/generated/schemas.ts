@@ -118,7 +118,7 @@ export const authSchemeSchema = {
   "definitions": {
     "stepId": {
       "type": "string",
-      "pattern": "^[A-Za-z][A-Za-z0-9_]*$",
+      "pattern": "^(?!(cred|param|url|method|body|header|query)$)[A-Za-z][A-Za-z0-9_]*$",
       "maxLength": 40,
       "description": "A step's name, referenced as `{name}`. Not `cred`, `param`, `url`, `method`, `body`, `header` or `query`."
     },
@@ -402,9 +402,10 @@ export const authSchemeSchema = {
           "type": "string",
           "enum": [
             "bytes",
+            "pairs",
             "none"
           ],
-          "description": "`bytes` (default) sorts by encoded name, then encoded value, by character code (Java TreeMap order for ASCII names); `none` keeps the request's order."
+          "description": "`bytes` (default) sorts by encoded name, then encoded value, by character code (AWS; Java TreeMap order for ASCII names); `pairs` sorts the joined `name=value` strings (Baidu); `none` keeps the request's order (Tencent)."
         },
         "include": {
           "type": "array",
@@ -492,6 +493,22 @@ export const authSchemeSchema = {
         "valueEncode": {
           "$ref": "#/definitions/encoding",
           "description": "Percent-encoding of names and values (Baidu encodes both with rfc3986); `none` by default."
+        },
+        "valueCase": {
+          "type": "string",
+          "enum": [
+            "keep",
+            "lower"
+          ],
+          "description": "`lower` lower-cases the values too (Tencent TC3); `keep` (default) leaves them."
+        },
+        "sort": {
+          "type": "string",
+          "enum": [
+            "name",
+            "line"
+          ],
+          "description": "`name` (default) sorts by header name, then value; `line` sorts the `name:value` lines as strings (Baidu)."
         }
       }
     },
