@@ -5,3 +5,5 @@ export { workingRequest, requestUrl, headerRecord, parseQuery, type RequestInput
 export { formatTime, parseTime, parseInstant } from './time.js'
 export { percentEncode, percentDecode } from './encoding.js'
 export { parseTemplate, matchTemplate, references } from './template.js'
+export { verifyRequest, type VerifyInput, type VerifyResult, type VerifyReason, type StepDifference } from './verify.js'
+export { mutations, type Mutation } from './mistakes.js'

@@ -1,0 +1,72 @@
+// What a signed request says about the computation that made it: the values it carries where the
+// scheme sets or places them, read back through the templates (and through reversible encodings,
+// e.g. iFlytek's base64 authorization) to the steps and credentials they were built from.
+import type { AuthScheme, Step } from '../generated/index.js'
+import { percentDecode } from './encoding.js'
+import { getHeader, type WorkingRequest } from './request.js'
+import { matchTemplate, parseTemplate } from './template.js'
+
+/** One place the scheme writes into the request. */
+export interface Carrier {
+  kind: 'query' | 'header'
+  name: string
+  template: string
+  /** From the scheme's `place` (true) or a `set` step (false). */
+  placed: boolean
+  /** The request's value there, decoded; undefined when absent. */
+  value: string | undefined
+}
+
+/** Every place the scheme sets or places a value, with what the request has there. */
+export function carriers(scheme: AuthScheme, request: WorkingRequest): Carrier[] {
+  const read = (kind: 'query' | 'header', name: string) => (kind === 'query' ? request.query.find((q) => q.name === name)?.value : getHeader(request, name))
+  const out: Carrier[] = []
+  for (const s of scheme.steps) {
+    if (s.op !== 'set') continue
+    for (const [name, template] of Object.entries(s.query ?? {})) out.push({ kind: 'query', name, template, placed: false, value: read('query', name) })
+    for (const [name, template] of Object.entries(s.header ?? {})) out.push({ kind: 'header', name, template, placed: false, value: read('header', name) })
+  }
+  for (const [name, template] of Object.entries(scheme.place.query ?? {})) out.push({ kind: 'query', name, template, placed: true, value: read('query', name) })
+  for (const [name, template] of Object.entries(scheme.place.header ?? {})) out.push({ kind: 'header', name, template, placed: true, value: read('header', name) })
+  return out
+}
+
+/** Decodes what an encode step produced, when the encoding can be undone. */
+function undo(step: Extract<Step, { op: 'encode' }>, value: string): string | undefined {
+  if (step.to === 'base64' || step.to === 'base64url') {
+    if (!/^[A-Za-z0-9+/_-]*={0,2}$/.test(value)) return undefined
+    return Buffer.from(value.replace(/-/g, '+').replace(/_/g, '/'), 'base64').toString('utf8')
+  }
+  if (step.to === 'hex') return /^([0-9a-fA-F]{2})*$/.test(value) ? Buffer.from(value, 'hex').toString('utf8') : undefined
+  if (step.to === 'rfc3986' || step.to === 'rfc3986-except-slash' || step.to === 'uri-component') return percentDecode(value, false)
+  if (step.to === 'form') return percentDecode(value, true)
+  return undefined
+}
+
+/**
+ * The values the request implies, by reference name (`signature`, `cred.apiKey`, `headers.names`…):
+ * read from each carrier through its template, then through encode steps and template steps whose
+ * value became known, until nothing new is learnt.
+ */
+export function impliedValues(scheme: AuthScheme, found: Carrier[]): Map<string, string> {
+  const implied = new Map<string, string>()
+  const learn = (template: string, value: string) => {
+    const m = matchTemplate(template, value)
+    if (!m) return
+    for (const [ref, v] of m) if (!implied.has(ref)) implied.set(ref, v)
+  }
+  for (const c of found) if (c.value !== undefined) learn(c.template, c.value)
+  for (let round = 0; round < scheme.steps.length; round++) {
+    const before = implied.size
+    for (const s of scheme.steps) {
+      const known = s.id !== undefined ? implied.get(s.id) : undefined
+      if (known === undefined) continue
+      if (s.op === 'encode') {
+        const inner = undo(s, known)
+        if (inner !== undefined) learn(s.data, inner)
+      } else if (s.op === 'template' && parseTemplate(s.text).some((seg) => 'ref' in seg)) learn(s.text, known)
+    }
+    if (implied.size === before) break
+  }
+  return implied
+}

@@ -1,0 +1,114 @@
+// The known mistakes (DESIGN §4), as generic transformations of a scheme or of its inputs: each is
+// re-evaluated offline and kept when it reproduces the user's value. No vendor appears here.
+import type { AuthScheme, Encoding, Step } from '../generated/index.js'
+import type { EvalInput } from './evaluate.js'
+import { references } from './template.js'
+import { formatTime } from './time.js'
+
+/** One candidate mistake. */
+export interface Mutation {
+  /** Stable id of the kind of mistake, e.g. `credentials-swapped`, `hash-algorithm`. */
+  kind: string
+  /** What the user did, in one sentence. */
+  description: string
+  apply(input: EvalInput): EvalInput
+}
+
+const ALGS = ['md5', 'sha1', 'sha256'] as const
+const ALG_NAMES: Record<string, string> = { md5: 'MD5', sha1: 'SHA-1', sha256: 'SHA-256' }
+const PERCENT = ['rfc3986', 'form', 'uri-component'] as const satisfies readonly Encoding[]
+const ENC_NAMES: Record<string, string> = { rfc3986: '%20 for spaces (RFC 3986)', form: '+ for spaces (form encoding)', 'uri-component': "encodeURIComponent (! ' ( ) * left unencoded)", 'rfc3986-except-slash': 'RFC 3986 keeping /', none: 'no encoding' }
+
+/** A copy of the scheme with step `index` replaced (or followed by `extra` steps). */
+function withStep(scheme: AuthScheme, index: number, step: Step, extra: Step[] = []): AuthScheme {
+  const steps = [...scheme.steps]
+  steps.splice(index, 1, step, ...extra)
+  return { ...scheme, steps: steps as AuthScheme['steps'] }
+}
+
+const onScheme = (kind: string, description: string, scheme: AuthScheme): Mutation => ({ kind, description, apply: (i) => ({ ...i, scheme }) })
+
+/** Every candidate mistake for a scheme evaluation; `envOf` names a credential as the user knows it, `order` is the pack's credential order. */
+export function mutations(input: EvalInput, envOf: (cred: string) => string, order: string[] = []): Mutation[] {
+  const { scheme } = input
+  const out: Mutation[] = []
+  const name = (s: Step, i: number) => s.id ?? `${s.op} #${i + 1}`
+
+  // Credentials swapped: any two the scheme uses (key and secret, app id and key).
+  const used = [...new Set(JSON.stringify(scheme).match(/\{cred\.[A-Za-z0-9_]+\}/g) ?? [])].map((r) => r.slice(6, -1)).filter((c) => input.credentials[c])
+  const rank = (c: string) => (order.includes(c) ? order.indexOf(c) : order.length)
+  used.sort((a, b) => rank(a) - rank(b))
+  for (let a = 0; a < used.length; a++) {
+    for (let b = a + 1; b < used.length; b++) {
+      const [x, y] = [used[a]!, used[b]!]
+      out.push({
+        kind: 'credentials-swapped', description: `${envOf(x)} and ${envOf(y)} were swapped.`,
+        apply: (i) => ({ ...i, credentials: { ...i.credentials, [x]: i.credentials[y]!, [y]: i.credentials[x]! } }),
+      })
+    }
+  }
+
+  scheme.steps.forEach((step, index) => {
+    const id = name(step, index)
+    if (step.op === 'hash' || step.op === 'hmac') {
+      for (const alg of ALGS) {
+        if (alg !== step.alg) out.push(onScheme('hash-algorithm', `Step ${id} used ${ALG_NAMES[alg]} instead of ${ALG_NAMES[step.alg]}.`, withStep(scheme, index, { ...step, alg })))
+      }
+      if (step.out !== 'raw') {
+        const other = step.out === 'hex' ? 'base64' : 'hex'
+        out.push(onScheme('digest-encoding', `Step ${id} was encoded as ${other} instead of ${step.out}.`, withStep(scheme, index, { ...step, out: other })))
+      }
+      if (step.out === 'hex') {
+        const raw = `${id}Upper`
+        out.push(onScheme('letter-case', `Step ${id} was written in upper-case hex.`, withStep(scheme, index, { ...step, id: raw }, [{ id, op: 'encode', data: `{${raw}}`, to: 'upper' }])))
+      }
+    }
+    if (step.op === 'time') {
+      const alternatives: [string, string][] = []
+      if (step.format === 'unix-s') alternatives.push(['unix-ms', formatTime(input.instant, 'unix-ms')])
+      if (step.format === 'unix-ms') alternatives.push(['unix-s', formatTime(input.instant, 'unix-s')])
+      if (step.format === 'rfc1123') alternatives.push([`rfc1123 with ${step.zone === 'UTC' ? 'GMT' : 'UTC'}`, formatTime(input.instant, 'rfc1123', { zone: step.zone === 'UTC' ? 'GMT' : 'UTC' })])
+      if (step.format === 'iso8601') alternatives.push(['iso8601 with milliseconds', formatTime(input.instant, 'iso8601-ms')], [step.offset ? 'iso8601 in UTC' : 'iso8601 with +0800', formatTime(input.instant, 'iso8601', step.offset ? {} : { offset: '+0800' })])
+      for (const [label, value] of alternatives) {
+        out.push({ kind: 'timestamp-format', description: `The signed ${id} was written as ${label} instead of ${step.format}${step.offset ? ` ${step.offset}` : ''}.`, apply: (i) => ({ ...i, fixed: { ...i.fixed, [id]: value } }) })
+      }
+    }
+    if (step.op === 'template' && step.text.includes(': ')) {
+      out.push(onScheme('colon-space', `Step ${id} has no space after the colons (the scheme writes "name: value").`, withStep(scheme, index, { ...step, text: step.text.split(': ').join(':') })))
+    }
+    if (step.op === 'canonicalQuery') {
+      for (const enc of PERCENT) if (enc !== step.encode) out.push(onScheme('percent-encoding', `Step ${id} encoded with ${ENC_NAMES[enc]} instead of ${ENC_NAMES[step.encode]}.`, withStep(scheme, index, { ...step, encode: enc })))
+      if ((step.sort ?? 'bytes') !== 'none') out.push(onScheme('unsorted-parameters', `Step ${id} kept the parameters in request order instead of sorting them.`, withStep(scheme, index, { ...step, sort: 'none' })))
+    }
+    if (step.op === 'encode' && (PERCENT as readonly string[]).includes(step.to)) {
+      for (const enc of PERCENT) if (enc !== step.to) out.push(onScheme('percent-encoding', `Step ${id} encoded with ${ENC_NAMES[enc]} instead of ${ENC_NAMES[step.to]}.`, withStep(scheme, index, { ...step, to: enc })))
+    }
+    if (step.op === 'canonicalPath') {
+      out.push(onScheme('path-encoding', `Step ${id} encoded the path ${step.times === 2 ? 'once' : 'twice'} instead of ${step.times === 2 ? 'twice' : 'once'}.`, withStep(scheme, index, { ...step, times: step.times === 2 ? 1 : 2 })))
+    }
+    if (step.op === 'canonicalHeaders' && step.valueEncode && step.valueEncode !== 'none') {
+      out.push(onScheme('percent-encoding', `Step ${id} left header values unencoded.`, withStep(scheme, index, { ...step, valueEncode: 'none' })))
+    }
+  })
+
+  // The URL parts as signed: trailing slash, host with a port or a scheme, method case.
+  const { base } = input.request
+  const path = base.pathname
+  const toggled = path.endsWith('/') && path.length > 1 ? path.slice(0, -1) : path === '/' ? '' : `${path}/`
+  if (toggled !== '' || path === '/') {
+    out.push({ kind: 'trailing-slash', description: `The signed path was ${JSON.stringify(toggled || '(empty)')} instead of ${JSON.stringify(path)}.`, apply: (i) => ({ ...i, url: { ...i.url, path: toggled } }) })
+  }
+  const port = base.port || (base.protocol === 'https:' || base.protocol === 'wss:' ? '443' : '80')
+  const withPort = `${base.hostname}:${port}`
+  const hostRefs = new Set(JSON.stringify(scheme).match(/\{url\.host(name)?\}/g) ?? [])
+  if (hostRefs.size > 0) {
+    out.push({ kind: 'host-with-port', description: `The signed host was ${withPort} instead of ${base.port ? base.host : base.hostname}.`, apply: (i) => ({ ...i, url: { ...i.url, hostname: withPort, host: withPort } }) })
+    if (base.port) out.push({ kind: 'host-with-port', description: `The signed host was ${base.hostname} instead of ${base.host}.`, apply: (i) => ({ ...i, url: { ...i.url, hostname: base.hostname, host: base.hostname } }) })
+    const withScheme = `${base.protocol}//${base.host}`
+    out.push({ kind: 'host-with-scheme', description: `The signed host was ${withScheme} (with the scheme) instead of ${base.host}.`, apply: (i) => ({ ...i, url: { ...i.url, hostname: withScheme, host: withScheme } }) })
+  }
+  if (references(JSON.stringify(scheme.steps)).includes('method')) {
+    out.push({ kind: 'letter-case', description: `The method was signed as ${input.request.method.toLowerCase()} instead of ${input.request.method}.`, apply: (i) => ({ ...i, request: { ...i.request, method: i.request.method.toLowerCase() } }) })
+  }
+  return out
+}

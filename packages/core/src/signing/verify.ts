@@ -1,0 +1,198 @@
+// verifyRequest: checks a request someone else signed (a user's code, or a client hitting the
+// emulator). The timestamp and nonces come from the request itself; the signature is recomputed
+// and compared; on a mismatch it names the first step that differs and searches known mistakes.
+import type { ProviderPack } from '../generated/index.js'
+import type { Target } from '../pack/target.js'
+import { evaluate, type EvalInput, type EvalResult } from './evaluate.js'
+import { carriers, impliedValues, type Carrier } from './implied.js'
+import { mutations } from './mistakes.js'
+import { cloneRequest, removeHeader, workingRequest, type RequestInput } from './request.js'
+import { schemeFor, secretCredentials, toSignResult, type SignResult } from './sign.js'
+import { parseTemplate } from './template.js'
+import { parseTime, TIME_FORMATS } from './time.js'
+
+export interface VerifyInput {
+  pack: ProviderPack
+  /** The target whose version's scheme and signing parameters apply… */
+  target?: Target
+  /** …or a scheme id of the pack. */
+  scheme?: string
+  /** The signed request as it was sent. Header values may be arrays (Node's IncomingHttpHeaders). */
+  request: RequestInput
+  /** The credentials the verifier knows (the emulator's key id → secret; the user's environment). */
+  credentials: Record<string, string>
+  /** Scheme parameters (`--param`), over the version's and the scheme's defaults. */
+  params?: Record<string, string>
+  /** The verifier's clock (ms); when given, the request's timestamp is checked against maxSkewSeconds. */
+  now?: number
+  /** Search the known mistakes on a mismatch (default true). */
+  searchMistakes?: boolean
+}
+
+export type VerifyReason = 'missing-signature' | 'signature-mismatch' | 'unknown-key' | 'clock-skew'
+
+/** A step whose recomputed value is not what the request implies. */
+export interface StepDifference {
+  step: string
+  expected: string
+  actual: string
+  /** True when the values are secret: printed forms mask them. */
+  secret: boolean
+}
+
+export interface VerifyResult {
+  ok: boolean
+  reason?: VerifyReason
+  scheme: string
+  /** The request's timestamp minus the verifier's clock, in seconds (when both are known). */
+  skewSeconds?: number
+  /** The timestamp read from the request. */
+  timestamp?: { raw: string; ms: number; format: string }
+  /** The signature the request carries, and the one recomputed. */
+  actualSignature?: string
+  expectedSignature: string
+  /** Placements absent from the request (query:<name> / header:<name>). */
+  missing: string[]
+  /** The credential that names the key, when the request carries one the verifier does not know. */
+  unknownKey?: { credential: string; value: string }
+  firstDifference?: StepDifference
+  /** Known mistakes that reproduce the request's signature. */
+  mistakes: { kind: string; description: string }[]
+  /** How many candidate mistakes were tried. */
+  searched: number
+  /** The recomputation, every step (for --explain). */
+  expected: SignResult
+}
+
+const text = (v: string | Buffer | undefined) => (v === undefined ? undefined : typeof v === 'string' ? v : v.toString('hex'))
+
+/** Verifies a signed request. Never throws for a wrong signature; throws ApidxError when the scheme cannot be evaluated. */
+export function verifyRequest(input: VerifyInput): VerifyResult {
+  const { pack } = input
+  const ref = input.target ?? input.scheme
+  if (ref === undefined) throw new TypeError('verifyRequest needs a target or a scheme id')
+  const found = schemeFor(pack, ref)
+  const scheme = found.scheme
+  const request = workingRequest(input.request)
+  const carried = carriers(scheme, request)
+
+  // Values the request carries exactly where a step's value, or a parameter, is written.
+  const fixed: Record<string, string> = {}
+  const params: Record<string, string> = { ...found.params, ...(input.params ?? {}) }
+  const stepOps = new Map(scheme.steps.flatMap((s) => (s.id ? [[s.id, s] as const] : [])))
+  for (const c of carried) {
+    const segs = parseTemplate(c.template)
+    if (c.value === undefined || segs.length !== 1 || !('ref' in segs[0]!)) continue
+    const r = segs[0].ref
+    if (r.startsWith('param.')) params[r.slice(6)] ??= c.value
+    const s = stepOps.get(r)
+    if (s && (s.op === 'time' || s.op === 'nonce')) fixed[r] ??= c.value
+  }
+  const implied = impliedValues(scheme, carried)
+  for (const [r, v] of implied) if ((stepOps.get(r)?.op === 'time' || stepOps.get(r)?.op === 'nonce') && fixed[r] === undefined) fixed[r] = v
+
+  // The instant: the first time step the request carries, read in its format (or, as a finding, another).
+  let timestamp: VerifyResult['timestamp']
+  let formatMistake: { kind: string; description: string } | undefined
+  for (const s of scheme.steps) {
+    if (s.op !== 'time' || fixed[s.id] === undefined) continue
+    const raw = fixed[s.id]!
+    const ms = parseTime(raw, s.format)
+    if (ms !== undefined && (s.format !== 'unix-s' || raw.length <= 11)) timestamp = { raw, ms, format: s.format }
+    else {
+      const other = TIME_FORMATS.find((f) => f !== s.format && parseTime(raw, f) !== undefined)
+      if (other) {
+        timestamp = { raw, ms: parseTime(raw, other)!, format: other }
+        formatMistake = { kind: 'timestamp-format', description: `${s.id} is ${JSON.stringify(raw)}, written as ${other}; the scheme wants ${s.format}.` }
+      }
+    }
+    break
+  }
+  const instant = timestamp?.ms ?? input.now ?? Date.now()
+
+  // Recompute on the request without its placements (they are written again), on the request's own signed-header lists.
+  const base = cloneRequest(request)
+  for (const c of carried.filter((x) => x.placed)) {
+    if (c.kind === 'query') base.query = base.query.filter((q) => q.name !== c.name)
+    else removeHeader(base, c.name)
+  }
+  const signedHeaders: Record<string, string[]> = {}
+  for (const s of scheme.steps) {
+    const names = s.op === 'canonicalHeaders' ? implied.get(`${s.id}.names`) : undefined
+    if (names) signedHeaders[s.id!] = names.split(';')
+  }
+  const evalInput: EvalInput = { scheme, request: base, credentials: input.credentials, secretCredentials: secretCredentials(pack), params, instant, fixed, signedHeaders }
+  const run = (i: EvalInput): EvalResult => evaluate({ ...i, request: cloneRequest(i.request) })
+  const expected = run(evalInput)
+  const expectedSignature = text(expected.signature)!
+  const actualSignature = implied.get(scheme.signature)
+
+  const missing = carried.filter((c) => c.placed && c.value === undefined).map((c) => `${c.kind}:${c.name}`)
+  const placedMatch = carried.filter((c) => c.placed).every((c) => c.value === expected.placed.get(`${c.kind}:${c.kind === 'header' ? c.name.toLowerCase() : c.name}`))
+  const signatureMatch = actualSignature !== undefined ? actualSignature === expectedSignature && placedMatch : placedMatch
+
+  const result: VerifyResult = {
+    ok: false, scheme: found.id, expectedSignature, missing, mistakes: [], searched: 0,
+    expected: toSignResult(pack, found.id, expected, instant, params, input.credentials),
+    ...(actualSignature !== undefined ? { actualSignature } : {}),
+    ...(timestamp ? { timestamp } : {}),
+  }
+  if (timestamp && input.now !== undefined) result.skewSeconds = Math.round((timestamp.ms - input.now) / 1000)
+  const skewed = result.skewSeconds !== undefined && scheme.maxSkewSeconds !== undefined && Math.abs(result.skewSeconds) > scheme.maxSkewSeconds
+  if (formatMistake) result.mistakes.push(formatMistake)
+
+  if (missing.length > 0) return { ...result, reason: 'missing-signature' }
+  const unknownKey = findUnknownKey(scheme, carried, implied, input.credentials)
+  if (unknownKey) result.unknownKey = unknownKey
+  if (signatureMatch && !formatMistake && !skewed) return { ...result, ok: true }
+  result.reason = skewed || (signatureMatch && formatMistake) ? 'clock-skew' : unknownKey ? 'unknown-key' : 'signature-mismatch'
+  if (signatureMatch) return result
+
+  const diff = firstDifference(expected, implied, carried)
+  if (diff) result.firstDifference = diff
+  if (input.searchMistakes !== false) {
+    const target = actualSignature
+    const candidates = mutations(evalInput, (c) => pack.credentials[c]?.env ?? c, Object.keys(pack.credentials))
+    result.searched = candidates.length
+    for (const m of candidates) {
+      let r: EvalResult
+      try {
+        r = run(m.apply(evalInput))
+      } catch {
+        continue // a mutation the scheme cannot evaluate reproduces nothing
+      }
+      const reproduces = target !== undefined ? text(r.signature) === target : carried.filter((c) => c.placed).every((c) => c.value === r.placed.get(`${c.kind}:${c.kind === 'header' ? c.name.toLowerCase() : c.name}`))
+      if (reproduces) result.mistakes.push({ kind: m.kind, description: m.description })
+    }
+  }
+  return result
+}
+
+/** A key-id credential (carried readably, never an HMAC key) whose value in the request is not the known one. */
+function findUnknownKey(scheme: VerifyInput['pack']['auth'][string], carried: Carrier[], implied: Map<string, string>, credentials: Record<string, string>): VerifyResult['unknownKey'] {
+  const keys = new Set(scheme.steps.flatMap((s) => (s.op === 'hmac' ? [...s.key.matchAll(/\{cred\.([A-Za-z0-9_]+)\}/g)].map((m) => m[1]!) : [])))
+  for (const [ref, value] of implied) {
+    if (!ref.startsWith('cred.')) continue
+    const cred = ref.slice(5)
+    if (keys.has(cred) || credentials[cred] === undefined) continue
+    if (credentials[cred] !== value) return { credential: cred, value }
+  }
+  void carried
+  return undefined
+}
+
+/** The first step (in evaluation order) whose value the request implies differently. */
+function firstDifference(expected: EvalResult, implied: Map<string, string>, carried: Carrier[]): StepDifference | undefined {
+  for (const s of expected.steps) {
+    for (const key of [s.name, `${s.name}.names`]) {
+      const actual = implied.get(key)
+      const exp = key === s.name ? text(s.value) : text(expected.values.get(key))
+      if (actual !== undefined && exp !== undefined && actual !== exp) return { step: key, expected: exp, actual, secret: s.secret }
+    }
+  }
+  for (const c of carried) {
+    const exp = expected.placed.get(`${c.kind}:${c.kind === 'header' ? c.name.toLowerCase() : c.name}`)
+    if (c.placed && c.value !== undefined && exp !== undefined && c.value !== exp) return { step: `${c.kind} ${c.name}`, expected: exp, actual: c.value, secret: false }
+  }
+  return undefined
+}
