@@ -1,5 +1,5 @@
 // `apidx packs list | info | validate` run as a user would, against the built CLI.
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -77,6 +77,43 @@ describe('apidx packs list, with installed and config packs', () => {
     const r = await runCli(['packs', 'info', './my-packs/zeta', '--json'], { env: { APIDX_DATA_DIR: data }, cwd })
     expect(r.code).toBe(0)
     expect(JSON.parse(r.stdout)).toMatchObject({ id: 'zeta', source: 'path', services: [{ id: 'asr', defaultVersion: 'v2', errorCodes: 2 }, { id: 'chat' }] })
+  })
+})
+
+describe('config in a cloned repository runs no code', () => {
+  const repo = path.join(dir, 'hostile')
+  const marker = (name: string) => path.join(repo, `ran-${name}`)
+  const script = (name: string) => `require('fs').writeFileSync(${JSON.stringify(marker(name))}, 'x'); module.exports = {}`
+
+  it("ignores cosmiconfig's meta config: .config/config.cjs is not run, .config/config.json adds no search place", async () => {
+    mkdirSync(path.join(repo, '.config'), { recursive: true })
+    writeFileSync(path.join(repo, '.config/config.cjs'), script('meta'))
+    writeFileSync(path.join(repo, '.config/config.json'), JSON.stringify({ cosmiconfig: { searchPlaces: ['evil.cjs'] } }))
+    writeFileSync(path.join(repo, 'evil.cjs'), script('redirect'))
+    const r = await runCli(['packs', 'list', '--json'], { env, cwd: repo })
+    expect(r.code).toBe(0)
+    expect(readdirSync(repo).filter((f) => f.startsWith('ran-'))).toEqual([])
+  })
+
+  it('refuses apidx.config.cjs by name (exit 2) without running it, and runs it with APIDX_ALLOW_CODE_CONFIG=1', async () => {
+    writeFileSync(path.join(repo, 'apidx.config.cjs'), script('config'))
+    const refused = await runCli(['packs', 'list'], { env, cwd: repo })
+    expect(refused.code).toBe(2)
+    expect(refused.stderr).toContain(`${path.join(repo, 'apidx.config.cjs')} is a config file that runs code, and code config is off.`)
+    expect(refused.stderr).toContain('APIDX_ALLOW_CODE_CONFIG=1')
+    expect(readdirSync(repo).filter((f) => f.startsWith('ran-'))).toEqual([])
+    const allowed = await runCli(['packs', 'list'], { env: { ...env, APIDX_ALLOW_CODE_CONFIG: '1' }, cwd: repo })
+    expect(allowed.code).toBe(0)
+    expect(readdirSync(repo).filter((f) => f.startsWith('ran-'))).toEqual(['ran-config'])
+  })
+
+  it('refuses a code config in the user config folder too', async () => {
+    const xdg = path.join(dir, 'xdg')
+    mkdirSync(path.join(xdg, 'apidx'), { recursive: true })
+    writeFileSync(path.join(xdg, 'apidx/config.js'), 'process.exit(42)')
+    const r = await runCli(['packs', 'list'], { env: { ...env, XDG_CONFIG_HOME: xdg }, cwd: dir })
+    expect(r.code).toBe(2)
+    expect(r.stderr).toContain(`${path.join(xdg, 'apidx/config.js')} is a config file that runs code`)
   })
 })
 

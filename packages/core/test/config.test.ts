@@ -142,3 +142,34 @@ describe('loadConfig', () => {
     expect(JSON.stringify(err.problems)).not.toContain('very-secret-key')
   })
 })
+
+describe('loadConfig against hostile files', () => {
+  it('refuses $import, which would read other files into the config', async () => {
+    for (const [name, text] of [['.apidxrc.json', '{"$import": ["/etc/hosts"]}'], ['.apidxrc.yaml', '$import: ./other.json\n'], ['package.json', '{"apidx": {"$import": "x.json"}}']]) {
+      const cwd = project({ [name!]: text! })
+      const err = await rejection(loadConfig({ cwd, env: {} }))
+      expect(err.problems.map((p) => [p.pointer, p.message])).toEqual([['/$import', '$import is not supported']])
+    }
+  })
+
+  it('refuses an oversized file from its size, before reading it', async () => {
+    const cwd = project({ '.apidxrc': 'a: 1\n' + '#'.repeat(3 * 1024 * 1024) })
+    const err = await rejection(loadConfig({ cwd, env: {} }))
+    expect(err.problems[0]!.message).toBe(`file is ${5 + 3 * 1024 * 1024} bytes, over the 2097152-byte limit`)
+  })
+
+  it('names a malformed ${env:...} reference instead of sending it as a credential', async () => {
+    const cwd = project({ '.apidxrc.json': JSON.stringify({ providers: { iflytek: { credentials: { apiKey: '${env:my-key}', apiSecret: '${env:OK' } } } }) })
+    const err = await rejection(loadConfig({ cwd, env: { OK: 'x' } }))
+    expect(err.problems.map((p) => [p.pointer, p.message])).toEqual([
+      ['/providers/iflytek/credentials/apiKey', '"${env:my-key}" is not a valid environment reference'],
+      ['/providers/iflytek/credentials/apiSecret', '"${env:OK" is not a valid environment reference'],
+    ])
+  })
+
+  it('does not interpolate a variable\'s value again', async () => {
+    const cwd = project({ '.apidxrc.json': JSON.stringify({ providers: { iflytek: { credentials: { apiKey: '${env:A}' } } } }) })
+    const { config } = await loadConfig({ cwd, env: { A: '${env:B}', B: 'leak' } })
+    expect(config.providers!.iflytek!.credentials!.apiKey).toBe('${env:B}')
+  })
+})

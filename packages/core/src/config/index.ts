@@ -1,2 +1,3 @@
 // apidx configuration.
-export { loadConfig, checkConfig, DATA_PLACES, CODE_PLACES, type ConfigOptions, type LoadedConfig } from './load.js'
+export { loadConfig, checkConfig, type ConfigOptions, type LoadedConfig } from './load.js'
+export { DATA_PLACES, CODE_PLACES } from './search.js'
