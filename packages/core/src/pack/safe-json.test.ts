@@ -41,6 +41,26 @@ describe('parseJson', () => {
     expect(({} as Record<string, unknown>).polluted).toBeUndefined()
   })
 
+  it('rejects a prototype key written with escapes, as JSON.parse would decode it', () => {
+    expect(issue('{"\\u005f_proto__": {"polluted": true}}').pointer).toBe('/__proto__')
+  })
+
+  it('escapes a pointer segment per RFC 6901', () => {
+    expect(issue('{"a/b~c": {"d": 1, "d": 2}}').pointer).toBe('/a~1b~0c/d')
+  })
+
+  it.each([
+    ['a raw newline in a string', '{"a": "x\ny"}', 'line 1, column 9: a control character'],
+    ['a bad escape', '{"a": "\\q"}', 'invalid escape \\q'],
+    ['a leading zero', '[01]', "line 1, column 3: expected ',' or ']' but found '1'"],
+    ['a bare decimal point', '[1.]', 'a decimal point needs digits'],
+    ['single quotes', "{'a': 1}", 'line 1, column 2: expected a property name in double quotes'],
+    ['a control character outside strings, shown escaped', '{"a": \u001b}', "expected a value but found '\\u001b'"],
+    ['NaN', '[NaN]', 'line 1, column 2: expected a value'],
+  ])('rejects %s', (_, text, message) => {
+    expect(issue(text).message).toContain(message)
+  })
+
   it('rejects nesting deeper than the limit without overflowing the stack', () => {
     const deep = '['.repeat(10_000) + ']'.repeat(10_000)
     const started = performance.now()
