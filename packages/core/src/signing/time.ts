@@ -75,10 +75,12 @@ export function parseTime(value: string, format: TimeFormat): number | undefined
   return Number.isFinite(ms) ? ms : undefined
 }
 
-/** Parses `--date`: an ISO 8601 instant or unix seconds. */
+/** Parses `--date`: an ISO 8601 instant, unix seconds, or an RFC 1123 date as HTTP writes it. */
 export function parseInstant(text: string): number | undefined {
   const t = text.trim()
   if (/^\d{1,11}$/.test(t)) return Number(t) * 1000
+  const http = parseTime(t, 'rfc1123')
+  if (http !== undefined) return http
   if (!/^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:?\d{2})?)?$/.test(t)) return undefined
   // No zone written means UTC, never the machine's local zone.
   const zoned = /T/.test(t) && !/(Z|[+-]\d{2}:?\d{2})$/.test(t) ? t + 'Z' : t

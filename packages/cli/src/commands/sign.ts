@@ -1,0 +1,176 @@
+// `apidx sign`: signs a request with the pack's declared scheme and shows every step (--explain),
+// or checks a request the user's code signed (--verify) and names the first differing step and the
+// known mistake behind it. Credentials come only from the pack's environment variables (or config);
+// every output is masked unless --reveal asks for the usable signed request. Rendering: render/sign.ts.
+import { Flags } from '@oclif/core'
+import { readFile } from 'node:fs/promises'
+import type { LoadedPack, ProviderPack, SignResult, Target, VerifyResult } from '@apidx/core'
+import { ApidxCommand, EXIT } from '../base.js'
+import { packOptions } from '../packs.js'
+import { loadSettings } from '../settings.js'
+import { renderSign, renderVerify, type SignOutput, type VerifyOutput } from '../render/sign.js'
+
+/** Request files (--verify, --body-file) larger than this are refused. */
+const MAX_FILE_BYTES = 10 * 1024 * 1024
+
+export default class Sign extends ApidxCommand {
+  static override description = 'Sign a request with the provider\'s declared scheme and show each step, or verify a request your code signed and name the mistake.'
+  static override examples = [
+    '<%= config.bin %> sign --provider iflytek --service iat --explain',
+    '<%= config.bin %> sign --provider aws --url https://sts.amazonaws.com/?Action=GetCallerIdentity\\&Version=2011-06-15 --param region=us-east-1 --param service=sts',
+    '<%= config.bin %> sign --provider iflytek --verify "wss://iat-api.xfyun.cn/v2/iat?authorization=…&date=…&host=iat-api.xfyun.cn"',
+    '<%= config.bin %> sign --provider tencentcloud --service asr --method POST --header "X-TC-Action: DescribeTaskStatus" --body-file body.json --json',
+  ]
+  static override flags = {
+    provider: Flags.string({ char: 'p', description: 'provider pack id or path', required: true }),
+    service: Flags.string({ char: 's', description: "the pack's service id (e.g. iat)" }),
+    version: Flags.string({ description: "the service's version id; the default version when absent" }),
+    url: Flags.string({ description: 'the URL to sign; its service is found by matching the pack (any URL on the pack\'s hosts when the pack declares a scheme for them)' }),
+    scheme: Flags.string({ description: "sign with this auth scheme of the pack instead of the version's" }),
+    method: Flags.string({ char: 'X', description: "HTTP method (the version's, or GET)" }),
+    header: Flags.string({ char: 'H', description: "a request header, 'Name: value' (repeatable)", multiple: true }),
+    'body-file': Flags.string({ description: 'a file holding the request body' }),
+    param: Flags.string({ description: 'a scheme parameter, name=value (repeatable), e.g. region=us-east-1', multiple: true }),
+    date: Flags.string({ description: 'sign for this instant: ISO 8601 (2019-07-10T07:35:43Z) or unix seconds; now when absent' }),
+    explain: Flags.boolean({ description: 'show every step of the computation (secrets masked)' }),
+    verify: Flags.string({ description: 'check a request your code signed: the signed URL, or a file with the request (JSON or an HTTP message)' }),
+    reveal: Flags.boolean({ description: 'print the signed request unmasked, ready to use (steps stay masked)' }),
+  }
+
+  async run(): Promise<SignOutput | VerifyOutput> {
+    const { flags } = await this.parse(Sign)
+    const core = await import('@apidx/core')
+    const settings = await loadSettings()
+    const loaded = await core.loadPack(flags.provider, packOptions(settings.packPaths))
+    const { pack } = loaded
+    const defaults = settings.config.providers?.[pack.id] ?? {}
+    const credentials = { ...core.readCredentials(pack, process.env).values }
+    for (const [name, v] of Object.entries(defaults.credentials ?? {})) if (v) credentials[name] = v
+    const params = parsePairs(core, flags.param ?? [], '=', '--param', 'name=value')
+
+    if (flags.verify !== undefined) {
+      const text = /^(wss?|https?):\/\//i.test(flags.verify) ? flags.verify : await readCapped(flags.verify, '--verify')
+      const request = core.parseRequestText(text, flags.url)
+      const { target, schemeId } = chooseScheme(core, loaded, { ...flags, url: flags.url ?? String(request.url) })
+      const result = core.verifyRequest({ pack, ...(target && !flags.scheme ? { target } : { scheme: schemeId }), request, credentials, params: { ...(target?.version.signingParams ?? {}), ...params } })
+      const out = verifyOutput(core, pack, result, target)
+      this.show(renderVerify(out, Boolean(flags.explain)))
+      this.setExit(result.ok ? EXIT.ok : EXIT.fault)
+      return out
+    }
+
+    const { target, schemeId, url } = chooseScheme(core, loaded, flags)
+    const headers = parsePairs(core, flags.header ?? [], ':', '--header', "'Name: value'")
+    const body = flags['body-file'] !== undefined ? await readCapped(flags['body-file'], '--body-file') : undefined
+    let at = Date.now()
+    if (flags.date !== undefined) {
+      const parsed = core.parseInstant(flags.date)
+      if (parsed === undefined) throw new core.ApidxError('ERR_USAGE', `--date ${JSON.stringify(flags.date)} is neither an ISO 8601 instant nor unix seconds.`, { suggestions: ['e.g. --date 2019-07-10T07:35:43Z or --date 1562744143'] })
+      at = parsed
+    }
+    const method = (flags.method ?? target?.version.method ?? 'GET').toUpperCase()
+    const result = core.signRequest(pack, target && !flags.scheme ? target : schemeId, { method, url, headers: Object.entries(headers), ...(body !== undefined ? { body } : {}) }, credentials, at, { params: { ...(target && flags.scheme ? target.version.signingParams ?? {} : {}), ...params } })
+    const out = signOutput(core, pack, result, target, Boolean(flags.reveal))
+    this.show(renderSign(out, Boolean(flags.explain)))
+    return out
+  }
+}
+
+type Core = typeof import('@apidx/core')
+
+/** The target (when a service version applies), the scheme id, and the URL to sign. */
+function chooseScheme(core: Core, loaded: LoadedPack, flags: { service?: string; version?: string; url?: string; scheme?: string }): { target?: Target; schemeId: string; url: string } {
+  const { pack } = loaded
+  let target: Target | undefined
+  let url: string
+  if (flags.url !== undefined) {
+    let parsed: URL
+    try {
+      parsed = new URL(flags.url)
+    } catch {
+      throw new core.ApidxError('ERR_USAGE', `--url ${JSON.stringify(flags.url.slice(0, 200))} is not an absolute URL.`, { suggestions: ['Write the full URL, e.g. wss://host/path?query.'] })
+    }
+    const matched = flags.service !== undefined ? core.resolveTarget(pack, { ...(flags.service ? { service: flags.service } : {}), ...(flags.version ? { version: flags.version } : {}) }) : core.matchUrl(pack, parsed)
+    if (matched) target = { ...matched, url: parsed, explicitEndpoint: true }
+    url = parsed.toString()
+  } else {
+    target = core.resolveTarget(pack, { ...(flags.service ? { service: flags.service } : {}), ...(flags.version ? { version: flags.version } : {}) })
+    const withQuery = new URL(target.url)
+    for (const [k, v] of Object.entries(target.version.query ?? {})) if (!withQuery.searchParams.has(k)) withQuery.searchParams.set(k, v)
+    url = withQuery.toString()
+  }
+  const host = new URL(url).hostname
+  const fallback = Object.entries(pack.auth).find(([, s]) => s.defaultForHosts)?.[0]
+  const schemeId = flags.scheme ?? target?.version.auth ?? (fallback && core.hostAllowed(pack, host) ? fallback : undefined)
+  if (schemeId === undefined || schemeId === null) {
+    if (target) throw new core.ApidxError('ERR_TARGET', `${target.serviceId} ${target.versionId} of ${pack.name} takes no credentials: there is nothing to sign.`)
+    throw new core.ApidxError('ERR_TARGET', `${host} matches no service of the ${pack.name} pack${fallback ? `, and is not one of its hosts (${pack.hosts.join(', ')})` : ''}.`, {
+      suggestions: [`Choose a service with --service (${Object.keys(pack.services).join(', ')}), or a scheme with --scheme (${Object.keys(pack.auth).join(', ')}).`],
+    })
+  }
+  return { ...(target ? { target } : {}), schemeId, url }
+}
+
+/** Splits repeated `name<sep>value` flags; a flag without the separator is a usage error. */
+function parsePairs(core: Core, values: string[], sep: string, flag: string, form: string): Record<string, string> {
+  const out: Record<string, string> = {}
+  for (const v of values) {
+    const at = v.indexOf(sep)
+    const name = at > 0 ? v.slice(0, at).trim() : ''
+    if (!name || name === '__proto__') throw new core.ApidxError('ERR_USAGE', `${flag} ${JSON.stringify(v.slice(0, 100))} is not ${form}.`, { suggestions: [`Write ${flag} ${form}.`] })
+    out[name] = sep === ':' ? v.slice(at + 1).trim() : v.slice(at + 1)
+  }
+  return out
+}
+
+/** Reads a user file with a size cap; a missing file is a usage error. */
+async function readCapped(file: string, flag: string): Promise<string> {
+  const { ApidxError } = await import('@apidx/core')
+  let buf: Buffer
+  try {
+    buf = await readFile(file)
+  } catch {
+    throw new ApidxError('ERR_USAGE', `${flag} ${JSON.stringify(file)} cannot be read.`, { suggestions: [flag === '--verify' ? 'Give the signed URL itself, or the path of a file holding the request.' : 'Give the path of the file holding the body.'] })
+  }
+  if (buf.length > MAX_FILE_BYTES) throw new ApidxError('ERR_USAGE', `${flag} ${JSON.stringify(file)} is larger than ${MAX_FILE_BYTES} bytes.`)
+  return buf.toString('utf8')
+}
+
+/** The printable result: secret steps masked, the request masked unless revealed. */
+function signOutput(core: Core, pack: ProviderPack, r: SignResult, target: Target | undefined, reveal: boolean): SignOutput {
+  const redactor = core.createRedactor(r.secrets)
+  const signatureStep = r.steps.find((s) => s.name === pack.auth[r.scheme]?.signature)
+  return {
+    provider: pack.id,
+    ...(target ? { service: target.serviceId, version: target.versionId } : {}),
+    scheme: r.scheme,
+    signature: signatureStep?.secret ? core.maskSecret(r.signature) : r.signature,
+    request: reveal ? r.request : redactor.redactValue(r.request),
+    steps: r.steps.map((s) => ({ name: s.name, op: s.op, value: s.secret ? core.maskSecret(s.value) : redactor.redact(s.value) })),
+    timestamp: r.timestamp.iso,
+    params: r.params,
+    revealed: reveal,
+  }
+}
+
+function verifyOutput(core: Core, pack: ProviderPack, r: VerifyResult, target: Target | undefined): VerifyOutput {
+  const redactor = core.createRedactor(r.expected.secrets)
+  const shown = (v: string, secret: boolean) => (secret ? core.maskSecret(v) : redactor.redact(v))
+  const d = r.firstDifference
+  return {
+    provider: pack.id,
+    ...(target ? { service: target.serviceId, version: target.versionId } : {}),
+    scheme: r.scheme,
+    ok: r.ok,
+    ...(r.reason ? { reason: r.reason } : {}),
+    ...(r.timestamp ? { timestamp: r.timestamp } : {}),
+    ...(r.actualSignature !== undefined ? { actualSignature: redactor.redact(r.actualSignature) } : {}),
+    expectedSignature: redactor.redact(r.expectedSignature),
+    missing: r.missing,
+    ...(r.unknownKey ? { unknownKey: { credential: r.unknownKey.credential, env: pack.credentials[r.unknownKey.credential]?.env ?? r.unknownKey.credential, value: core.maskSecret(r.unknownKey.value) } } : {}),
+    ...(d ? { firstDifference: { step: d.step, expected: shown(d.expected, d.secret), actual: shown(d.actual, d.secret || redactor.leaks(d.actual)) } } : {}),
+    mistakes: r.mistakes,
+    searched: r.searched,
+    steps: r.expected.steps.map((s) => ({ name: s.name, op: s.op, value: shown(s.value, s.secret) })),
+  }
+}

@@ -1,0 +1,89 @@
+// Pure renderers of `apidx sign`: the signed request (and with --explain every step), and the
+// verdict of --verify with the first differing step and the mistakes found. Input is already masked.
+
+/** What `apidx sign` returns (and prints under --json). */
+export interface SignOutput {
+  provider: string
+  service?: string
+  version?: string
+  scheme: string
+  signature: string
+  request: { method: string; url: string; headers: Record<string, string> }
+  steps: { name: string; op: string; value: string }[]
+  timestamp: string
+  params: Record<string, string>
+  /** True when the request is printed unmasked (--reveal). */
+  revealed: boolean
+}
+
+/** What `apidx sign --verify` returns. */
+export interface VerifyOutput {
+  provider: string
+  service?: string
+  version?: string
+  scheme: string
+  ok: boolean
+  reason?: string
+  timestamp?: { raw: string; ms: number; format: string }
+  actualSignature?: string
+  expectedSignature: string
+  missing: string[]
+  unknownKey?: { credential: string; env: string; value: string }
+  firstDifference?: { step: string; expected: string; actual: string }
+  mistakes: { kind: string; description: string }[]
+  searched: number
+  steps: { name: string; op: string; value: string }[]
+}
+
+/** Control characters (but newline and tab) never reach the terminal: values can come from a user's file. */
+const clean = (s: string) => s.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`)
+
+/** A multi-line value, indented under its label. */
+const block = (value: string, indent: string) => clean(value).split('\n').join(`\n${indent}`)
+
+function renderSteps(steps: SignOutput['steps']): string[] {
+  const lines = ['', 'Steps:']
+  for (const s of steps) lines.push(`  ${s.name} (${s.op}):`, `    ${block(s.value === '' ? '(empty)' : s.value, '    ')}`)
+  return lines
+}
+
+/** The signed request; with `explain`, every step after it. */
+export function renderSign(out: SignOutput, explain: boolean): string {
+  const where = out.service ? `${out.provider} ${out.service} ${out.version}` : out.provider
+  const lines = [`${clean(out.request.method)} ${clean(out.request.url)}`]
+  for (const [k, v] of Object.entries(out.request.headers)) lines.push(`${clean(k)}: ${clean(v)}`)
+  lines.push('', `Signed with ${where} scheme ${out.scheme} for ${out.timestamp}.`, `Signature: ${clean(out.signature)}`)
+  if (!out.revealed) lines.push('Secrets are masked; pass --reveal to print the usable signed request.')
+  if (explain) lines.push(...renderSteps(out.steps))
+  return lines.join('\n')
+}
+
+const REASONS: Record<string, string> = {
+  'missing-signature': 'The request does not carry the signature',
+  'signature-mismatch': 'The signature does not match',
+  'unknown-key': 'The request names a key that is not the one configured',
+  'clock-skew': 'The signature matches but the timestamp is wrong',
+}
+
+/** The verdict of --verify. */
+export function renderVerify(out: VerifyOutput, explain: boolean): string {
+  const ts = out.timestamp ? ` (timestamp ${clean(out.timestamp.raw)}, read from the request)` : ''
+  if (out.ok) return [`✓ The signature matches: scheme ${out.scheme}${ts}.`, `Signature: ${clean(out.expectedSignature)}`, ...(explain ? renderSteps(out.steps) : [])].join('\n')
+  const lines = [`✗ ${REASONS[out.reason ?? ''] ?? 'The request does not verify'}: scheme ${out.scheme}${ts}.`]
+  if (out.missing.length) lines.push(`  Missing: ${out.missing.join(', ')}.`)
+  if (out.unknownKey) lines.push(`  The request's ${out.unknownKey.credential} is ${out.unknownKey.value}, not the value of ${out.unknownKey.env}.`)
+  if (out.actualSignature !== undefined) lines.push(`  Your signature:     ${clean(out.actualSignature)}`)
+  lines.push(`  Expected signature: ${clean(out.expectedSignature)}`)
+  if (out.firstDifference) {
+    const d = out.firstDifference
+    lines.push(`  First step that differs: ${d.step}`, `    expected: ${block(d.expected, '              ')}`, `    yours:    ${block(d.actual, '              ')}`)
+  }
+  if (out.mistakes.length) {
+    lines.push(out.mistakes.length === 1 ? '  This known mistake reproduces your request:' : '  These known mistakes reproduce your request:')
+    for (const m of out.mistakes) lines.push(`    - ${clean(m.description)}`)
+  } else if (out.reason === 'signature-mismatch' || out.reason === 'unknown-key') {
+    lines.push(`  None of the ${out.searched} known mistakes reproduces your signature: check the credential values themselves, and compare the steps with --explain.`)
+  }
+  if (explain) lines.push(...renderSteps(out.steps))
+  return lines.join('\n')
+}
