@@ -53,6 +53,12 @@ describe('renderPackList', () => {
     )
   })
 
+  it('aligns columns after double-width names', () => {
+    const row = { packVersion: '1.0.0', services: ['a'], source: 'builtin', location: '/p' }
+    const lines = renderPackList([{ ...row, id: 'x', name: '讯飞' }, { ...row, id: 'y', name: 'abcd' }], []).split('\n')
+    expect(lines).toEqual(['ID  NAME  VERSION  SERVICES  SOURCE', 'x   讯飞  1.0.0    a         builtin /p', 'y   abcd  1.0.0    a         builtin /p'])
+  })
+
   it('says how to install a pack when there is none', () => {
     expect(renderPackList([], [])).toBe('No provider packs found. Install one with: apidx packs install <npm name | path>')
   })

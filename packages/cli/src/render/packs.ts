@@ -21,10 +21,16 @@ export interface BrokenRow {
   problems: Problem[]
 }
 
+/** East Asian wide and fullwidth characters take two terminal columns (vendor names such as 讯飞开放平台). */
+const WIDE = /[\u1100-\u115f\u2e80-\u303e\u3041-\u33ff\u3400-\u4dbf\u4e00-\u9fff\ua000-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/g
+
+/** The terminal width of a cell. */
+const width = (text: string) => text.length + (text.match(WIDE)?.length ?? 0)
+
 /** A fixed-width table; the last column is not padded. */
 function columns(rows: string[][]): string {
-  const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => r[i]!.length)))
-  return rows.map((r) => r.map((c, i) => (i === r.length - 1 ? c : c.padEnd(widths[i]!))).join('  ')).join('\n')
+  const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => width(r[i]!))))
+  return rows.map((r) => r.map((c, i) => (i === r.length - 1 ? c : c + ' '.repeat(widths[i]! - width(c)))).join('  ')).join('\n')
 }
 
 /** One problem as one safe line. */
