@@ -7,6 +7,7 @@ import { DEFAULT_LIMITS, pointerSegment, quote } from '../pack/safe-json.js'
 import { checkShape } from '../pack/shape.js'
 import { findConfig, invalidConfig } from './search.js'
 
+/** Where and how to look for config. */
 export interface ConfigOptions {
   cwd?: string
   /** Load `.js`/`.ts` config files (they run code). Off unless the user opts in. */
@@ -14,6 +15,7 @@ export interface ConfigOptions {
   env?: NodeJS.ProcessEnv
 }
 
+/** A validated, interpolated config and its file. */
 export interface LoadedConfig {
   config: ApidxConfig
   /** The file it came from; absent when no config was found. */

@@ -21,6 +21,7 @@ export interface BrokenPack {
   problems: PackValidation['problems']
 }
 
+/** Where to look for packs; every field optional. */
 export interface LoadOptions {
   /** Base for relative paths and for resolving npm packages; defaults to process.cwd(). */
   cwd?: string

@@ -10,6 +10,7 @@ export interface JsonLimits {
   maxDepth: number
 }
 
+/** The caps for packs and configs: 2 MiB, 64 levels. */
 export const DEFAULT_LIMITS: JsonLimits = { maxBytes: 2 * 1024 * 1024, maxDepth: 64 }
 
 /** A parse failure: where it is and what is wrong. */
@@ -21,6 +22,7 @@ export interface JsonIssue {
   remedy: string
 }
 
+/** A parsed value, or the issue that stopped the parse. */
 export type ParseResult = { ok: true; value: unknown } | { ok: false; issues: JsonIssue[] }
 
 const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype'])

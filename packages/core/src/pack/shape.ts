@@ -6,6 +6,7 @@ import type { Problem } from '../errors.js'
 import { authSchemeSchema, configSchema, providerPackSchema } from '../generated/schemas.js'
 import { quote } from './safe-json.js'
 
+/** The schemas checkShape knows. */
 export type SchemaName = 'provider-pack' | 'config'
 
 interface Compiled {

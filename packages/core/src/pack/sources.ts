@@ -6,6 +6,7 @@ import path from 'node:path'
 import { existsSync } from 'node:fs'
 import { stat, readdir } from 'node:fs/promises'
 
+/** The kinds of place a pack can come from. */
 export type PackSourceKind = 'builtin' | 'installed' | 'npm' | 'path'
 
 /** Where a loaded pack came from, shown by `apidx packs list`. */

@@ -17,6 +17,7 @@ export interface Target {
   explicitEndpoint: boolean
 }
 
+/** What the user asked for: flags or config defaults. All optional; see resolveTarget for the defaults. */
 export interface TargetSelection {
   service?: string
   version?: string

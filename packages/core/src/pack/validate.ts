@@ -7,6 +7,7 @@ import { DEFAULT_LIMITS, parseJson } from './safe-json.js'
 import { checkShape } from './shape.js'
 import { checkMeaning } from './meaning.js'
 
+/** The result of validating one pack: the pack when valid, else every problem. */
 export interface PackValidation {
   file: string
   pack?: ProviderPack
