@@ -54,7 +54,7 @@ export default class Check extends ApidxCommand {
     const color = colorEnabled()
     const progress = format === 'pretty' && isInteractive()
 
-    let credentials = readCredentials(loaded, defaults)
+    let credentials = await credentialsFor(loaded, defaults)
     let extra: Partial<RunOptions> = {}
     let mock: MockSession | undefined
     if (flags.mock) {
@@ -63,7 +63,7 @@ export default class Check extends ApidxCommand {
       credentials = mock.credentials
       extra = mock.options
     }
-    const redact = makeRedact(loaded, credentials)
+    const redact = await redactorFor(loaded, credentials)
     let report: CheckReport
     try {
       const run = await core.runChecks({
@@ -71,7 +71,6 @@ export default class Check extends ApidxCommand {
         registry: core.createRegistry((await import('@apidx/probes')).builtinProbes),
         credentials,
         timeoutMs: flags.timeout ?? defaults.timeout ?? core.DEFAULT_TIMEOUT_MS,
-        signer: await makeSigner(),
         allowInsecure: flags['allow-insecure'],
         // Progress goes to stderr on a TTY only, one line per finished link; stdout stays the report.
         ...(progress ? { onProgress: (e) => { if (e.type === 'end') printError(renderProgress(e.link, e.status, colorEnabled(process.env, true))) } } : {}),
@@ -92,32 +91,19 @@ export default class Check extends ApidxCommand {
   }
 }
 
-/** Credential values by name: the pack's environment variables, overridden by config (already interpolated). */
-function readCredentials(loaded: LoadedPack, defaults: ProviderDefaults): Record<string, string> {
-  const values: Record<string, string> = {}
-  for (const [name, c] of Object.entries(loaded.pack.credentials)) {
-    const v = process.env[c.env]
-    if (v) values[name] = v
-  }
+/** Credential values by name: the pack's environment variables (core readCredentials), overridden by config (already interpolated). */
+async function credentialsFor(loaded: LoadedPack, defaults: ProviderDefaults): Promise<Record<string, string>> {
+  const { readCredentials } = await import('@apidx/core')
+  const values = { ...readCredentials(loaded.pack, process.env).values }
   for (const [name, v] of Object.entries(defaults.credentials ?? {})) if (v) values[name] = v
   return values
 }
 
-/** Masks every secret credential value in a string (raw, URL-encoded, base64, hex). */
-function makeRedact(loaded: LoadedPack, credentials: Record<string, string>): (text: string) => string {
-  const forms: string[] = []
-  for (const [name, value] of Object.entries(credentials)) {
-    if (!loaded.pack.credentials[name]?.secret || value.length < 4) continue
-    const b64 = Buffer.from(value).toString('base64')
-    forms.push(value, encodeURIComponent(value), b64, b64.replace(/=+$/, ''), Buffer.from(value).toString('hex'))
-  }
-  const sorted = [...new Set(forms)].sort((a, b) => b.length - a.length)
-  return (text) => sorted.reduce((t, f) => t.split(f).join('***'), text)
-}
-
-/** The signer: the core signing engine. */
-async function makeSigner(): Promise<RunOptions['signer']> {
-  return undefined
+/** The core Redactor over every secret credential value (the pack marks which are secret). */
+async function redactorFor(loaded: LoadedPack, credentials: Record<string, string>): Promise<(text: string) => string> {
+  const { createRedactor } = await import('@apidx/core')
+  const secrets = Object.entries(credentials).filter(([name]) => loaded.pack.credentials[name]?.secret !== false).map(([, v]) => v)
+  return createRedactor(secrets).redact
 }
 
 interface MockSession {

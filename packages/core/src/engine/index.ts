@@ -4,6 +4,7 @@ export type { Probe, ProbeMeta, ProbeContext, FindingSpec, FindingInput, EngineF
 export { planChain, applies, type PlannedLink } from './plan.js'
 export { runChecks, type RunOptions, type RunResult, type LinkResult, type LinkStatus, type ProgressEvent } from './run.js'
 export { deadlinesFor, runBudget, DEFAULT_TIMEOUT_MS, type PhaseDeadlines } from './deadlines.js'
+export { coreSigner } from './sign.js'
 export { prepareRequest, credentialsOf, withholdReason, type Signer, type PreparedRequest } from './prepare.js'
 export { wsExchange, type WsExchangeOptions, type OutgoingFrame } from './ws-client.js'
 export { httpExchange, type HttpExchangeOptions } from './http-client.js'

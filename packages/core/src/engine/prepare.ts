@@ -9,7 +9,7 @@ import type { CredentialView } from './types.js'
 import { getPointer, tryJson } from './pointer.js'
 
 /** Signs a request with the target's auth scheme. The core's signing engine by default. */
-export type Signer = (input: { target: Target; method: string; url: URL; headers: Record<string, string>; body?: string; credentials: Record<string, string>; now: number }) => Promise<{ url: URL; headers: Record<string, string> }>
+export type Signer = (input: { target: Target; method: string; url: URL; headers: Record<string, string>; body?: string; credentials: Record<string, string>; now: number }) => Promise<{ url: URL; headers: Record<string, string>; secrets?: string[] }>
 
 /** What the exchange sends. */
 export interface PreparedRequest {
@@ -103,7 +103,7 @@ export async function prepareRequest(target: Target, credentials: Record<string,
   let secrets: string[] = []
   if (target.version.auth && sendable && opts.signer) {
     const out = await opts.signer({ target, method, url, headers, ...(body !== undefined ? { body } : {}), credentials, now: opts.now })
-    secrets = signedValues(url, out.url, headers, out.headers)
+    secrets = [...signedValues(url, out.url, headers, out.headers), ...(out.secrets ?? [])]
     url = out.url
     Object.assign(headers, out.headers)
     signed = true

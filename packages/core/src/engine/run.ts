@@ -9,6 +9,7 @@ import type { Exchange } from './exchange.js'
 import { httpExchange } from './http-client.js'
 import { planChain, type PlannedLink } from './plan.js'
 import { prepareRequest, type PreparedRequest, type Signer } from './prepare.js'
+import { coreSigner } from './sign.js'
 import type { Resolver, TlsOptions } from './socket.js'
 import type { EngineFinding, FindingInput, ProbeContext } from './types.js'
 import { wsExchange } from './ws-client.js'
@@ -40,6 +41,7 @@ export interface RunOptions {
   deadlines?: PhaseDeadlines
   resolver?: Resolver
   tls?: TlsOptions
+  /** Signs the request; the core signing engine when absent. */
   signer?: Signer
   allowInsecure?: boolean
   clock?: { now(): number }
@@ -68,7 +70,7 @@ export async function runChecks(opts: RunOptions): Promise<RunResult> {
   const startedAt = new Date(clock.now()).toISOString()
   const started = performance.now()
   const plan = planChain(opts.target, opts.registry)
-  const request = await prepareRequest(opts.target, opts.credentials ?? {}, { allowInsecure: Boolean(opts.allowInsecure), ...(opts.signer ? { signer: opts.signer } : {}), now: clock.now() })
+  const request = await prepareRequest(opts.target, opts.credentials ?? {}, { allowInsecure: Boolean(opts.allowInsecure), signer: opts.signer ?? coreSigner, now: clock.now() })
   let exchange: Promise<Exchange> | undefined
   const connect = () => (exchange ??= runExchange(request, opts, deadlines, clock))
 
