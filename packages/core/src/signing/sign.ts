@@ -5,7 +5,8 @@ import type { AuthScheme, ProviderPack } from '../generated/index.js'
 import type { Target } from '../pack/target.js'
 import { evaluate, type EvalResult, type StepValue } from './evaluate.js'
 import { headerRecord, requestUrl, workingRequest, type RequestInput, type WorkingRequest } from './request.js'
-import { references } from './template.js'
+import { carriers } from './implied.js'
+import { parseTemplate, references } from './template.js'
 
 /** When to sign: ms since the epoch, a Date, or a clock function. */
 export type Clock = number | Date | (() => number)
@@ -13,7 +14,10 @@ export type Clock = number | Date | (() => number)
 export interface SignOptions {
   /** Scheme parameters (`--param`); they override the version's `signingParams` and the scheme's defaults. */
   params?: Record<string, string>
-  /** Values for nonce steps, by step id (deterministic signing for tests and verification). */
+  /**
+   * Values for nonce steps, by step id (deterministic signing for tests and verification). A nonce
+   * the request already carries where the scheme writes it (Aliyun's SignatureNonce) is reused.
+   */
   nonces?: Record<string, string>
 }
 
@@ -73,6 +77,18 @@ export function secretCredentials(pack: ProviderPack): Set<string> {
   return new Set(Object.entries(pack.credentials).filter(([, c]) => c.secret).map(([n]) => n))
 }
 
+/** Nonces the request already carries exactly where the scheme writes a nonce step's value. */
+function carriedNonces(scheme: AuthScheme, request: WorkingRequest): Record<string, string> {
+  const nonceIds = new Set(scheme.steps.flatMap((s) => (s.op === 'nonce' ? [s.id] : [])))
+  const out: Record<string, string> = {}
+  for (const c of carriers(scheme, request)) {
+    const segs = parseTemplate(c.template)
+    const only = segs.length === 1 ? segs[0] : undefined
+    if (c.value && only && 'ref' in only && nonceIds.has(only.ref)) out[only.ref] ??= c.value
+  }
+  return out
+}
+
 const toMs = (clock: Clock) => (typeof clock === 'number' ? clock : clock instanceof Date ? clock.getTime() : clock())
 
 /** Converts an evaluation into the printed result. */
@@ -121,6 +137,7 @@ export function signRequest(pack: ProviderPack, scheme: string | Target, request
   checkCredentials(pack, found.scheme, credentials)
   const instant = toMs(clock)
   const working: WorkingRequest = workingRequest(request)
-  const r = evaluate({ scheme: found.scheme, request: working, credentials, secretCredentials: secretCredentials(pack), params, instant, ...(options.nonces ? { fixed: options.nonces } : {}) })
+  const nonces = { ...carriedNonces(found.scheme, working), ...(options.nonces ?? {}) }
+  const r = evaluate({ scheme: found.scheme, request: working, credentials, secretCredentials: secretCredentials(pack), params, instant, fixed: nonces })
   return toSignResult(pack, found.id, r, instant, params, credentials)
 }
