@@ -1,0 +1,43 @@
+// The fault matrix through the emulator, as a user runs it: `apidx check --provider iflytek --mock
+// <scenario> --json` on the built CLI, one CLI process per scenario, concurrently. The rows are the
+// emulator's own scenario list (each names the root cause a correct diagnosis gives), plus the
+// per-service rows (Spark 10110, the legacy rtasr frame under rtasr_llm). Canary secrets are set in
+// the environment of every run and must appear in no output.
+import { describe, expect, it } from 'vitest'
+import { scenarios } from '@apidx/mock'
+import { apidx, CANARY, leaked, validateReport } from './harness.js'
+
+interface Row { scenario: string; service: string; version?: string; expect: string | null; check?: (report: Record<string, any>) => void }
+
+const rows: Row[] = [
+  ...scenarios.filter((s) => s.id !== 'legacy-format').map((s) => ({ scenario: s.id, service: 'iat', expect: s.expect })),
+  { scenario: 'vendor-error:10165', service: 'iat', expect: 'vendor/error', check: (r) => expect(r.rootCause.data).toMatchObject({ vendorCode: '10165', service: 'iat' }) },
+  { scenario: 'vendor-error:10110', service: 'spark', version: 'v4.0', expect: 'vendor/error', check: (r) => expect(r.rootCause.data).toMatchObject({ vendorCode: '10110', service: 'spark', meaning: 'Service busy, try again later.' }) },
+  { scenario: 'legacy-format', service: 'rtasr_llm', expect: 'response/legacy-format' },
+  { scenario: 'healthy', service: 'spark', version: 'v4.0', expect: null },
+]
+
+const extra: Record<string, (report: Record<string, any>) => void> = {
+  'wrong-path': (r) => expect(r.rootCause.fix).toContain('/v2/iat'),
+  'clock-skew': (r) => expect(Math.abs(r.rootCause.data.offsetSeconds + 600)).toBeLessThanOrEqual(5),
+  'closed-early': (r) => expect(r.rootCause.data.closeCode).toBe(1011),
+  'missing-credentials': (r) => expect(r.rootCause.data.variables).toContain('IFLYTEK_API_SECRET'),
+  redirect: (r) => expect(r.rootCause.message).toContain('no credential went there'),
+  healthy: (r) => expect(r.chain.every((l: { status: string }) => l.status === 'ok')).toBe(true),
+}
+
+describe.concurrent('fault matrix through the emulator (built CLI, --mock, --json)', () => {
+  for (const row of rows) {
+    it(`${row.service}${row.version ? ` ${row.version}` : ''} --mock ${row.scenario} → ${row.expect ?? 'pass'}`, async () => {
+      const args = ['check', '-p', 'iflytek', '-s', row.service, ...(row.version ? ['--version', row.version] : []), '--mock', row.scenario, '--timeout', '600', '--json']
+      const r = await apidx(args, CANARY)
+      const report = JSON.parse(r.stdout)
+      expect(validateReport(report), JSON.stringify(validateReport.errors)).toBe(true)
+      expect({ exit: r.code, root: report.rootCause?.code ?? null }).toEqual({ exit: row.expect ? 1 : 0, root: row.expect })
+      expect(leaked(r)).toEqual([])
+      expect(r.stderr).toBe('')
+      row.check?.(report)
+      if (row.service === 'iat' && !row.version) extra[row.scenario]?.(report)
+    })
+  }
+})
