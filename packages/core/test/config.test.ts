@@ -1,4 +1,5 @@
 // Config: every file form loads and validates; bad config names file and pointer; code config is opt-in.
+import { execFileSync } from 'node:child_process'
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
@@ -171,5 +172,14 @@ describe('loadConfig against hostile files', () => {
     const cwd = project({ '.apidxrc.json': JSON.stringify({ providers: { iflytek: { credentials: { apiKey: '${env:A}' } } } }) })
     const { config } = await loadConfig({ cwd, env: { A: '${env:B}', B: 'leak' } })
     expect(config.providers!.iflytek!.credentials!.apiKey).toBe('${env:B}')
+  })
+})
+
+describe.skipIf(process.platform === 'win32')('loadConfig and special files', () => {
+  it('refuses a FIFO in a config place instead of hanging on it', async () => {
+    const cwd = project({})
+    execFileSync('mkfifo', [path.join(cwd, '.apidxrc.json')])
+    const err = await rejection(loadConfig({ cwd, env: {} }))
+    expect(err.problems.map((p) => p.message)).toEqual(['is not a regular file'])
   })
 })

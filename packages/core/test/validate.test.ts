@@ -1,6 +1,9 @@
 // Pack validation: the fixture and the shipped iFlytek pack are valid; each broken pack is rejected
 // with exactly the problems expected (file, pointer, message, remedy), fast.
-import { readFileSync } from 'node:fs'
+import { execFileSync } from 'node:child_process'
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { describe, expect, it } from 'vitest'
 import { validatePackFile, validatePackText } from '../src/pack/validate.js'
@@ -110,5 +113,18 @@ describe('messages about hostile names', () => {
     expect(v.problems.map((p) => p.message)).toEqual(['unknown property "\\u001b[2Jx\\u000a"'])
     const dup = await validatePackText('{"a\\u0007": 1, "a\\u0007": 2}', 'x.json')
     expect(dup.problems[0]!.message).toBe('line 1, column 16: the key "a\\u0007" appears twice in the same object')
+  })
+})
+
+describe.skipIf(process.platform === 'win32')('validatePackFile and special files', () => {
+  it('refuses a FIFO instead of hanging on it', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'apidx-fifo-'))
+    try {
+      execFileSync('mkfifo', [path.join(dir, 'pack.json')])
+      const v = await validatePackFile(path.join(dir, 'pack.json'))
+      expect(v.problems.map((p) => p.message)).toEqual(['is not a regular file'])
+    } finally {
+      rmSync(dir, { recursive: true, force: true })
+    }
   })
 })

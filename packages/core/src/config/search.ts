@@ -83,7 +83,9 @@ async function preflight(cwd: string, globalDir: string, allowCode: boolean): Pr
     for (const place of data) {
       const file = path.join(dir, place)
       const info = await stat(file).catch(() => undefined)
-      if (!info?.isFile()) continue
+      if (!info || info.isDirectory()) continue
+      // A FIFO or device would hang or flood the read.
+      if (!info.isFile()) throw invalidConfig(file, [{ file, pointer: '', message: 'is not a regular file', remedy: 'Replace it with a JSON or YAML file, or remove it.' }])
       if (info.size > DEFAULT_LIMITS.maxBytes) throw invalidConfig(file, [tooLarge(file, info.size)])
       // The search stops at the first folder with a config file (a package.json counts only with an "apidx" key).
       if (place !== 'package.json' && info.size > 0) stop = true

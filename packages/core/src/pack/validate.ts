@@ -1,5 +1,6 @@
 // Validates a provider pack in the three steps every rejection shares: safe parse (size, depth,
 // duplicate and prototype keys), shape (ajv) and meaning (references, hosts). All problems, not the first.
+import { constants } from 'node:fs'
 import { open } from 'node:fs/promises'
 import type { Problem } from '../errors.js'
 import type { ProviderPack } from '../generated/index.js'
@@ -39,7 +40,8 @@ export async function validatePackFile(file: string): Promise<PackValidation> {
 export async function readCapped(file: string, limit: number): Promise<{ text: string } | { problem: Problem }> {
   let handle
   try {
-    handle = await open(file, 'r')
+    // O_NONBLOCK: opening a FIFO planted where a pack should be must not hang (regular files ignore it).
+    handle = await open(file, constants.O_RDONLY | constants.O_NONBLOCK)
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code
     const message = code === 'ENOENT' ? 'file not found' : code === 'EISDIR' ? 'is a folder, not a file' : `cannot be read (${code ?? 'error'})`
@@ -49,8 +51,14 @@ export async function readCapped(file: string, limit: number): Promise<{ text: s
     const stat = await handle.stat()
     if (!stat.isFile()) return { problem: { file, pointer: '', message: 'is not a regular file', remedy: 'Point at a pack.json file or the folder that holds it.' } }
     if (stat.size > limit) return { problem: { file, pointer: '', message: `file is ${stat.size} bytes, over the ${limit}-byte limit`, remedy: 'Packs are small JSON documents; split or trim the file.' } }
+    // Read until EOF or one byte past the cap: the file may have grown since the stat.
     const buffer = Buffer.alloc(limit + 1)
-    const { bytesRead } = await handle.read(buffer, 0, limit + 1, 0)
+    let bytesRead = 0
+    for (;;) {
+      const { bytesRead: n } = await handle.read(buffer, bytesRead, limit + 1 - bytesRead, bytesRead)
+      bytesRead += n
+      if (n === 0 || bytesRead > limit) break
+    }
     if (bytesRead > limit) return { problem: { file, pointer: '', message: `file is over the ${limit}-byte limit`, remedy: 'Packs are small JSON documents; split or trim the file.' } }
     const text = buffer.subarray(0, bytesRead).toString('utf8')
     return { text: text.charCodeAt(0) === 0xfeff ? text.slice(1) : text }
