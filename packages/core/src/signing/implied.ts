@@ -48,10 +48,10 @@ function undo(step: Extract<Step, { op: 'encode' }>, value: string): string | un
  * read from each carrier through its template, then through encode steps and template steps whose
  * value became known, until nothing new is learnt.
  */
-export function impliedValues(scheme: AuthScheme, found: Carrier[]): Map<string, string> {
+export function impliedValues(scheme: AuthScheme, found: Carrier[], hints?: ReadonlyMap<string, string>): Map<string, string> {
   const implied = new Map<string, string>()
   const learn = (template: string, value: string) => {
-    const m = matchTemplate(template, value)
+    const m = matchTemplate(template, value, hints)
     if (!m) return
     for (const [ref, v] of m) if (!implied.has(ref)) implied.set(ref, v)
   }

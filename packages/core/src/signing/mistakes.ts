@@ -107,6 +107,15 @@ export function mutations(input: EvalInput, envOf: (cred: string) => string, ord
     const withScheme = `${base.protocol}//${base.host}`
     out.push({ kind: 'host-with-scheme', description: `The signed host was ${withScheme} (with the scheme) instead of ${base.host}.`, apply: (i) => ({ ...i, url: { ...i.url, hostname: withScheme, host: withScheme } }) })
   }
+  // The Host header as signed, when the request has one (header-signing schemes read it, not the URL).
+  const hostHeader = input.request.headers.find((h) => h.name.toLowerCase() === 'host')
+  if (hostHeader) {
+    const variant = hostHeader.value.includes(':') ? hostHeader.value.replace(/:\d+$/, '') : `${hostHeader.value}:${port}`
+    out.push({
+      kind: 'host-with-port', description: `The signed Host header was ${variant} instead of ${hostHeader.value}.`,
+      apply: (i) => ({ ...i, request: { ...i.request, headers: i.request.headers.map((h) => (h === hostHeader || h.name.toLowerCase() === 'host' ? { name: h.name, value: variant } : h)) } }),
+    })
+  }
   if (references(JSON.stringify(scheme.steps)).includes('method')) {
     out.push({ kind: 'letter-case', description: `The method was signed as ${input.request.method.toLowerCase()} instead of ${input.request.method}.`, apply: (i) => ({ ...i, request: { ...i.request, method: i.request.method.toLowerCase() } }) })
   }

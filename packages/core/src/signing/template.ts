@@ -39,33 +39,41 @@ export function references(template: string): string[] {
 }
 
 /**
- * Recovers reference values from `value`, the filled form of `template`: each reference takes the
- * text up to the next literal's first occurrence (the last reference takes the rest). Undefined when
- * the literals do not line up. A reference seen twice must have the same value both times.
+ * Recovers reference values from `value`, the filled form of `template`. A reference followed by a
+ * literal may end at any occurrence of that literal (a secret can contain the `/` that separates
+ * fields), so every consistent reading is found, at most `limit`; `hints` (values the caller
+ * expects) pick the reading that agrees with most of them, the earliest split on a tie. Undefined
+ * when no reading fits. A reference seen twice must have the same value both times.
  */
-export function matchTemplate(template: string, value: string): Map<string, string> | undefined {
+export function matchTemplate(template: string, value: string, hints?: ReadonlyMap<string, string>, limit = 64): Map<string, string> | undefined {
   const segs = parseTemplate(template)
-  const found = new Map<string, string>()
-  let pos = 0
-  for (let k = 0; k < segs.length; k++) {
-    const seg = segs[k]!
+  const readings: Map<string, string>[] = []
+  const walk = (k: number, pos: number, found: Map<string, string>): void => {
+    if (readings.length >= limit) return
+    const seg = segs[k]
+    if (seg === undefined) {
+      if (pos === value.length) readings.push(new Map(found))
+      return
+    }
     if ('text' in seg) {
-      if (!value.startsWith(seg.text, pos)) return undefined
-      pos += seg.text.length
-      continue
+      if (value.startsWith(seg.text, pos)) walk(k + 1, pos + seg.text.length, found)
+      return
     }
     const next = segs[k + 1]
-    let end: number
-    if (next === undefined) end = value.length
-    else if ('text' in next) {
-      end = value.indexOf(next.text, pos)
-      if (end < 0) return undefined
-    } else return undefined // two adjacent references cannot be told apart
-    const got = value.slice(pos, end)
-    const seen = found.get(seg.ref)
-    if (seen !== undefined && seen !== got) return undefined
-    found.set(seg.ref, got)
-    pos = end
+    const ends: number[] = []
+    if (next === undefined) ends.push(value.length)
+    else if ('text' in next) for (let at = value.indexOf(next.text, pos); at >= 0 && ends.length < limit; at = value.indexOf(next.text, at + 1)) ends.push(at)
+    // Two adjacent references cannot be told apart: no reading.
+    for (const end of ends) {
+      const got = value.slice(pos, end)
+      const seen = found.get(seg.ref)
+      if (seen !== undefined && seen !== got) continue
+      const copy = new Map(found).set(seg.ref, got)
+      walk(k + 1, end, copy)
+    }
   }
-  return pos === value.length ? found : undefined
+  walk(0, 0, new Map())
+  if (readings.length === 0) return undefined
+  const score = (m: Map<string, string>) => (hints ? [...m].filter(([r, v]) => hints.get(r) === v).length : 0)
+  return readings.reduce((best, m) => (score(m) > score(best) ? m : best), readings[0]!)
 }

@@ -84,12 +84,18 @@ export function verifyRequest(input: VerifyInput): VerifyResult {
     const segs = parseTemplate(c.template)
     if (c.value === undefined || segs.length !== 1 || !('ref' in segs[0]!)) continue
     const r = segs[0].ref
-    if (r.startsWith('param.')) params[r.slice(6)] ??= c.value
+    // What the request carries is what was signed: it wins over defaults and --param.
+    if (r.startsWith('param.')) params[r.slice(6)] = c.value
     const s = stepOps.get(r)
     if (s && (s.op === 'time' || s.op === 'nonce')) fixed[r] ??= c.value
   }
-  const implied = impliedValues(scheme, carried)
-  for (const [r, v] of implied) if ((stepOps.get(r)?.op === 'time' || stepOps.get(r)?.op === 'nonce') && fixed[r] === undefined) fixed[r] = v
+  const firstReading = impliedValues(scheme, carried)
+  // Read back through templates, a value is only a guess: a time must at least parse in its format.
+  for (const [r, v] of firstReading) {
+    const s = stepOps.get(r)
+    if (fixed[r] !== undefined || !s) continue
+    if ((s.op === 'time' && parseTime(v, s.format) !== undefined) || s.op === 'nonce') fixed[r] = v
+  }
 
   // The instant: the first time step the request carries, read in its format (or, as a finding, another).
   let timestamp: VerifyResult['timestamp']
@@ -118,13 +124,17 @@ export function verifyRequest(input: VerifyInput): VerifyResult {
   }
   const signedHeaders: Record<string, string[]> = {}
   for (const s of scheme.steps) {
-    const names = s.op === 'canonicalHeaders' ? implied.get(`${s.id}.names`) : undefined
+    const names = s.op === 'canonicalHeaders' ? firstReading.get(`${s.id}.names`) : undefined
     if (names) signedHeaders[s.id!] = names.split(';')
   }
   const evalInput: EvalInput = { scheme, request: base, credentials: input.credentials, secretCredentials: secretCredentials(pack), params, instant, fixed, signedHeaders }
   const run = (i: EvalInput): EvalResult => evaluate({ ...i, request: cloneRequest(i.request) })
   const expected = run(evalInput)
   const expectedSignature = text(expected.signature)!
+  // Read the request again, now that the expected values can settle ambiguous readings.
+  const hints = new Map<string, string>(Object.entries(input.credentials).map(([k, v]) => [`cred.${k}`, v]))
+  for (const [k, v] of expected.values) hints.set(k, text(v)!)
+  const implied = impliedValues(scheme, carried, hints)
   const actualSignature = implied.get(scheme.signature)
 
   const missing = carried.filter((c) => c.placed && c.value === undefined).map((c) => `${c.kind}:${c.name}`)
