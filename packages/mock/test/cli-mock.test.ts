@@ -40,7 +40,7 @@ function runMock(args: string[], signal: NodeJS.Signals, during: (url: string) =
 
 describe.skipIf(!built)('apidx mock (built CLI; skipped until packages/cli is built)', () => {
   it('prints the URL, scenario and masked demo credentials, serves, and stops cleanly on SIGINT', async () => {
-    const r = await runMock(['--provider', 'iflytek', '--service', 'iat'], 'SIGINT', async (url) => {
+    const r = await runMock(['--provider', 'iflytek'], 'SIGINT', async (url) => {
       expect((await observe(url)).status).toBe(401)
     })
     expect(r.code).toBe(0)

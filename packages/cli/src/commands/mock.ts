@@ -13,6 +13,7 @@ import { maskHint, renderMock, renderRequestLine, type MockInfo } from '../rende
 export default class Mock extends ApidxCommand {
   static override description = "Run the vendor emulator on loopback: the pack's service at its documented path, healthy or with a fault scenario (offline, demo credentials)."
   static override examples = [
+    '<%= config.bin %> mock --provider iflytek',
     '<%= config.bin %> mock --provider iflytek --service iat',
     '<%= config.bin %> mock --provider iflytek --service iat --scenario clock-skew --port 8080',
     '<%= config.bin %> mock --provider iflytek --service spark --tls --ca-out ./mock-ca.pem',
@@ -20,7 +21,7 @@ export default class Mock extends ApidxCommand {
   ]
   static override flags = {
     provider: Flags.string({ char: 'p', description: 'provider pack id or path', required: true }),
-    service: Flags.string({ char: 's', description: "the pack's service id (e.g. iat)" }),
+    service: Flags.string({ char: 's', description: "the pack's service id (e.g. iat); the config's default, else the pack's first, when absent" }),
     version: Flags.string({ description: "the service's version id; the default version when absent" }),
     port: Flags.integer({ description: 'port to listen on (loopback only); a free one when absent', min: 0, max: 65_535 }),
     scenario: Flags.string({ description: 'fault scenario (e.g. clock-skew, wrong-secret, vendor-error:10165); healthy when absent' }),
@@ -37,7 +38,11 @@ export default class Mock extends ApidxCommand {
     const { startMock, demoCredentials } = await import('@apidx/mock')
     const settings = await loadSettings()
     const { pack } = await core.loadPack(flags.provider, packOptions(settings.packPaths))
-    const target = core.resolveTarget(pack, { ...(flags.service ? { service: flags.service } : {}), ...(flags.version ? { version: flags.version } : {}) })
+    // Like `apidx check`: flags, then the config's defaults for the provider, then the pack's first service.
+    const defaults = settings.config.providers?.[pack.id] ?? {}
+    const service = flags.service ?? defaults.service ?? Object.keys(pack.services)[0]
+    const version = flags.version ?? (flags.service ? undefined : defaults.version)
+    const target = core.resolveTarget(pack, { ...(service ? { service } : {}), ...(version ? { version } : {}) })
     const credentials = demoCredentials(pack)
     const server = await startMock({
       pack,
