@@ -5,6 +5,7 @@ import type { AuthScheme, Step } from '../generated/index.js'
 import { percentDecode } from './encoding.js'
 import { getHeader, type WorkingRequest } from './request.js'
 import { matchTemplate, parseTemplate } from './template.js'
+import { parseTime } from './time.js'
 
 /** One place the scheme writes into the request. */
 export interface Carrier {
@@ -31,6 +32,23 @@ export function carriers(scheme: AuthScheme, request: WorkingRequest): Carrier[]
   return out
 }
 
+const DIGEST_BYTES: Record<string, number> = { md5: 16, sha1: 20, sha256: 32 }
+
+/** Whether a value could be what the referenced step (or header list) produces: settles ambiguous template readings. */
+function plausibility(scheme: AuthScheme): (ref: string, value: string) => boolean {
+  const steps = new Map(scheme.steps.flatMap((s) => (s.id ? [[s.id, s] as const] : [])))
+  return (ref, value) => {
+    if (ref.endsWith('.names')) return /^[a-z0-9-]+(;[a-z0-9-]+)*$/.test(value)
+    const s = steps.get(ref)
+    if (!s) return !value.includes('/')
+    if (s.op === 'time') return parseTime(value, s.format) !== undefined
+    if (s.op === 'template') return matchTemplate(s.text, value) !== undefined
+    if ((s.op === 'hash' || s.op === 'hmac') && s.out === 'hex') return value.length === DIGEST_BYTES[s.alg]! * 2 && /^[0-9a-fA-F]+$/.test(value)
+    if ((s.op === 'hash' || s.op === 'hmac') && s.out === 'base64') return value.length === Math.ceil(DIGEST_BYTES[s.alg]! / 3) * 4 && /^[A-Za-z0-9+/]+=*$/.test(value)
+    return true
+  }
+}
+
 /** Decodes what an encode step produced, when the encoding can be undone. */
 function undo(step: Extract<Step, { op: 'encode' }>, value: string): string | undefined {
   if (step.to === 'base64' || step.to === 'base64url') {
@@ -50,8 +68,9 @@ function undo(step: Extract<Step, { op: 'encode' }>, value: string): string | un
  */
 export function impliedValues(scheme: AuthScheme, found: Carrier[], hints?: ReadonlyMap<string, string>): Map<string, string> {
   const implied = new Map<string, string>()
+  const plausible = plausibility(scheme)
   const learn = (template: string, value: string) => {
-    const m = matchTemplate(template, value, hints)
+    const m = matchTemplate(template, value, hints, 64, plausible)
     if (!m) return
     for (const [ref, v] of m) if (!implied.has(ref)) implied.set(ref, v)
   }

@@ -42,10 +42,11 @@ export function references(template: string): string[] {
  * Recovers reference values from `value`, the filled form of `template`. A reference followed by a
  * literal may end at any occurrence of that literal (a secret can contain the `/` that separates
  * fields), so every consistent reading is found, at most `limit`; `hints` (values the caller
- * expects) pick the reading that agrees with most of them, the earliest split on a tie. Undefined
+ * expects) pick the reading that agrees with most of them, then `plausible` (a value looks like
+ * what its step produces), the earliest split on a tie. Undefined
  * when no reading fits. A reference seen twice must have the same value both times.
  */
-export function matchTemplate(template: string, value: string, hints?: ReadonlyMap<string, string>, limit = 64): Map<string, string> | undefined {
+export function matchTemplate(template: string, value: string, hints?: ReadonlyMap<string, string>, limit = 64, plausible?: (ref: string, value: string) => boolean): Map<string, string> | undefined {
   const segs = parseTemplate(template)
   const readings: Map<string, string>[] = []
   const walk = (k: number, pos: number, found: Map<string, string>): void => {
@@ -74,6 +75,7 @@ export function matchTemplate(template: string, value: string, hints?: ReadonlyM
   }
   walk(0, 0, new Map())
   if (readings.length === 0) return undefined
-  const score = (m: Map<string, string>) => (hints ? [...m].filter(([r, v]) => hints.get(r) === v).length : 0)
+  // Agreeing with an expected value counts most; then how many values look like what their step makes.
+  const score = (m: Map<string, string>) => [...m].reduce((n, [r, v]) => n + (hints?.get(r) === v ? 1000 : 0) + (plausible?.(r, v) ? 1 : 0), 0)
   return readings.reduce((best, m) => (score(m) > score(best) ? m : best), readings[0]!)
 }
