@@ -14,6 +14,7 @@ export interface ServedCertificate {
   ca?: string
 }
 
+/** One test CA and the leaves the scenarios serve, all made in process. */
 export interface CertificateSet {
   ca: string
   good: ServedCertificate

@@ -8,6 +8,7 @@ import type { Scenario } from './types.js'
 /** Hold the request unanswered, answer it now, or let it through to the service. */
 export type Decision = { kind: 'hold' } | { kind: 'answer'; answer: GatewayAnswer } | { kind: 'pass' }
 
+/** What the gate knows: the served target, the scenario, the vendor's credentials and clock. */
 export interface GateContext {
   target: Target
   scenario: Scenario

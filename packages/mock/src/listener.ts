@@ -11,6 +11,7 @@ export const MAX_CONNECTIONS = 200
 /** Largest request head read, in bytes (node answers 431 above it). */
 export const MAX_HEADER_BYTES = 16 * 1024
 
+/** What a listener does with a plain request, an upgrade, and plain bytes on a TLS port. */
 export interface ListenerHandlers {
   request(req: IncomingMessage, res: ServerResponse): void
   upgrade(req: IncomingMessage, socket: Socket, head: Buffer): void
@@ -18,6 +19,7 @@ export interface ListenerHandlers {
   plainOnTls(socket: Socket, firstChunk: Buffer): void
 }
 
+/** A started listener: its port, and close() (which stops accepting; sockets are ended by the owner). */
 export interface Listener {
   port: number
   close(): Promise<void>

@@ -12,6 +12,7 @@ export const MAX_CLIENT_FRAME_BYTES = 1024 * 1024
 /** A session with no client frame for this long is closed, as iFlytek does after 10 s of silence (kept generous). */
 export const IDLE_CLOSE_MS = 60_000
 
+/** What one session needs: the target's frames, the scenario, its sid, and a tracked timer. */
 export interface SessionContext {
   target: Target
   scenario: Scenario
