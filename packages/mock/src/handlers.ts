@@ -64,8 +64,11 @@ export function mainHandlers(env: HandlerEnv): ListenerHandlers {
         if (decision.kind === 'answer') return raw(rec, socket, decision.answer)
         if (target.version.protocol !== 'websocket') return raw(rec, socket, refusal('not-found', rulesFor(target.pack, target.service, target.version), now()))
         const sid = sidFor(request.url)
-        env.answered(rec, 101)
-        env.wss.handleUpgrade(req, socket, head, (ws) => runSession(ws, { target, scenario, sid, timer: env.timer }))
+        // ws answers a malformed upgrade (no key, bad version) with 400 itself; only a session is a 101.
+        env.wss.handleUpgrade(req, socket, head, (ws) => {
+          env.answered(rec, 101)
+          runSession(ws, { target, scenario, sid, timer: env.timer })
+        })
       }, () => raw(rec, socket, emulatorFault(now())))
     },
     request(req, res) {
