@@ -112,8 +112,9 @@ export function checkCredentials(pack: ProviderPack, scheme: AuthScheme, credent
   const missing = requiredCredentials(pack, scheme).filter((c) => !credentials[c])
   if (missing.length === 0) return
   const envs = missing.map((c) => pack.credentials[c]?.env ?? c)
-  throw new ApidxError('ERR_CREDENTIALS', `Signing needs ${envs.join(', ')}, which ${envs.length === 1 ? 'is' : 'are'} not set.`, {
-    suggestions: [`Set ${envs.map((e) => `${e}`).join(' and ')} in the environment (credentials are never taken from flags).`],
+  const list = envs.length === 1 ? envs[0]! : `${envs.slice(0, -1).join(', ')} and ${envs[envs.length - 1]!}`
+  throw new ApidxError('ERR_CREDENTIALS', `Signing needs ${list}, which ${envs.length === 1 ? 'is' : 'are'} not set.`, {
+    suggestions: [`Set ${list} in the environment (credentials are never taken from flags, which other users can see in ps).`],
   })
 }
 
