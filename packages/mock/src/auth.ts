@@ -1,7 +1,6 @@
 // The emulated gateway's auth, in the order a Kong hmac-auth gateway checks (iFlytek's v2 gateway is
 // one): credentials present, date within the skew limit, parameters complete, key known, signature.
-import * as core from '@apidx/core'
-import type { Target } from '@apidx/core'
+import { verifyRequest, type Target } from '@apidx/core'
 import type { Refusal } from './gateway.js'
 import { parseTimestamp, schemeFacts } from './scheme.js'
 
@@ -65,8 +64,6 @@ function header(req: IncomingRequest, name: string): string | undefined {
   return Array.isArray(v) ? v[0] : v
 }
 
-type Verify = (input: { pack: unknown; target: Target; request: { method: string; url: string; headers: IncomingRequest['headers']; body?: Buffer }; credentials: Record<string, string>; searchMistakes: boolean }) => { ok: boolean }
-
 /**
  * Recomputes the signature with the pack's scheme and compares: the core signing engine's
  * `verifyRequest` (the timestamp is read from the request; the skew was checked before, against the
@@ -74,18 +71,15 @@ type Verify = (input: { pack: unknown; target: Target; request: { method: string
  */
 export const signatureCheck = {
   verify: async (ctx: AuthContext, req: IncomingRequest): Promise<boolean> => {
-    // Looked up at run time while the engine's verifyRequest is being landed in core's index.
-    const verify = (core as unknown as Record<string, unknown>).verifyRequest as Verify | undefined
-    if (typeof verify !== 'function') throw new Error('The core signing engine (verifyRequest) is not available in this build: the emulator cannot verify signatures.')
-    const result = verify({
+    const result = verifyRequest({
       pack: ctx.target.pack,
       target: ctx.target,
-      request: { method: req.method, url: req.url.toString(), headers: req.headers, ...(req.body ? { body: req.body } : {}) },
+      request: { method: req.method, url: req.url, headers: req.headers, ...(req.body ? { body: req.body } : {}) },
       credentials: ctx.credentials,
       // The mistake search is for `apidx sign --verify`; a gateway only says yes or no.
       searchMistakes: false,
     })
-    return result.ok === true
+    return result.ok
   },
 }
 

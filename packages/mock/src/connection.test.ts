@@ -4,8 +4,8 @@ import type { ProviderPack } from '@apidx/core'
 import https from 'node:https'
 import net from 'node:net'
 import tls from 'node:tls'
-import { afterEach, beforeAll, describe, expect, it } from 'vitest'
-import { iatFrames, iflytek, observe, signV2, independentVerifierUntilCoreLands } from '../test/helpers.js'
+import { afterEach, describe, expect, it } from 'vitest'
+import { iatFrames, iflytek, observe, signV2 } from '../test/helpers.js'
 import { demoCredentials } from './credentials.js'
 import { SERVERNAME, startMock, UNRESOLVABLE_HOST } from './index.js'
 import type { MockOptions, MockServer } from './types.js'
@@ -16,7 +16,6 @@ afterEach(async () => {
   await server?.close()
   server = undefined
 })
-beforeAll(independentVerifierUntilCoreLands)
 const start = async (opts: Partial<MockOptions> = {}) => (server = await startMock({ pack: iflytek, service: 'iat', ...opts }))
 const signed = (s: MockServer) => signV2(s.url, demo.apiKey!, demo.apiSecret!)
 

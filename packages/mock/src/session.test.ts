@@ -1,7 +1,7 @@
 // After the upgrade: the healthy session (example frames, one server sid, end of stream) and each
 // frame-level fault, exactly as the vendor's frames look; plus the caps a hostile client meets.
-import { afterEach, beforeAll, describe, expect, it } from 'vitest'
-import { iatFrames, iflytek, independentVerifierUntilCoreLands, observe, signRtasr, signV2 } from '../test/helpers.js'
+import { afterEach, describe, expect, it } from 'vitest'
+import { iatFrames, iflytek, observe, signRtasr, signV2 } from '../test/helpers.js'
 import { demoCredentials } from './credentials.js'
 import { startMock } from './server.js'
 import type { MockOptions, MockServer } from './types.js'
@@ -13,7 +13,6 @@ afterEach(async () => {
   await server?.close()
   server = undefined
 })
-beforeAll(independentVerifierUntilCoreLands)
 
 const start = async (opts: Partial<MockOptions> = {}) => (server = await startMock({ pack: iflytek, service: 'iat', ...opts }))
 const signed = (s: MockServer) => signV2(s.url, demo.apiKey!, demo.apiSecret!)

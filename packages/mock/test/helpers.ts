@@ -1,11 +1,9 @@
-// Test helpers for the emulator: the real iFlytek pack, an independent v2 HMAC signer (reference
-// A2.1, a few lines of node:crypto) and a ws client that records everything the server does.
+// Test helpers for the emulator: the real iFlytek pack, independent signers (reference A2.1 and
+// A2.3, a few lines of node:crypto each) and a ws client that records everything the server does.
 import { createHash, createHmac } from 'node:crypto'
 import { readFileSync } from 'node:fs'
 import WebSocket from 'ws'
-import * as core from '@apidx/core'
 import type { ProviderPack } from '@apidx/core'
-import { signatureCheck } from '../src/auth.js'
 
 export const iflytek = JSON.parse(readFileSync(new URL('../../../providers/iflytek/pack.json', import.meta.url), 'utf8')) as ProviderPack
 
@@ -19,18 +17,6 @@ export function signV2(url: string, apiKey: string, apiSecret: string, date = ne
   return u.toString()
 }
 
-/**
- * An independent check of a v2-signed request, standing in for the core engine's verifyRequest in
- * tests of the session logic: recomputes the HMAC with the server's secret and compares.
- */
-export function verifyV2(credentials: Record<string, string>, url: URL, method = 'GET'): boolean {
-  const q = url.searchParams
-  const auth = Buffer.from(q.get('authorization') ?? '', 'base64').toString('utf8')
-  const sent = /signature="([^"]*)"/.exec(auth)?.[1]
-  const origin = `host: ${url.hostname}\ndate: ${q.get('date') ?? ''}\n${method} ${url.pathname} HTTP/1.1`
-  return sent !== undefined && sent === createHmac('sha256', credentials.apiSecret ?? '').update(origin).digest('base64')
-}
-
 /** Signs an rtasr URL (reference A2.3): signa = base64(HmacSHA1(key=apiKey, md5hex(appid + ts))). */
 export function signRtasr(url: string, appId: string, apiKey: string, ts = Math.floor(Date.now() / 1000)): string {
   const u = new URL(url)
@@ -38,22 +24,6 @@ export function signRtasr(url: string, appId: string, apiKey: string, ts = Math.
   const signa = createHmac('sha1', apiKey).update(md5).digest('base64')
   u.search = new URLSearchParams({ appid: appId, ts: String(ts), signa }).toString()
   return u.toString()
-}
-
-/** The independent check of an rtasr signa. */
-export function verifyRtasr(credentials: Record<string, string>, url: URL): boolean {
-  const q = url.searchParams
-  const md5 = createHash('md5').update(`${q.get('appid') ?? ''}${q.get('ts') ?? ''}`).digest('hex')
-  return q.get('signa') === createHmac('sha1', credentials.apiKey ?? '').update(md5).digest('base64')
-}
-
-/**
- * Until the core signing engine (verifyRequest) lands, the gateway's signature check in tests is
- * these independent implementations; afterwards the engine itself is exercised.
- */
-export function independentVerifierUntilCoreLands(): void {
-  if (typeof (core as unknown as Record<string, unknown>).verifyRequest === 'function') return
-  signatureCheck.verify = async (ctx, req) => (ctx.target.version.auth === 'rtasr-signa' ? verifyRtasr(ctx.credentials, req.url) : verifyV2(ctx.credentials, req.url, req.method))
 }
 
 /** Everything a client observed: a rejection's status, headers and body, or the frames and close. */
