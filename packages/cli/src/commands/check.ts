@@ -22,7 +22,8 @@ export default class Check extends ApidxCommand {
     '<%= config.bin %> check --provider iflytek --service iat --endpoint wss://my-proxy.example/v2/iat --json',
   ]
   static override args = {
-    scenario: Args.string({ description: 'emulator fault scenario, with --mock (e.g. clock-skew); healthy when absent', required: false }),
+    // Never read from stdin: a piped stdin is not a scenario.
+    scenario: Args.string({ description: 'emulator fault scenario, with --mock (e.g. clock-skew); healthy when absent', required: false, ignoreStdin: true }),
   }
   static override flags = {
     provider: Flags.string({ char: 'p', description: 'provider pack id or path', required: true }),

@@ -40,6 +40,12 @@ describe('http client', () => {
     expect([ex.response?.status, hits]).toEqual([302, 1])
   })
 
+  it('a POST without a probe body is sent (a got stream would otherwise wait for one)', async () => {
+    const port = await listen(http.createServer((req, res) => { res.writeHead(200); res.end(req.method) }))
+    const ex = await httpExchange({ url: new URL(`http://127.0.0.1:${port}/`), method: 'POST', deadlines, clock, signed: false })
+    expect([ex.response?.status, ex.response?.body]).toEqual([200, 'POST'])
+  })
+
   it('a server that never answers is a handshake timeout', async () => {
     const port = await listen(http.createServer(() => {}))
     const ex = await httpExchange({ url: new URL(`http://127.0.0.1:${port}/`), method: 'GET', deadlines, clock, signed: false })

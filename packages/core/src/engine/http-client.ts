@@ -34,13 +34,15 @@ export async function httpExchange(opts: HttpExchangeOptions): Promise<Exchange>
   const stream = got.stream(opts.url, {
     method: opts.method as 'GET',
     headers: opts.headers ?? {},
-    ...(opts.body !== undefined ? { body: opts.body } : {}),
+    // A got stream with a body-carrying method waits for the caller to write one: always give it.
+    ...(opts.body !== undefined ? { body: opts.body } : opts.method !== 'GET' && opts.method !== 'HEAD' ? { body: '' } : {}),
     followRedirect: false,
     throwHttpErrors: false,
     retry: { limit: 0 },
     decompress: true,
     ...(lookup ? { dnsLookup: lookup as never } : {}),
-    timeout: { lookup: d.dns, connect: d.connect, secureConnect: d.tls, response: d.handshake, read: d.firstFrame },
+    // Per-phase deadlines, and `request` as the hard cap of the whole exchange.
+    timeout: { lookup: d.dns, connect: d.connect, secureConnect: d.tls, response: d.handshake, read: d.firstFrame, request: d.dns + d.connect + d.tls + d.handshake + d.firstFrame },
     https: { ...(opts.ca ? { certificateAuthority: opts.ca } : {}), ...(opts.servername ? { checkServerIdentity: identityFor(opts.servername) } : {}) },
   })
   await new Promise<void>((resolve) => {

@@ -134,7 +134,8 @@ export async function runChecks(opts: RunOptions): Promise<RunResult> {
 
   for (const link of plan) running.set(link.probe.meta.id, runLink(link))
   await Promise.all(running.values())
-  const resolved = exchange ? await exchange : undefined
+  // The clients have their own deadlines; this cap only guards against a bug in one of them.
+  const resolved = exchange ? await Promise.race([exchange, new Promise<undefined>((r) => setTimeout(() => r(undefined), runBudget(deadlines)).unref())]) : undefined
   return {
     target: opts.target,
     requestUrl: request.url,
