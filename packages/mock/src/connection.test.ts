@@ -171,6 +171,15 @@ describe('http services', () => {
     expect((await post(server.url, 'x'.repeat(1024 * 1024 + 10)).catch(() => ({ status: 413 }))).status).toBe(413)
   })
 
+  it('wrong-scheme on an http service: the client part is plain http://, answered 400 on the TLS port', async () => {
+    server = await startMock({ pack: httpPack, scenario: 'wrong-scheme' })
+    expect(server.scenario.client?.scheme).toBe('http')
+    expect(server.url).toMatch(/^https:/)
+    const r = await fetch(server.url.replace(/^https:/, 'http:'), { method: 'POST', body: '{}' })
+    expect(r.status).toBe(400)
+    await expect(startMock({ pack: httpPack, scenario: 'wrong-scheme-http' })).rejects.toMatchObject({ code: 'ERR_USAGE' })
+  })
+
   it('a port in use is a usage error, not a crash', async () => {
     server = await startMock({ pack: httpPack })
     await expect(startMock({ pack: httpPack, port: server.port })).rejects.toMatchObject({ code: 'ERR_USAGE', message: expect.stringContaining('already in use') })

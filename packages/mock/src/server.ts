@@ -20,15 +20,17 @@ export const HOLD_MS = 120_000
 /** The unresolvable host name of the `dns-not-found` scenario (RFC 6761 `.invalid`). */
 export const UNRESOLVABLE_HOST = 'vendor.apidx.invalid'
 
-/** Starts the emulator. Rejects with ERR_USAGE/ERR_TARGET for a non-loopback host, an unknown scenario or target. */
+/**
+ * Starts the emulator. Rejects with ERR_USAGE/ERR_TARGET for a non-loopback host, an unknown scenario
+ * or target. The returned `scenario` is the one played for this target: apply its `client` part.
+ */
 export async function startMock(options: MockOptions): Promise<MockServer> {
   const host = options.host ?? '127.0.0.1'
   if (!/^127(\.\d{1,3}){3}$/.test(host) && host !== '::1') {
     throw new ApidxError('ERR_USAGE', `The emulator binds loopback addresses only, not "${host}".`, { suggestions: ['Use 127.0.0.1 (the default).'] })
   }
-  const scenario = findScenario(options.scenario)
   const target = resolveTarget(options.pack, { ...(options.service ? { service: options.service } : {}), ...(options.version ? { version: options.version } : {}) })
-  checkScenarioFits(target, scenario)
+  const scenario = forTarget(target, findScenario(options.scenario))
   const credentials = options.credentials ?? demoCredentials(options.pack)
   const clock = options.clock ?? Date.now
   const now = () => clock() + (scenario.id === 'clock-skew' ? CLOCK_SKEW_MS : 0)
@@ -107,9 +109,16 @@ export async function startMock(options: MockOptions): Promise<MockServer> {
   }
 }
 
-/** Rejects scenarios the served version cannot play (no error table, no legacy frame). */
-function checkScenarioFits(target: Target, scenario: Scenario): void {
+/**
+ * The scenario as the served version plays it: the client's wrong scheme in the version's protocol
+ * (http:// rather than ws:// for an https service). Rejects what the version cannot play (no error
+ * table, no legacy frame, a missing upgrade on a service that takes none).
+ */
+function forTarget(target: Target, scenario: Scenario): Scenario {
   const where = `${target.serviceId}/${target.versionId}`
+  if (target.version.protocol === 'http' && scenario.id === 'wrong-scheme-http') {
+    throw new ApidxError('ERR_USAGE', `${where} is an HTTP service: wrong-scheme-http (a request without upgrade to a WebSocket service) does not apply.`, { suggestions: ['Use wrong-scheme (plain http:// to the TLS port).'] })
+  }
   if (scenario.id === 'vendor-error' && vendorErrorCode(target, scenario.vendorCode) === undefined) {
     const codes = [...Object.keys(target.version.errors ?? {}), ...Object.keys(target.service.errors ?? {})]
     throw new ApidxError('ERR_USAGE', scenario.vendorCode ? `${where} has no vendor code ${scenario.vendorCode}.` : `${where} declares no vendor error codes.`, { suggestions: codes.length ? [`Codes: ${codes.slice(0, 40).join(', ')}.`] : [] })
@@ -117,4 +126,6 @@ function checkScenarioFits(target: Target, scenario: Scenario): void {
   if (scenario.id === 'legacy-format' && legacyFrame(target, 'sid') === undefined) {
     throw new ApidxError('ERR_USAGE', `${where} declares no legacy frame (response.examples.legacyFrame).`)
   }
+  if (target.version.protocol === 'http' && scenario.client?.scheme === 'ws') return { ...scenario, client: { ...scenario.client, scheme: 'http' } }
+  return scenario
 }

@@ -51,7 +51,7 @@ export interface MockServer {
   ca?: string
   /** The host name the certificate is for: the client sends it as SNI and verifies the certificate against it. */
   servername?: string
-  /** The scenario being served. */
+  /** The scenario being served, as played for the served version (its `client` part in that version's protocol). */
   scenario: Scenario
   /** Every request that arrived, in order (capped at {@link MAX_RECORDED} entries). */
   requests: RecordedRequest[]
