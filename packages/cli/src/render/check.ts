@@ -13,21 +13,46 @@ export function ms(v: number | null | undefined): string {
   return v >= 1000 ? `${(v / 1000).toFixed(1)} s` : `${Math.round(v)} ms`
 }
 
-/** Word-wraps `text` to `width` columns. */
+/** Terminal columns of one character: East Asian wide and fullwidth characters take two. */
+function charWidth(cp: number): number {
+  return (cp >= 0x1100 && cp <= 0x115f) || (cp >= 0x2e80 && cp <= 0xa4cf) || (cp >= 0xac00 && cp <= 0xd7a3) || (cp >= 0xf900 && cp <= 0xfaff) || (cp >= 0xfe30 && cp <= 0xfe4f) || (cp >= 0xff00 && cp <= 0xff60) || (cp >= 0xffe0 && cp <= 0xffe6) || (cp >= 0x20000 && cp <= 0x3fffd) ? 2 : 1
+}
+
+/** Terminal columns of a string (vendor texts are often Chinese: a box must still close). */
+export function displayWidth(text: string): number {
+  let w = 0
+  for (const ch of text) w += charWidth(ch.codePointAt(0)!)
+  return w
+}
+
+/** Pads to `width` terminal columns. */
+function padTo(text: string, width: number): string {
+  return text + ' '.repeat(Math.max(0, width - displayWidth(text)))
+}
+
+/** Word-wraps `text` to `width` terminal columns; a word longer than a line is cut. */
 export function wrap(text: string, width: number): string[] {
   const out: string[] = []
   for (const para of text.split('\n')) {
     let line = ''
     for (const word of para.split(/\s+/).filter(Boolean)) {
-      if (line && line.length + 1 + word.length > width) {
+      if (line && displayWidth(line) + 1 + displayWidth(word) > width) {
         out.push(line)
         line = ''
       }
-      while (word.length > width && !line) {
-        out.push(word.slice(0, width))
-        return out.concat(wrap(word.slice(width), width))
+      let rest = word
+      while (displayWidth(rest) > width) {
+        let cut = ''
+        for (const ch of rest) {
+          if (displayWidth(cut + ch) > width - displayWidth(line ? `${line} ` : '')) break
+          cut += ch
+        }
+        if (!cut) { out.push(line); line = ''; continue }
+        out.push(line ? `${line} ${cut}` : cut)
+        line = ''
+        rest = rest.slice(cut.length)
       }
-      line = line ? `${line} ${word}` : word
+      line = line ? `${line} ${rest}` : rest
     }
     out.push(line)
   }
@@ -36,8 +61,8 @@ export function wrap(text: string, width: number): string[] {
 
 /** A box around lines, `width` inner columns. */
 function box(title: string, lines: string[], width: number, color: boolean, style: 'red' | 'green'): string {
-  const top = `╭─ ${title} ${'─'.repeat(Math.max(0, width - title.length - 1))}╮`
-  const body = lines.map((l) => `│ ${l.padEnd(width)} │`)
+  const top = `╭─ ${title} ${'─'.repeat(Math.max(0, width - displayWidth(title) - 1))}╮`
+  const body = lines.map((l) => `│ ${padTo(l, width)} │`)
   const bottom = `╰${'─'.repeat(width + 2)}╯`
   return [paint(style, top, color), ...body.map((l) => paint(style, l.slice(0, 2), color) + l.slice(2, -2) + paint(style, l.slice(-2), color)), paint(style, bottom, color)].join('\n')
 }

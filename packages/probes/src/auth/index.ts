@@ -2,7 +2,7 @@
 // to set), then a 401/403 answer matched against the pack's handshake rules (most specific first; the
 // other matching rules become ranked alternatives), else a plain unauthorized/forbidden.
 import { defineProbe } from '@apidx/core'
-import { bodyExcerpt, matchingRules } from '../shared/rules.js'
+import { bodyExcerpt, matchingRules, vendorName } from '../shared/rules.js'
 
 const AUTH_CODES = {
   'auth/missing-credentials': { severity: 'error', description: 'Credentials the auth scheme needs are not set; the message names the environment variables.' },
@@ -30,8 +30,8 @@ export default defineProbe({
       const vars = credentials.missing.map((m) => m.env)
       return ctx.report({
         code: 'auth/missing-credentials',
-        message: `${target.pack.name} credentials are not set: ${vars.join(', ')}. The unauthenticated links were checked.`,
-        fix: `Set ${vars.map((v) => `${v}`).join(', ')} in the environment (values from the ${target.pack.name} console), or under providers.${target.pack.id}.credentials in .apidxrc with \${env:NAME}.`,
+        message: `${vendorName(target)} credentials are not set: ${vars.join(', ')}. The unauthenticated links were checked.`,
+        fix: `Set ${vars.join(', ')} in the environment (values from the ${vendorName(target)} console), or under providers.${target.pack.id}.credentials in .apidxrc with \${env:NAME}.`,
         data: { variables: vars, credentials: credentials.missing.map((m) => m.name) },
       })
     }
