@@ -180,6 +180,16 @@ describe('http services', () => {
     await expect(startMock({ pack: httpPack, scenario: 'wrong-scheme-http' })).rejects.toMatchObject({ code: 'ERR_USAGE' })
   })
 
+  it('no-response and handshake-timeout on an http service: the request is held, and the expected root cause is http/timeout', async () => {
+    for (const scenario of ['no-response', 'handshake-timeout']) {
+      const s = await startMock({ pack: httpPack, scenario })
+      expect(s.scenario.expect).toBe('http/timeout')
+      const aborted = await fetch(s.url, { method: 'POST', body: '{}', signal: AbortSignal.timeout(300) }).then(() => false, () => true)
+      expect(aborted).toBe(true)
+      await s.close()
+    }
+  })
+
   it('a port in use is a usage error, not a crash', async () => {
     server = await startMock({ pack: httpPack })
     await expect(startMock({ pack: httpPack, port: server.port })).rejects.toMatchObject({ code: 'ERR_USAGE', message: expect.stringContaining('already in use') })

@@ -126,6 +126,10 @@ function forTarget(target: Target, scenario: Scenario): Scenario {
   if (scenario.id === 'legacy-format' && legacyFrame(target, 'sid') === undefined) {
     throw new ApidxError('ERR_USAGE', `${where} declares no legacy frame (response.examples.legacyFrame).`)
   }
-  if (target.version.protocol === 'http' && scenario.client?.scheme === 'ws') return { ...scenario, client: { ...scenario.client, scheme: 'http' } }
+  if (target.version.protocol === 'http') {
+    if (scenario.client?.scheme === 'ws') return { ...scenario, client: { ...scenario.client, scheme: 'http' } }
+    // Over HTTP an unanswered request is one fault whichever phase it hangs in.
+    if (scenario.id === 'handshake-timeout' || scenario.id === 'no-response') return { ...scenario, expect: 'http/timeout' }
+  }
   return scenario
 }
