@@ -4,8 +4,15 @@
 // per-service rows (Spark 10110, the legacy rtasr frame under rtasr_llm). Canary secrets are set in
 // the environment of every run and must appear in no output.
 import { describe, expect, it } from 'vitest'
-import { scenarios } from '@apidx/mock'
+import { readFileSync } from 'node:fs'
+import { demoCredentials, scenarios } from '@apidx/mock'
+import type { ProviderPack } from '@apidx/core'
 import { apidx, CANARY, leaked, validateReport } from './harness.js'
+
+// The emulator signs with demo credentials: those must not show either (raw or base64).
+const pack = JSON.parse(readFileSync(new URL('../../providers/iflytek/pack.json', import.meta.url), 'utf8')) as ProviderPack
+const demo = demoCredentials(pack)
+const demoSecrets = ['apiKey', 'apiSecret'].flatMap((k) => [demo[k]!, Buffer.from(demo[k]!).toString('base64')])
 
 interface Row { scenario: string; service: string; version?: string; expect: string | null; check?: (report: Record<string, any>) => void }
 
@@ -35,6 +42,7 @@ describe.concurrent('fault matrix through the emulator (built CLI, --mock, --jso
       expect(validateReport(report), JSON.stringify(validateReport.errors)).toBe(true)
       expect({ exit: r.code, root: report.rootCause?.code ?? null }).toEqual({ exit: row.expect ? 1 : 0, root: row.expect })
       expect(leaked(r)).toEqual([])
+      expect(demoSecrets.filter((d) => r.stdout.includes(d) || r.stderr.includes(d))).toEqual([])
       expect(r.stderr).toBe('')
       row.check?.(report)
       if (row.service === 'iat' && !row.version) extra[row.scenario]?.(report)
