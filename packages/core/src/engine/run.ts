@@ -5,7 +5,8 @@
 import type { Target } from '../pack/target.js'
 import { deadlinesFor, runBudget, type PhaseDeadlines } from './deadlines.js'
 import type { ProbeRegistry } from './define.js'
-import type { Exchange } from './exchange.js'
+import { emptyExchange, type Exchange } from './exchange.js'
+import { toNetFailure } from './safe-error.js'
 import { httpExchange } from './http-client.js'
 import { planChain, type PlannedLink } from './plan.js'
 import { prepareRequest, type PreparedRequest, type Signer } from './prepare.js'
@@ -72,7 +73,8 @@ export async function runChecks(opts: RunOptions): Promise<RunResult> {
   const plan = planChain(opts.target, opts.registry)
   const request = await prepareRequest(opts.target, opts.credentials ?? {}, { allowInsecure: Boolean(opts.allowInsecure), signer: opts.signer ?? coreSigner, now: clock.now() })
   let exchange: Promise<Exchange> | undefined
-  const connect = () => (exchange ??= runExchange(request, opts, deadlines, clock))
+  // The clients never throw for a network fault; a throw is a bug, kept out of every probe as a failure.
+  const connect = () => (exchange ??= runExchange(request, opts, deadlines, clock).catch((err: unknown) => ({ ...emptyExchange(opts.target.version.protocol, request.signed), failure: toNetFailure('handshake', err) })))
 
   const findings: { order: number; f: EngineFinding }[] = []
   const results = new Map<string, LinkResult>()
