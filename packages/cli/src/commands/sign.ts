@@ -139,7 +139,8 @@ async function readCapped(file: string, flag: string): Promise<string> {
 /** The printable result: secret steps masked, the request masked unless revealed. */
 function signOutput(core: Core, pack: ProviderPack, r: SignResult, target: Target | undefined, reveal: boolean): SignOutput {
   const redactor = core.createRedactor(r.secrets)
-  const signatureStep = r.steps.find((s) => s.name === pack.auth[r.scheme]?.signature)
+  const scheme = pack.auth[r.scheme]
+  const signatureStep = scheme ? r.steps.find((s) => s.name === core.signatureStep(scheme)) : undefined
   return {
     provider: pack.id,
     ...(target ? { service: target.serviceId, version: target.versionId } : {}),

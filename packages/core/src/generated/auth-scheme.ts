@@ -83,9 +83,9 @@ export interface AuthScheme {
    */
   maxSkewSeconds?: number
   /**
-   * The id of the step whose value is the signature (a digest, shown in full; compared by `apidx sign --verify`).
+   * The id of the step whose value is the signature (a digest, shown in full; compared by `apidx sign --verify`); the last named step when absent.
    */
-  signature: string
+  signature?: string
   /**
    * True when this scheme signs any URL on the pack's hosts that no service version matches (AWS SigV4 header form for any `*.amazonaws.com` URL).
    */

@@ -10,7 +10,6 @@ export const authSchemeSchema = {
   "additionalProperties": false,
   "required": [
     "description",
-    "signature",
     "steps",
     "place"
   ],
@@ -55,7 +54,7 @@ export const authSchemeSchema = {
     },
     "signature": {
       "$ref": "#/definitions/stepId",
-      "description": "The id of the step whose value is the signature (a digest, shown in full; compared by `apidx sign --verify`)."
+      "description": "The id of the step whose value is the signature (a digest, shown in full; compared by `apidx sign --verify`); the last named step when absent."
     },
     "defaultForHosts": {
       "type": "boolean",

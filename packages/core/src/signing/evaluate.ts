@@ -61,6 +61,11 @@ export function asText(v: Value, where: string): string {
 
 const asBytes = (v: Value) => (typeof v === 'string' ? Buffer.from(v, 'utf8') : v)
 
+/** The id of the scheme's signature step: the one it names, else its last named step. */
+export function signatureStep(scheme: AuthScheme): string {
+  return scheme.signature ?? [...scheme.steps].reverse().find((s) => s.id !== undefined)?.id ?? ''
+}
+
 /** Runs the scheme. Throws ApidxError ERR_SIGNING (or ERR_CREDENTIALS) when it cannot be evaluated. */
 export function evaluate(input: EvalInput): EvalResult {
   const { scheme, request } = input
@@ -208,6 +213,7 @@ export function evaluate(input: EvalInput): EvalResult {
     setHeader(request, key, v)
     placed.set(`header:${key.toLowerCase()}`, v)
   }
-  const signature = values.get(scheme.signature) ?? fail(`The scheme's signature names step ${scheme.signature}, which it does not have.`)
+  const signatureId = signatureStep(scheme)
+  const signature = values.get(signatureId) ?? fail(`The scheme's signature names step ${signatureId}, which it does not have.`)
   return { steps, values, request, placed, signature }
 }

@@ -1,6 +1,6 @@
 // The signing engine's public API (DESIGN §4): sign, verify, and the pieces commands reuse.
 export { signRequest, schemeFor, requiredCredentials, secretCredentials, type Clock, type SignOptions, type SignResult, type SignedStep } from './sign.js'
-export { evaluate, type EvalInput, type EvalResult, type StepValue, type Value } from './evaluate.js'
+export { evaluate, signatureStep, type EvalInput, type EvalResult, type StepValue, type Value } from './evaluate.js'
 export { workingRequest, requestUrl, headerRecord, parseQuery, type RequestInput, type HeaderInput, type WorkingRequest } from './request.js'
 export { formatTime, parseTime, parseInstant } from './time.js'
 export { percentEncode, percentDecode } from './encoding.js'

@@ -3,7 +3,7 @@
 // and compared; on a mismatch it names the first step that differs and searches known mistakes.
 import type { ProviderPack } from '../generated/index.js'
 import type { Target } from '../pack/target.js'
-import { evaluate, type EvalInput, type EvalResult } from './evaluate.js'
+import { evaluate, signatureStep, type EvalInput, type EvalResult } from './evaluate.js'
 import { carriers, impliedValues, type Carrier } from './implied.js'
 import { mutations } from './mistakes.js'
 import { cloneRequest, removeHeader, workingRequest, type RequestInput } from './request.js'
@@ -135,7 +135,7 @@ export function verifyRequest(input: VerifyInput): VerifyResult {
   const hints = new Map<string, string>(Object.entries(input.credentials).map(([k, v]) => [`cred.${k}`, v]))
   for (const [k, v] of expected.values) hints.set(k, text(v)!)
   const implied = impliedValues(scheme, carried, hints)
-  const actualSignature = implied.get(scheme.signature)
+  const actualSignature = implied.get(signatureStep(scheme))
 
   const missing = carried.filter((c) => c.placed && c.value === undefined).map((c) => `${c.kind}:${c.name}`)
   const placedMatch = carried.filter((c) => c.placed).every((c) => c.value === expected.placed.get(`${c.kind}:${c.kind === 'header' ? c.name.toLowerCase() : c.name}`))
