@@ -1,6 +1,9 @@
 // `apidx check` as a user runs it (the built CLI) against loopback fixture servers: exit codes, one
 // JSON document valid against the report schema, NO_COLOR, usage errors, and no secret in any output.
 import { execFile } from 'node:child_process'
+import { mkdtempSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { Ajv } from 'ajv'
 import { afterEach, describe, expect, it } from 'vitest'
@@ -11,9 +14,9 @@ const bin = fileURLToPath(new URL('../bin/run.js', import.meta.url))
 const validate = new Ajv({ allErrors: true, strict: false, allowUnionTypes: true }).compile(reportSchema as object)
 const CANARY = { IFLYTEK_APP_ID: 'canaryapp', IFLYTEK_API_KEY: 'CANARYKEY0123456789abcdef0123456', IFLYTEK_API_SECRET: 'CANARYSECRETabcdef0123456789abcd' }
 
-function apidx(args: string[], env: Record<string, string> = {}): Promise<{ code: number; stdout: string; stderr: string }> {
+function apidx(args: string[], env: Record<string, string> = {}, cwd = '/'): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
-    execFile(process.execPath, [bin, ...args], { cwd: '/', env: { PATH: process.env.PATH ?? '', HOME: '/nonexistent', ...env }, timeout: 20_000 }, (err, stdout, stderr) => {
+    execFile(process.execPath, [bin, ...args], { cwd, env: { PATH: process.env.PATH ?? '', HOME: '/nonexistent', ...env }, timeout: 20_000 }, (err, stdout, stderr) => {
       resolve({ code: err ? ((err as { code?: number }).code ?? 1) : 0, stdout, stderr })
     })
   })
@@ -64,6 +67,16 @@ describe('apidx check (built CLI)', () => {
     const r = await apidx(['check', '-p', 'iflytek', '-s', 'iat', '-e', `ws://127.0.0.1:${port}/v2/iat`], { NO_COLOR: '1', FORCE_COLOR: '1' })
     expect(r.stdout).not.toMatch(/\u001B\[/)
     expect(r.stdout).toContain('✗ TCP connect')
+  })
+
+  it('takes service, version, endpoint, timeout and credentials (with ${env:NAME}) from config', async () => {
+    const port = await closedPort()
+    const dir = mkdtempSync(path.join(tmpdir(), 'apidx-check-'))
+    const rc = { providers: { iflytek: { service: 'spark', version: 'v4.0', timeout: 300, endpoint: `ws://127.0.0.1:${port}/v4.0/chat`, credentials: { appId: 'a1', apiKey: '${env:MY_KEY}', apiSecret: CANARY.IFLYTEK_API_SECRET } } } }
+    writeFileSync(path.join(dir, '.apidxrc.json'), JSON.stringify(rc))
+    const r = await apidx(['check', '-p', 'iflytek', '--json'], { MY_KEY: CANARY.IFLYTEK_API_KEY }, dir)
+    expect(JSON.parse(r.stdout)).toMatchObject({ service: 'spark', version: 'v4.0', endpoint: `ws://127.0.0.1:${port}/v4.0/chat`, rootCause: { code: 'tcp/refused' } })
+    expect(r.stdout).not.toContain(CANARY.IFLYTEK_API_SECRET)
   })
 
   it('exit 2 for usage and target errors', async () => {
