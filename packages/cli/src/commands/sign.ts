@@ -51,7 +51,7 @@ export default class Sign extends ApidxCommand {
     if (flags.verify !== undefined) {
       const text = /^(wss?|https?):\/\//i.test(flags.verify) ? flags.verify : await readCapped(flags.verify, '--verify')
       const request = core.parseRequestText(text, flags.url)
-      const { target, schemeId } = chooseScheme(core, loaded, { ...flags, url: flags.url ?? String(request.url) })
+      const { target, schemeId } = chooseScheme(core, loaded, { ...flags, url: flags.url ?? String(request.url) }, flags.url === undefined ? 'The URL of the request to verify' : '--url')
       const result = core.verifyRequest({ pack, ...(target && !flags.scheme ? { target } : { scheme: schemeId }), request, credentials, params: { ...(target?.version.signingParams ?? {}), ...params } })
       const out = verifyOutput(core, pack, result, target)
       this.show(renderVerify(out, Boolean(flags.explain)))
@@ -79,7 +79,7 @@ export default class Sign extends ApidxCommand {
 type Core = typeof import('@apidx/core')
 
 /** The target (when a service version applies), the scheme id, and the URL to sign. */
-function chooseScheme(core: Core, loaded: LoadedPack, flags: { service?: string; version?: string; url?: string; scheme?: string }): { target?: Target; schemeId: string; url: string } {
+function chooseScheme(core: Core, loaded: LoadedPack, flags: { service?: string; version?: string; url?: string; scheme?: string }, urlLabel = '--url'): { target?: Target; schemeId: string; url: string } {
   const { pack } = loaded
   let target: Target | undefined
   let url: string
@@ -88,7 +88,7 @@ function chooseScheme(core: Core, loaded: LoadedPack, flags: { service?: string;
     try {
       parsed = new URL(flags.url)
     } catch {
-      throw new core.ApidxError('ERR_USAGE', `--url ${JSON.stringify(flags.url.slice(0, 200))} is not an absolute URL.`, { suggestions: ['Write the full URL, e.g. wss://host/path?query.'] })
+      throw new core.ApidxError('ERR_USAGE', `${urlLabel} ${JSON.stringify(flags.url.slice(0, 200))} is not an absolute URL.`, { suggestions: ['Write the full URL, e.g. wss://host/path?query.'] })
     }
     const matched = flags.service !== undefined ? core.resolveTarget(pack, { ...(flags.service ? { service: flags.service } : {}), ...(flags.version ? { version: flags.version } : {}) }) : core.matchUrl(pack, parsed)
     if (matched) target = { ...matched, url: parsed, explicitEndpoint: true }

@@ -1,6 +1,7 @@
 // The request a scheme reads and writes while it is evaluated: method, URL, query parameters
 // (decoded, in order, their original text kept so untouched ones are not re-encoded), headers (in
 // order, names as given) and body. Steps `set` into it; the placement writes the results into it.
+import { ApidxError } from '../errors.js'
 import { percentDecode, percentEncode } from './encoding.js'
 
 /** Header values as callers have them: Node's IncomingHttpHeaders, a plain record, or pairs. */
@@ -46,7 +47,12 @@ export function parseQuery(search: string): QueryParam[] {
 
 /** Builds the working request from the caller's input. */
 export function workingRequest(input: RequestInput): WorkingRequest {
-  const url = new URL(String(input.url))
+  let url: URL
+  try {
+    url = new URL(String(input.url))
+  } catch {
+    throw new ApidxError('ERR_USAGE', `${JSON.stringify(String(input.url).slice(0, 200))} is not an absolute URL.`, { suggestions: ['Write the full URL, with its scheme and host (wss://host/path?query).'] })
+  }
   const query = parseQuery(url.search)
   url.search = ''
   url.hash = ''
