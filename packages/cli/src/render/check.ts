@@ -86,10 +86,12 @@ function detail(f: Finding, color: boolean): string[] {
   return lines
 }
 
-/** The scalar evidence of a finding as `key=value` pairs. */
+/** The scalar evidence of a finding as `key=value` pairs, leaving out text the message or fix already says. */
 function evidenceOf(f: Finding): string {
+  const said = `${f.message} ${f.fix ?? ''}`
   return Object.entries(f.data)
     .filter(([k, v]) => k !== 'alternatives' && v !== null && typeof v !== 'object')
+    .filter(([, v]) => typeof v !== 'string' || v.length < 12 || !said.includes(v))
     .map(([k, v]) => `${k}=${typeof v === 'string' ? JSON.stringify(v) : String(v)}`)
     .join(', ')
 }
