@@ -2,7 +2,7 @@
 // followed, the answer to a rejected upgrade kept (status, headers, capped body), the probe's frames
 // sent, the server's frames collected until the end of the stream, a close, or a phase deadline.
 import type { IncomingMessage } from 'node:http'
-import WebSocket from 'ws'
+import type WebSocket from 'ws'
 import type { PhaseDeadlines } from './deadlines.js'
 import { emptyExchange, type Exchange, type ResponseHead } from './exchange.js'
 import { MAX_BODY_BYTES, MAX_FRAMES, MAX_FRAME_BYTES } from './limits.js'
@@ -32,6 +32,8 @@ export interface WsExchangeOptions extends TlsOptions {
 
 /** Runs the one WebSocket exchange. Never throws: every failure is in the result. */
 export async function wsExchange(opts: WsExchangeOptions): Promise<Exchange> {
+  // Loaded here, not at import: every command imports core, only check opens a WebSocket.
+  const { default: WebSocketClient } = await import('ws')
   const started = performance.now()
   const elapsed = () => Math.round((performance.now() - started) * 10) / 10
   const ex = emptyExchange('websocket', opts.signed)
@@ -53,7 +55,7 @@ export async function wsExchange(opts: WsExchangeOptions): Promise<Exchange> {
     let timer: NodeJS.Timeout | undefined
     const handshakeStarted = elapsed()
     ex.sentAt = opts.clock.now()
-    const ws = new WebSocket(opts.url, {
+    const ws = new WebSocketClient(opts.url, {
       createConnection: () => socket,
       headers: opts.headers ?? {},
       followRedirects: false,
@@ -65,7 +67,7 @@ export async function wsExchange(opts: WsExchangeOptions): Promise<Exchange> {
       done = true
       if (timer) clearTimeout(timer)
       ex.timings.total = elapsed()
-      if (ws.readyState === WebSocket.OPEN) ws.close(1000)
+      if (ws.readyState === WebSocketClient.OPEN) ws.close(1000)
       // A server that ignores our close must not keep the process alive.
       setTimeout(() => ws.terminate(), 200).unref()
       socket.unref()
@@ -135,7 +137,7 @@ export async function wsExchange(opts: WsExchangeOptions): Promise<Exchange> {
 async function sendFrames(ws: WebSocket, frames: OutgoingFrame[]): Promise<void> {
   for (const f of frames) {
     if (f.delayMs) await new Promise((r) => setTimeout(r, f.delayMs).unref())
-    if (ws.readyState !== WebSocket.OPEN) return
+    if (ws.readyState !== ws.OPEN) return
     ws.send(f.data)
   }
 }
