@@ -19,20 +19,29 @@ const ALG_NAMES: Record<string, string> = { md5: 'MD5', sha1: 'SHA-1', sha256: '
 const PERCENT = ['rfc3986', 'form', 'uri-component'] as const satisfies readonly Encoding[]
 const ENC_NAMES: Record<string, string> = { rfc3986: '%20 for spaces (RFC 3986)', form: '+ for spaces (form encoding)', 'uri-component': "encodeURIComponent (! ' ( ) * left unencoded)", 'rfc3986-except-slash': 'RFC 3986 keeping /', none: 'no encoding' }
 
-/** A copy of the scheme with step `index` replaced (or followed by `extra` steps). */
-function withStep(scheme: AuthScheme, index: number, step: Step, extra: Step[] = []): AuthScheme {
-  const steps = [...scheme.steps]
-  steps.splice(index, 1, step, ...extra)
-  return { ...scheme, steps: steps as AuthScheme['steps'] }
-}
+const stepName = (s: Step, i: number) => s.id ?? `${s.op} #${i + 1}`
 
-const onScheme = (kind: string, description: string, scheme: AuthScheme): Mutation => ({ kind, description, apply: (i) => ({ ...i, scheme }) })
+/**
+ * A mutation that rewrites the step named `id` of whatever scheme it is applied to (so two mutations
+ * compose): `make` returns the step(s) that replace it.
+ */
+function onStep(kind: string, description: string, id: string, make: (step: Step) => Step[]): Mutation {
+  return {
+    kind, description,
+    apply: (i) => {
+      const at = i.scheme.steps.findIndex((s, k) => stepName(s, k) === id)
+      if (at < 0) return i
+      const steps = [...i.scheme.steps]
+      steps.splice(at, 1, ...make(steps[at]!))
+      return { ...i, scheme: { ...i.scheme, steps: steps as AuthScheme['steps'] } }
+    },
+  }
+}
 
 /** Every candidate mistake for a scheme evaluation; `envOf` names a credential as the user knows it, `order` is the pack's credential order. */
 export function mutations(input: EvalInput, envOf: (cred: string) => string, order: string[] = []): Mutation[] {
   const { scheme } = input
   const out: Mutation[] = []
-  const name = (s: Step, i: number) => s.id ?? `${s.op} #${i + 1}`
 
   // Credentials swapped: any two the scheme uses (key and secret, app id and key).
   const used = [...new Set(JSON.stringify(scheme).match(/\{cred\.[A-Za-z0-9_]+\}/g) ?? [])].map((r) => r.slice(6, -1)).filter((c) => input.credentials[c])
@@ -49,18 +58,18 @@ export function mutations(input: EvalInput, envOf: (cred: string) => string, ord
   }
 
   scheme.steps.forEach((step, index) => {
-    const id = name(step, index)
+    const id = stepName(step, index)
     if (step.op === 'hash' || step.op === 'hmac') {
       for (const alg of ALGS) {
-        if (alg !== step.alg) out.push(onScheme('hash-algorithm', `Step ${id} used ${ALG_NAMES[alg]} instead of ${ALG_NAMES[step.alg]}.`, withStep(scheme, index, { ...step, alg })))
+        if (alg !== step.alg) out.push(onStep('hash-algorithm', `Step ${id} used ${ALG_NAMES[alg]} instead of ${ALG_NAMES[step.alg]}.`, id, (s) => [{ ...s, alg } as Step]))
       }
       if (step.out !== 'raw') {
         const other = step.out === 'hex' ? 'base64' : 'hex'
-        out.push(onScheme('digest-encoding', `Step ${id} was encoded as ${other} instead of ${step.out}.`, withStep(scheme, index, { ...step, out: other })))
+        out.push(onStep('digest-encoding', `Step ${id} was encoded as ${other} instead of ${step.out}.`, id, (s) => [{ ...s, out: other } as Step]))
       }
       if (step.out === 'hex') {
         const raw = `${id}Upper`
-        out.push(onScheme('letter-case', `Step ${id} was written in upper-case hex.`, withStep(scheme, index, { ...step, id: raw }, [{ id, op: 'encode', data: `{${raw}}`, to: 'upper' }])))
+        out.push(onStep('letter-case', `Step ${id} was written in upper-case hex.`, id, (s) => [{ ...s, id: raw } as Step, { id, op: 'encode', data: `{${raw}}`, to: 'upper' }]))
       }
     }
     if (step.op === 'time') {
@@ -74,20 +83,24 @@ export function mutations(input: EvalInput, envOf: (cred: string) => string, ord
       }
     }
     if (step.op === 'template' && step.text.includes(': ')) {
-      out.push(onScheme('colon-space', `Step ${id} has no space after the colons (the scheme writes "name: value").`, withStep(scheme, index, { ...step, text: step.text.split(': ').join(':') })))
+      out.push(onStep('colon-space', `Step ${id} has no space after the colons (the scheme writes "name: value").`, id, (s) => [{ ...s, text: step.text.split(': ').join(':') } as Step]))
     }
     if (step.op === 'canonicalQuery') {
-      for (const enc of PERCENT) if (enc !== step.encode) out.push(onScheme('percent-encoding', `Step ${id} encoded with ${ENC_NAMES[enc]} instead of ${ENC_NAMES[step.encode]}.`, withStep(scheme, index, { ...step, encode: enc })))
-      if ((step.sort ?? 'bytes') !== 'none') out.push(onScheme('unsorted-parameters', `Step ${id} kept the parameters in request order instead of sorting them.`, withStep(scheme, index, { ...step, sort: 'none' })))
+      for (const enc of PERCENT) if (enc !== step.encode) out.push(onStep('percent-encoding', `Step ${id} encoded with ${ENC_NAMES[enc]} instead of ${ENC_NAMES[step.encode]}.`, id, (s) => [{ ...s, encode: enc } as Step]))
+      if ((step.sort ?? 'bytes') !== 'none') out.push(onStep('unsorted-parameters', `Step ${id} kept the parameters in request order instead of sorting them.`, id, (s) => [{ ...s, sort: 'none' } as Step]))
     }
     if (step.op === 'encode' && (PERCENT as readonly string[]).includes(step.to)) {
-      for (const enc of PERCENT) if (enc !== step.to) out.push(onScheme('percent-encoding', `Step ${id} encoded with ${ENC_NAMES[enc]} instead of ${ENC_NAMES[step.to]}.`, withStep(scheme, index, { ...step, to: enc })))
+      for (const enc of PERCENT) if (enc !== step.to) out.push(onStep('percent-encoding', `Step ${id} encoded with ${ENC_NAMES[enc]} instead of ${ENC_NAMES[step.to]}.`, id, (s) => [{ ...s, to: enc } as Step]))
     }
     if (step.op === 'canonicalPath') {
-      out.push(onScheme('path-encoding', `Step ${id} encoded the path ${step.times === 2 ? 'once' : 'twice'} instead of ${step.times === 2 ? 'twice' : 'once'}.`, withStep(scheme, index, { ...step, times: step.times === 2 ? 1 : 2 })))
+      out.push(onStep('path-encoding', `Step ${id} encoded the path ${step.times === 2 ? 'once' : 'twice'} instead of ${step.times === 2 ? 'twice' : 'once'}.`, id, (s) => [{ ...s, times: step.times === 2 ? 1 : 2 } as Step]))
     }
     if (step.op === 'canonicalHeaders' && step.valueEncode && step.valueEncode !== 'none') {
-      out.push(onScheme('percent-encoding', `Step ${id} left header values unencoded.`, withStep(scheme, index, { ...step, valueEncode: 'none' })))
+      out.push(onStep('percent-encoding', `Step ${id} left header values unencoded.`, id, (s) => [{ ...s, valueEncode: 'none' } as Step]))
+    }
+    // A digest or encoding left out: its input used as is (rtasr's MD5 skipped, a base64 forgotten).
+    if ((step.op === 'hash' || (step.op === 'encode' && step.to !== 'upper' && step.to !== 'lower')) && step.id) {
+      out.push(onStep('skipped-step', `Step ${id} (${step.op === 'hash' ? ALG_NAMES[step.alg] : step.to}) was left out: its input was used as is.`, id, () => [{ id: step.id!, op: 'template', text: step.data }]))
     }
   })
 

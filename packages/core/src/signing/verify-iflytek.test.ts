@@ -95,6 +95,11 @@ describe('verify: iFlytek rtasr signa', () => {
     const r = rtasr(`wss://rtasr.xfyun.cn/v1/ws?appid=595f23df&ts=1512041814&signa=${encodeURIComponent(signa)}`)
     expect(r.mistakes.map((m) => m.description)).toEqual(['The signed ts was written as unix-ms instead of unix-s.'])
   })
+  it('two mistakes at once: HMAC-SHA256 straight over appid + ts (a community client), with no MD5', () => {
+    const signa = createHmac('sha256', 'd9f4aa7ea6d94faca62cd88a28fd5234').update('595f23df1512041814').digest('base64')
+    const r = rtasr(`wss://rtasr.xfyun.cn/v1/ws?appid=595f23df&ts=1512041814&signa=${encodeURIComponent(signa)}`)
+    expect(r.mistakes).toEqual([{ kind: 'skipped-step+hash-algorithm', description: 'Step md5 (MD5) was left out: its input was used as is. Step signa used SHA-256 instead of SHA-1.' }])
+  })
   it('app id and key swapped in the signature', () => {
     const r = rtasr(rtasrUrl({ base: 'd9f4aa7ea6d94faca62cd88a28fd52341512041814', hmacKey: '595f23df' }))
     expect(r.mistakes.map((m) => m.description)).toEqual(['IFLYTEK_APP_ID and IFLYTEK_API_KEY were swapped.'])

@@ -64,6 +64,9 @@ export interface VerifyResult {
   expected: SignResult
 }
 
+/** At most this many candidate mistakes (single and paired) are evaluated per verification. */
+const PAIR_BUDGET = 1500
+
 const text = (v: string | Buffer | undefined) => (v === undefined ? undefined : typeof v === 'string' ? v : v.toString('hex'))
 
 /** Verifies a signed request. Never throws for a wrong signature; throws ApidxError when the scheme cannot be evaluated. */
@@ -163,16 +166,27 @@ export function verifyRequest(input: VerifyInput): VerifyResult {
   if (input.searchMistakes !== false) {
     const target = actualSignature
     const candidates = mutations(evalInput, (c) => pack.credentials[c]?.env ?? c, Object.keys(pack.credentials))
-    result.searched = candidates.length
-    for (const m of candidates) {
+    const reproduces = (i: EvalInput): boolean => {
       let r: EvalResult
       try {
-        r = run(m.apply(evalInput))
+        r = run(i)
       } catch {
-        continue // a mutation the scheme cannot evaluate reproduces nothing
+        return false // a mutation the scheme cannot evaluate reproduces nothing
       }
-      const reproduces = target !== undefined ? text(r.signature) === target : carried.filter((c) => c.placed).every((c) => c.value === r.placed.get(`${c.kind}:${c.kind === 'header' ? c.name.toLowerCase() : c.name}`))
-      if (reproduces) result.mistakes.push({ kind: m.kind, description: m.description })
+      return target !== undefined ? text(r.signature) === target : carried.filter((c) => c.placed).every((c) => c.value === r.placed.get(`${c.kind}:${c.kind === 'header' ? c.name.toLowerCase() : c.name}`))
+    }
+    for (const m of candidates) {
+      result.searched++
+      if (reproduces(m.apply(evalInput))) result.mistakes.push({ kind: m.kind, description: m.description })
+    }
+    // Two mistakes at once (rtasr signed with HMAC-SHA256 and no MD5), only when no single one
+    // explains the value, within a fixed budget so a hostile request cannot make this slow.
+    for (let a = 0; a < candidates.length && result.mistakes.length === 0; a++) {
+      for (let b = a + 1; b < candidates.length && result.searched < PAIR_BUDGET; b++) {
+        const [ma, mb] = [candidates[a]!, candidates[b]!]
+        result.searched++
+        if (reproduces(mb.apply(ma.apply(evalInput)))) result.mistakes.push({ kind: `${ma.kind}+${mb.kind}`, description: `${ma.description} ${mb.description}` })
+      }
     }
   }
   return result
