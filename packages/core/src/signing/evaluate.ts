@@ -59,6 +59,9 @@ export function asText(v: Value, where: string): string {
   return fail(`${where} uses raw bytes as text.`, 'Add an encode step (hex or base64) for the bytes, or use them alone as an HMAC key.')
 }
 
+/** An own property of a record built from request data: never an Object.prototype member. */
+const own = <T>(record: Record<string, T> | undefined, key: string): T | undefined => (record && Object.hasOwn(record, key) ? record[key] : undefined)
+
 const asBytes = (v: Value) => (typeof v === 'string' ? Buffer.from(v, 'utf8') : v)
 
 /** The id of the scheme's signature step: the one it names, else its last named step. */
@@ -78,8 +81,9 @@ export function evaluate(input: EvalInput): EvalResult {
   const lookup = (ref: string): Value | undefined => {
     const [head, ...restParts] = ref.split('.')
     const rest = restParts.join('.')
-    if (head === 'cred') return input.credentials[rest] || undefined
-    if (head === 'param') return input.params[rest]
+    // Own properties only: a pack naming {cred.constructor} must not reach Object.prototype.
+    if (head === 'cred') return (Object.hasOwn(input.credentials, rest) && input.credentials[rest]) || undefined
+    if (head === 'param') return Object.hasOwn(input.params, rest) ? input.params[rest] : undefined
     if (head === 'method') return request.method
     if (head === 'body') return request.body
     if (head === 'header') return getHeader(request, rest) ?? ''
@@ -124,10 +128,10 @@ export function evaluate(input: EvalInput): EvalResult {
     let isSecret = false
     switch (step.op) {
       case 'time':
-        value = input.fixed?.[name] ?? formatTime(input.instant, step.format, { ...(step.offset ? { offset: step.offset } : {}), ...(step.zone ? { zone: step.zone } : {}) })
+        value = own(input.fixed, name) ?? formatTime(input.instant, step.format, { ...(step.offset ? { offset: step.offset } : {}), ...(step.zone ? { zone: step.zone } : {}) })
         break
       case 'nonce':
-        value = input.fixed?.[name] ?? (step.format === 'uuid' ? randomUUID() : step.format === 'uuid-hex' ? randomUUID().replace(/-/g, '') : randomBytes(step.bytes ?? 16).toString('hex'))
+        value = own(input.fixed, name) ?? (step.format === 'uuid' ? randomUUID() : step.format === 'uuid-hex' ? randomUUID().replace(/-/g, '') : randomBytes(step.bytes ?? 16).toString('hex'))
         break
       case 'template':
         value = fill(step.text, where)
@@ -163,7 +167,7 @@ export function evaluate(input: EvalInput): EvalResult {
         break
       }
       case 'canonicalHeaders': {
-        const c = canonicalHeaders(request, step, input.signedHeaders?.[name])
+        const c = canonicalHeaders(request, step, own(input.signedHeaders, name))
         values.set(`${name}.lines`, c.lines)
         values.set(`${name}.names`, c.names)
         value = c.lines

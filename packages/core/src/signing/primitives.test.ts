@@ -106,3 +106,14 @@ describe('parseRequestText', () => {
     expect(() => parseRequestText(text)).toThrow(expect.objectContaining({ code: 'ERR_USAGE' }))
   })
 })
+
+describe('evaluation guards', () => {
+  it('{cred.constructor} and {param.toString} are missing values, not Object.prototype members', async () => {
+    const { evaluate } = await import('./evaluate.js')
+    const { workingRequest } = await import('./request.js')
+    const run = (text: string) => evaluate({ scheme: { description: 'x', steps: [{ id: 't', op: 'template', text }], place: { query: { t: '{t}' } } }, request: workingRequest({ url: 'https://h/' }), credentials: {}, secretCredentials: new Set(), params: {}, instant: 0 })
+    expect(() => run('{cred.constructor}')).toThrow(expect.objectContaining({ code: 'ERR_CREDENTIALS' }))
+    expect(() => run('{param.toString}')).toThrow(expect.objectContaining({ code: 'ERR_SIGNING' }))
+    expect(() => run('{nope}')).toThrow('refers to {nope}')
+  })
+})

@@ -80,8 +80,9 @@ export function verifyRequest(input: VerifyInput): VerifyResult {
   const carried = carriers(scheme, request)
 
   // Values the request carries exactly where a step's value, or a parameter, is written.
-  const fixed: Record<string, string> = {}
-  const params: Record<string, string> = { ...found.params, ...(input.params ?? {}) }
+  // Keys below come from the pack and the request: records without a prototype.
+  const fixed: Record<string, string> = Object.create(null) as Record<string, string>
+  const params: Record<string, string> = Object.assign(Object.create(null) as Record<string, string>, found.params, input.params ?? {})
   const stepOps = new Map(scheme.steps.flatMap((s) => (s.id ? [[s.id, s] as const] : [])))
   for (const c of carried) {
     const segs = parseTemplate(c.template)
@@ -125,7 +126,7 @@ export function verifyRequest(input: VerifyInput): VerifyResult {
     if (c.kind === 'query') base.query = base.query.filter((q) => q.name !== c.name)
     else removeHeader(base, c.name)
   }
-  const signedHeaders: Record<string, string[]> = {}
+  const signedHeaders: Record<string, string[]> = Object.create(null) as Record<string, string[]>
   for (const s of scheme.steps) {
     const names = s.op === 'canonicalHeaders' ? firstReading.get(`${s.id}.names`) : undefined
     if (names) signedHeaders[s.id!] = names.split(';')
