@@ -32,12 +32,12 @@ export interface Fixture {
 export interface TlsCert { key: string; cert: string }
 
 /** Generates a certificate for `names` (DNS and IP SANs), valid now unless `expired`. */
-export async function certificate(names: string[] = ['localhost', '127.0.0.1'], expired = false): Promise<TlsCert> {
+export async function certificate(names: string[] = ['localhost', '127.0.0.1'], expired = false, validDays = 30): Promise<TlsCert> {
   const now = Date.now()
   const pems = await generate([{ name: 'commonName', value: names[0]! }], {
     keySize: 2048,
     notBeforeDate: new Date(now - (expired ? 3 : 1) * 86_400_000),
-    notAfterDate: new Date(now + (expired ? -1 : 30) * 86_400_000),
+    notAfterDate: new Date(now + (expired ? -1 : validDays) * 86_400_000),
     extensions: [{ name: 'subjectAltName', altNames: names.map((n) => (net.isIP(n) ? { type: 7 as const, ip: n } : { type: 2 as const, value: n })) }],
   })
   return { key: pems.private, cert: pems.cert }

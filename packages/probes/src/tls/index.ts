@@ -2,6 +2,9 @@
 // connection's TLS phase; each verification failure has its own code (DESIGN §6).
 import { defineProbe } from '@apidx/core'
 
+/** A certificate valid for fewer days than this is reported (a warning: the link still works). */
+const EXPIRY_WARNING_DAYS = 14
+
 export default defineProbe({
   meta: {
     id: 'tls',
@@ -14,6 +17,7 @@ export default defineProbe({
       'tls/expired-certificate': { severity: 'error', description: 'The certificate has expired (or is not valid yet).' },
       'tls/hostname-mismatch': { severity: 'error', description: 'The certificate does not name the host that was dialled.' },
       'tls/handshake-failed': { severity: 'error', description: 'The TLS handshake failed for another reason (protocol, cipher, a non-TLS server, a timeout).' },
+      'tls/expiring-certificate': { severity: 'warning', description: 'The certificate is valid but expires within 14 days.' },
     },
     docs: 'docs/findings.md#tls',
   },
@@ -21,6 +25,13 @@ export default defineProbe({
     const ex = await ctx.exchange()
     ctx.measure(ex.timings.tls)
     const f = ex.failure
+    const validTo = ex.tls?.validTo ? Date.parse(ex.tls.validTo) : NaN
+    if (!f && Number.isFinite(validTo)) {
+      const days = Math.floor((validTo - ctx.clock.now()) / 86_400_000)
+      if (days < EXPIRY_WARNING_DAYS) {
+        ctx.report({ code: 'tls/expiring-certificate', message: `The certificate of ${ex.tlsName ?? ctx.target.url.hostname} expires in ${days} day(s) (${ex.tls!.validTo}); apidx warns under ${EXPIRY_WARNING_DAYS} days.`, fix: "Nothing to change on your side if it is the vendor's: the operator must renew it; a proxy's certificate is yours to renew.", data: { validTo: ex.tls!.validTo, days } })
+      }
+    }
     if (!f || f.phase !== 'tls') return
     // The name the certificate was checked against: the URL's host, or the servername the run was given.
     const host = ex.tlsName ?? ctx.target.url.hostname

@@ -30,6 +30,19 @@ describe('tls probe', () => {
     })
   }
 
+  it('a certificate that expires within 14 days is a tls/expiring-certificate warning', async () => {
+    const soon = await certificate(['localhost', '127.0.0.1'], false, 3)
+    const fixture = await startFixture(healthy, soon)
+    try {
+      const result = await check(iatTarget(fixture.url()), { tls: { ca: soon.cert } })
+      expect(codes(result)).toEqual(['tls/expiring-certificate'])
+      expect(result.findings[0]).toMatchObject({ severity: 'warning', data: { days: 2 } })
+      expect(result.links.find((l) => l.id === 'tls')?.status).toBe('warn')
+    } finally {
+      await fixture.close()
+    }
+  })
+
   it('a plain ws:// request to a TLS-only server is url/wrong-scheme', async () => {
     const fixture = await startFixture(healthy, good)
     try {
