@@ -28,6 +28,12 @@ const extra: Record<string, (report: Record<string, any>) => void> = {
   'wrong-path': (r) => expect(r.rootCause.fix).toContain('/v2/iat'),
   'clock-skew': (r) => expect(Math.abs(r.rootCause.data.offsetSeconds + 600)).toBeLessThanOrEqual(5),
   'closed-early': (r) => expect(r.rootCause.data.closeCode).toBe(1011),
+  // Within the deadline: the handshake phase gave up at --timeout, the whole connection soon after.
+  'handshake-timeout': (r) => {
+    expect(r.rootCause.data.deadlineMs).toBe(600)
+    expect(r.timings.total).toBeLessThan(600 + 1000)
+  },
+  'no-response': (r) => expect(r.rootCause.data.deadlineMs).toBe(900),
   'missing-credentials': (r) => expect(r.rootCause.data.variables).toContain('IFLYTEK_API_SECRET'),
   redirect: (r) => expect(r.rootCause.message).toContain('no credential went there'),
   healthy: (r) => expect(r.chain.every((l: { status: string }) => l.status === 'ok')).toBe(true),
