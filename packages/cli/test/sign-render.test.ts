@@ -49,7 +49,7 @@ describe('renderVerify', () => {
     ].join('\n'))
   })
   it('says so when no known mistake reproduces the signature', () => {
-    expect(renderVerify({ ...verdict, mistakes: [] }, false).split('\n').at(-1)).toBe('  None of the 9 known mistakes reproduces your signature: check the credential values themselves, and compare the steps with --explain.')
+    expect(renderVerify({ ...verdict, mistakes: [] }, false).split('\n').at(-1)).toBe('  No known mistake reproduces your signature (9 tried, alone and in pairs): check the credential values themselves, and compare the steps with --explain.')
   })
   it('an unknown key and a missing signature', () => {
     expect(renderVerify({ ...verdict, reason: 'unknown-key', unknownKey: { credential: 'apiKey', env: 'IFLYTEK_API_KEY', value: 'se…' }, firstDifference: undefined, mistakes: [] } as VerifyOutput, false).split('\n').slice(0, 2)).toEqual([
@@ -61,6 +61,11 @@ describe('renderVerify', () => {
       '  Missing: query:authorization.',
       '  Expected signature: Hp3T=',
     ].join('\n'))
+  })
+  it('the same signature over a declaration that differs (a scope for another region)', () => {
+    const out = renderVerify({ ...verdict, actualSignature: 'Hp3T=', firstDifference: { step: 'scope', expected: 'us-east-1', actual: 'eu-west-1' }, mistakes: [] }, false)
+    expect(out.split('\n')[0]).toBe('✗ The signature is right, but the request declares something else: scheme hmac-url (timestamp Wed, 10 Jul 2019 07:35:43 GMT, read from the request).')
+    expect(out).not.toContain('No known mistake')
   })
   it('a match', () => {
     expect(renderVerify({ ...verdict, ok: true, reason: undefined, mistakes: [] } as unknown as VerifyOutput, false)).toBe('✓ The signature matches: scheme hmac-url (timestamp Wed, 10 Jul 2019 07:35:43 GMT, read from the request).\nSignature: Hp3T=')

@@ -69,7 +69,9 @@ const REASONS: Record<string, string> = {
 export function renderVerify(out: VerifyOutput, explain: boolean): string {
   const ts = out.timestamp ? ` (timestamp ${clean(out.timestamp.raw)}, read from the request)` : ''
   if (out.ok) return [`✓ The signature matches: scheme ${out.scheme}${ts}.`, `Signature: ${clean(out.expectedSignature)}`, ...(explain ? renderSteps(out.steps) : [])].join('\n')
-  const lines = [`✗ ${REASONS[out.reason ?? ''] ?? 'The request does not verify'}: scheme ${out.scheme}${ts}.`]
+  const sameSignature = out.reason === 'signature-mismatch' && out.actualSignature === out.expectedSignature
+  const headline = sameSignature ? 'The signature is right, but the request declares something else' : REASONS[out.reason ?? ''] ?? 'The request does not verify'
+  const lines = [`✗ ${headline}: scheme ${out.scheme}${ts}.`]
   if (out.missing.length) lines.push(`  Missing: ${out.missing.join(', ')}.`)
   if (out.unknownKey) lines.push(`  The request's ${out.unknownKey.credential} is ${out.unknownKey.value}, not the value of ${out.unknownKey.env}.`)
   if (out.actualSignature !== undefined) lines.push(`  Your signature:     ${clean(out.actualSignature)}`)
@@ -81,8 +83,8 @@ export function renderVerify(out: VerifyOutput, explain: boolean): string {
   if (out.mistakes.length) {
     lines.push(out.mistakes.length === 1 ? '  This known mistake reproduces your request:' : '  These known mistakes reproduce your request:')
     for (const m of out.mistakes) lines.push(`    - ${clean(m.description)}`)
-  } else if (out.reason === 'signature-mismatch' || out.reason === 'unknown-key') {
-    lines.push(`  None of the ${out.searched} known mistakes reproduces your signature: check the credential values themselves, and compare the steps with --explain.`)
+  } else if (!sameSignature && (out.reason === 'signature-mismatch' || out.reason === 'unknown-key')) {
+    lines.push(`  No known mistake reproduces your signature (${out.searched} tried, alone and in pairs): check the credential values themselves, and compare the steps with --explain.`)
   }
   if (explain) lines.push(...renderSteps(out.steps))
   return lines.join('\n')

@@ -107,9 +107,9 @@ export function mutations(input: EvalInput, envOf: (cred: string) => string, ord
   // The URL parts as signed: trailing slash, host with a port or a scheme, method case.
   const { base } = input.request
   const path = base.pathname
-  const toggled = path.endsWith('/') && path.length > 1 ? path.slice(0, -1) : path === '/' ? '' : `${path}/`
-  if (toggled !== '' || path === '/') {
-    out.push({ kind: 'trailing-slash', description: `The signed path was ${JSON.stringify(toggled || '(empty)')} instead of ${JSON.stringify(path)}.`, apply: (i) => ({ ...i, url: { ...i.url, path: toggled } }) })
+  if (path !== '/') {
+    const toggled = path.endsWith('/') ? path.slice(0, -1) : `${path}/`
+    out.push({ kind: 'trailing-slash', description: `The signed path was ${JSON.stringify(toggled)} instead of ${JSON.stringify(path)}.`, apply: (i) => ({ ...i, url: { ...i.url, path: toggled } }) })
   }
   const port = base.port || (base.protocol === 'https:' || base.protocol === 'wss:' ? '443' : '80')
   const withPort = `${base.hostname}:${port}`

@@ -76,6 +76,16 @@ describe('verify: AWS SigV4 header form', () => {
     const r = verify('GET', `https://${host}/`, miniSigV4('GET', '/', [], { region: 'us-west-2' }))
     expect(r).toMatchObject({ ok: false, reason: 'signature-mismatch', firstDifference: { step: 'scope', expected: '20150830/us-east-1/service/aws4_request', actual: '20150830/us-west-2/service/aws4_request' } })
   })
+  it('only the secret is needed: the key id and the region and service come from the request', () => {
+    const s = aws4.sign({ host, path: '/', service: 'service', region: 'eu-west-1', headers: { 'X-Amz-Date': amzDate } }, creds)
+    const r = verifyRequest({ pack, scheme: 'sigv4', request: { url: `https://${host}/`, headers: s.headers as Record<string, string> }, credentials: { secretAccessKey: creds.secretAccessKey } })
+    expect(r).toMatchObject({ ok: true, expected: { params: { region: 'eu-west-1', service: 'service' } } })
+  })
+  it('a region given by the user that the request does not use: the scope differs', () => {
+    const s = aws4.sign({ host, path: '/', service: 'service', region: 'eu-west-1', headers: { 'X-Amz-Date': amzDate } }, creds)
+    const r = verify('GET', `https://${host}/`, s.headers as Record<string, string>)
+    expect(r).toMatchObject({ ok: false, firstDifference: { step: 'scope', expected: '20150830/us-east-1/service/aws4_request', actual: '20150830/eu-west-1/service/aws4_request' } })
+  })
   it('no Authorization header: missing signature', () => {
     expect(verify('GET', `https://${host}/`, { host, 'x-amz-date': amzDate })).toMatchObject({ ok: false, reason: 'missing-signature', missing: ['header:authorization'] })
   })

@@ -7,7 +7,7 @@ import { evaluate, signatureStep, type EvalInput, type EvalResult } from './eval
 import { carriers, impliedValues, type Carrier } from './implied.js'
 import { mutations } from './mistakes.js'
 import { cloneRequest, removeHeader, workingRequest, type RequestInput } from './request.js'
-import { schemeFor, secretCredentials, toSignResult, type SignResult } from './sign.js'
+import { checkCredentials, checkParams, schemeFor, secretCredentials, toSignResult, type SignResult } from './sign.js'
 import { parseTemplate } from './template.js'
 import { parseTime, TIME_FORMATS } from './time.js'
 
@@ -94,6 +94,17 @@ export function verifyRequest(input: VerifyInput): VerifyResult {
     if (s && (s.op === 'time' || s.op === 'nonce')) fixed[r] ??= c.value
   }
   const firstReading = impliedValues(scheme, carried)
+  // A parameter the request shows only inside a template (AWS's region in the credential scope) is
+  // used when nobody gave one, so any request can be verified without --param.
+  for (const [r, v] of firstReading) if (r.startsWith('param.') && params[r.slice(6)] === undefined && v) params[r.slice(6)] = v
+  // Likewise a key id the request carries and the verifier was not given (only the secret is needed).
+  const credentials = { ...input.credentials }
+  for (const [r, v] of firstReading) {
+    const name = r.slice(5)
+    if (r.startsWith('cred.') && !credentials[name] && pack.credentials[name]?.secret === false && v) credentials[name] = v
+  }
+  checkParams(found.id, scheme, params)
+  checkCredentials(pack, scheme, credentials)
   // Read back through templates, a value is only a guess: a time must at least parse in its format.
   for (const [r, v] of firstReading) {
     const s = stepOps.get(r)
@@ -131,12 +142,12 @@ export function verifyRequest(input: VerifyInput): VerifyResult {
     const names = s.op === 'canonicalHeaders' ? firstReading.get(`${s.id}.names`) : undefined
     if (names) signedHeaders[s.id!] = names.split(';')
   }
-  const evalInput: EvalInput = { scheme, request: base, credentials: input.credentials, secretCredentials: secretCredentials(pack), params, instant, fixed, signedHeaders }
+  const evalInput: EvalInput = { scheme, request: base, credentials, secretCredentials: secretCredentials(pack), params, instant, fixed, signedHeaders }
   const run = (i: EvalInput): EvalResult => evaluate({ ...i, request: cloneRequest(i.request) })
   const expected = run(evalInput)
   const expectedSignature = text(expected.signature)!
   // Read the request again, now that the expected values can settle ambiguous readings.
-  const hints = new Map<string, string>(Object.entries(input.credentials).map(([k, v]) => [`cred.${k}`, v]))
+  const hints = new Map<string, string>(Object.entries(credentials).map(([k, v]) => [`cred.${k}`, v]))
   for (const [k, v] of expected.values) hints.set(k, text(v)!)
   const implied = impliedValues(scheme, carried, hints)
   const actualSignature = implied.get(signatureStep(scheme))
@@ -147,7 +158,7 @@ export function verifyRequest(input: VerifyInput): VerifyResult {
 
   const result: VerifyResult = {
     ok: false, scheme: found.id, expectedSignature, missing, mistakes: [], searched: 0,
-    expected: toSignResult(pack, found.id, expected, instant, params, input.credentials),
+    expected: toSignResult(pack, found.id, expected, instant, params, credentials),
     ...(actualSignature !== undefined ? { actualSignature } : {}),
     ...(timestamp ? { timestamp } : {}),
   }
@@ -156,7 +167,7 @@ export function verifyRequest(input: VerifyInput): VerifyResult {
   if (formatMistake) result.mistakes.push(formatMistake)
 
   if (missing.length > 0) return { ...result, reason: 'missing-signature' }
-  const unknownKey = findUnknownKey(scheme, carried, implied, input.credentials)
+  const unknownKey = findUnknownKey(scheme, carried, implied, credentials)
   if (unknownKey) result.unknownKey = unknownKey
   if (signatureMatch && !formatMistake && !skewed) return { ...result, ok: true }
   result.reason = skewed || (signatureMatch && formatMistake) ? 'clock-skew' : unknownKey ? 'unknown-key' : 'signature-mismatch'
@@ -174,6 +185,8 @@ export function verifyRequest(input: VerifyInput): VerifyResult {
       } catch {
         return false // a mutation the scheme cannot evaluate reproduces nothing
       }
+      // A mutation that changes nothing explains nothing (e.g. path encodings of "/").
+      if (text(r.signature) === expectedSignature) return false
       return target !== undefined ? text(r.signature) === target : carried.filter((c) => c.placed).every((c) => c.value === r.placed.get(`${c.kind}:${c.kind === 'header' ? c.name.toLowerCase() : c.name}`))
     }
     for (const m of candidates) {
