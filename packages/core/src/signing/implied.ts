@@ -16,6 +16,8 @@ export interface Carrier {
   placed: boolean
   /** The request's value there, decoded; undefined when absent. */
   value: string | undefined
+  /** For a query value written with a literal `+`: the value with `+` kept (an unencoded base64 signature). */
+  plusKept?: string
 }
 
 /** Every place the scheme sets or places a value, with what the request has there. */
@@ -27,7 +29,12 @@ export function carriers(scheme: AuthScheme, request: WorkingRequest): Carrier[]
     for (const [name, template] of Object.entries(s.query ?? {})) out.push({ kind: 'query', name, template, placed: false, value: read('query', name) })
     for (const [name, template] of Object.entries(s.header ?? {})) out.push({ kind: 'header', name, template, placed: false, value: read('header', name) })
   }
-  for (const [name, template] of Object.entries(scheme.place.query ?? {})) out.push({ kind: 'query', name, template, placed: true, value: read('query', name) })
+  for (const [name, template] of Object.entries(scheme.place.query ?? {})) {
+    const raw = request.query.find((q) => q.name === name)?.raw
+    const rawValue = raw !== undefined && raw.includes('=') ? raw.slice(raw.indexOf('=') + 1) : undefined
+    const plusKept = rawValue?.includes('+') ? percentDecode(rawValue, false) : undefined
+    out.push({ kind: 'query', name, template, placed: true, value: read('query', name), ...(plusKept !== undefined ? { plusKept } : {}) })
+  }
   for (const [name, template] of Object.entries(scheme.place.header ?? {})) out.push({ kind: 'header', name, template, placed: true, value: read('header', name) })
   return out
 }

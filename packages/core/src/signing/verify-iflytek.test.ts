@@ -84,6 +84,13 @@ describe('verify: iFlytek rtasr signa', () => {
   it('the doc’s values match', () => {
     expect(rtasr(rtasrUrl())).toMatchObject({ ok: true, actualSignature: 'IrrzsJeOFk1NGfJHW6SkHUoN9CU=' })
   })
+  it('a signa written unencoded, as the doc’s example URL does, even with a + in it', () => {
+    // ts 1512041819 gives a signa with a "+": unencoded, a form decoder would read it as a space.
+    const md5 = createHash('md5').update('595f23df1512041819').digest('hex')
+    const signa = createHmac('sha1', 'd9f4aa7ea6d94faca62cd88a28fd5234').update(md5).digest('base64')
+    expect(signa).toContain('+')
+    expect(rtasr(`wss://rtasr.xfyun.cn/v1/ws?appid=595f23df&ts=1512041819&signa=${signa}`)).toMatchObject({ ok: true })
+  })
   it('milliseconds instead of seconds in ts', () => {
     const r = rtasr(rtasrUrl({ ts: '1512041814000' }), 1512041814000)
     expect(r).toMatchObject({ ok: false, reason: 'clock-skew' })

@@ -146,6 +146,8 @@ export function verifyRequest(input: VerifyInput): VerifyResult {
   const run = (i: EvalInput): EvalResult => evaluate({ ...i, request: cloneRequest(i.request) })
   const expected = run(evalInput)
   const expectedSignature = text(expected.signature)!
+  // iFlytek's docs show base64 values unencoded in the URL, so a `+` there may be a plus, not a space.
+  for (const c of carried) if (c.plusKept !== undefined && c.plusKept === expected.placed.get(`query:${c.name}`)) c.value = c.plusKept
   // Read the request again, now that the expected values can settle ambiguous readings.
   const hints = new Map<string, string>(Object.entries(credentials).map(([k, v]) => [`cred.${k}`, v]))
   for (const [k, v] of expected.values) hints.set(k, text(v)!)
