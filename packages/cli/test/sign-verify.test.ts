@@ -54,6 +54,20 @@ describe('apidx sign --verify', () => {
     const r = await run(['--provider', 'iflytek', '--service', 'iat', '--url', 'wss://iat-api.xfyun.cn/v2/iat', '--verify', http, '--json'])
     expect(r.code).toBe(0)
   })
+  it('AWS: the S3 doc’s presigned URL verifies with only the secret; the scheme is the one whose placements it carries and that matches', async () => {
+    const url = 'https://examplebucket.s3.amazonaws.com/test.txt?X-Amz-Algorithm=AWS4-HMAC-SHA256&X-Amz-Credential=AKIAIOSFODNN7EXAMPLE%2F20130524%2Fus-east-1%2Fs3%2Faws4_request&X-Amz-Date=20130524T000000Z&X-Amz-Expires=86400&X-Amz-SignedHeaders=host&X-Amz-Signature=aeeed9bbccd4d02ee5c0109b86d86835f995330da4c265957d157751f604d404'
+    const r = await run(['--provider', path.join(root, 'providers/aws'), '--verify', url, '--json'], { AWS_SECRET_ACCESS_KEY: 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY' })
+    expect(r.code).toBe(0)
+    expect(JSON.parse(r.stdout)).toMatchObject({ scheme: 'sigv4-s3-query', ok: true })
+  })
+  it('AWS: a Transcribe URL presigned for another region, signed then verified', async () => {
+    const aws = { AWS_ACCESS_KEY_ID: 'AKIDEXAMPLE', AWS_SECRET_ACCESS_KEY: 'wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY' }
+    const signed = await run(['--provider', path.join(root, 'providers/aws'), '--url', 'wss://transcribestreaming.eu-west-1.amazonaws.com:8443/stream-transcription-websocket?language-code=en-US', '--scheme', 'sigv4-query', '--param', 'region=eu-west-1', '--param', 'service=transcribe', '--json', '--reveal'], aws)
+    const url = JSON.parse(signed.stdout).request.url as string
+    const r = await run(['--provider', path.join(root, 'providers/aws'), '--verify', url, '--json'], aws)
+    expect(r.code).toBe(0)
+    expect(JSON.parse(r.stdout)).toMatchObject({ scheme: 'sigv4-query', ok: true })
+  })
   it('an unreadable request file is a usage error (exit 2)', async () => {
     const r = await run(['--provider', 'iflytek', '--verify', path.join(dir, 'nope.json')])
     expect(r.code).toBe(2)

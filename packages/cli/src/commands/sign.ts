@@ -4,7 +4,7 @@
 // every output is masked unless --reveal asks for the usable signed request. Rendering: render/sign.ts.
 import { Flags } from '@oclif/core'
 import { readFile } from 'node:fs/promises'
-import type { LoadedPack, ProviderPack, SignResult, Target, VerifyResult } from '@apidx/core'
+import type { AuthScheme, LoadedPack, ProviderPack, RequestInput, SignResult, Target, VerifyResult } from '@apidx/core'
 import { ApidxCommand, EXIT } from '../base.js'
 import { packOptions } from '../packs.js'
 import { loadSettings } from '../settings.js'
@@ -51,8 +51,12 @@ export default class Sign extends ApidxCommand {
     if (flags.verify !== undefined) {
       const text = /^(wss?|https?):\/\//i.test(flags.verify) ? flags.verify : await readCapped(flags.verify, '--verify')
       const request = core.parseRequestText(text, flags.url)
-      const { target, schemeId } = chooseScheme(core, loaded, { ...flags, url: flags.url ?? String(request.url) }, flags.url === undefined ? 'The URL of the request to verify' : '--url')
-      const result = core.verifyRequest({ pack, ...(target && !flags.scheme ? { target } : { scheme: schemeId }), request, credentials, params: { ...(target?.version.signingParams ?? {}), ...params } })
+      const { target, schemeId } = chooseScheme(core, loaded, { ...flags, url: flags.url ?? String(request.url) }, flags.url === undefined ? 'The URL of the request to verify' : '--url', request)
+      const verify = (scheme: string, searchMistakes: boolean) => core.verifyRequest({ pack, ...(target && !flags.scheme ? { target } : { scheme }), request, credentials, params: { ...(target?.version.signingParams ?? {}), ...params }, searchMistakes })
+      // With no service and no --scheme, every scheme whose placements the request carries is a
+      // candidate (SigV4 presigned for Transcribe and for S3 look alike): the one that verifies wins.
+      const candidates = target || flags.scheme ? [] : Object.entries(pack.auth).filter(([id, s]) => id !== schemeId && carriesPlacements(s, request)).map(([id]) => id)
+      const result = [schemeId, ...candidates].map((id) => verify(id, false)).find((r) => r.ok) ?? verify(schemeId, true)
       const out = verifyOutput(core, pack, result, target)
       this.show(renderVerify(out, Boolean(flags.explain)))
       this.setExit(result.ok ? EXIT.ok : EXIT.fault)
@@ -65,7 +69,7 @@ export default class Sign extends ApidxCommand {
     let at = Date.now()
     if (flags.date !== undefined) {
       const parsed = core.parseInstant(flags.date)
-      if (parsed === undefined) throw new core.ApidxError('ERR_USAGE', `--date ${JSON.stringify(flags.date)} is neither an ISO 8601 instant nor unix seconds.`, { suggestions: ['e.g. --date 2019-07-10T07:35:43Z or --date 1562744143'] })
+      if (parsed === undefined) throw new core.ApidxError('ERR_USAGE', `--date ${JSON.stringify(flags.date)} is not an ISO 8601 instant, unix seconds or an HTTP date.`, { suggestions: ['e.g. --date 2019-07-10T07:35:43Z, --date 1562744143 or --date "Wed, 10 Jul 2019 07:35:43 GMT"'] })
       at = parsed
     }
     const method = (flags.method ?? target?.version.method ?? 'GET').toUpperCase()
@@ -79,7 +83,7 @@ export default class Sign extends ApidxCommand {
 type Core = typeof import('@apidx/core')
 
 /** The target (when a service version applies), the scheme id, and the URL to sign. */
-function chooseScheme(core: Core, loaded: LoadedPack, flags: { service?: string; version?: string; url?: string; scheme?: string }, urlLabel = '--url'): { target?: Target; schemeId: string; url: string } {
+function chooseScheme(core: Core, loaded: LoadedPack, flags: { service?: string; version?: string; url?: string; scheme?: string }, urlLabel = '--url', signed?: RequestInput): { target?: Target; schemeId: string; url: string } {
   const { pack } = loaded
   let target: Target | undefined
   let url: string
@@ -100,7 +104,10 @@ function chooseScheme(core: Core, loaded: LoadedPack, flags: { service?: string;
     url = withQuery.toString()
   }
   const host = new URL(url).hostname
-  const fallback = Object.entries(pack.auth).find(([, s]) => s.defaultForHosts)?.[0]
+  // A signed request on the pack's hosts that matches no service: the scheme whose placements it
+  // carries (a presigned URL in another region), else the pack's scheme for its hosts.
+  const carried = signed ? Object.entries(pack.auth).find(([, s]) => carriesPlacements(s, signed))?.[0] : undefined
+  const fallback = carried ?? Object.entries(pack.auth).find(([, s]) => s.defaultForHosts)?.[0]
   const schemeId = flags.scheme ?? target?.version.auth ?? (fallback && core.hostAllowed(pack, host) ? fallback : undefined)
   if (schemeId === undefined || schemeId === null) {
     if (target) throw new core.ApidxError('ERR_TARGET', `${target.serviceId} ${target.versionId} of ${pack.name} takes no credentials: there is nothing to sign.`)
@@ -109,6 +116,15 @@ function chooseScheme(core: Core, loaded: LoadedPack, flags: { service?: string;
     })
   }
   return { ...(target ? { target } : {}), schemeId, url }
+}
+
+/** True when a request has every query parameter and header the scheme places. */
+function carriesPlacements(scheme: AuthScheme, request: RequestInput): boolean {
+  const query = new URL(String(request.url)).searchParams
+  const headers = new Set((Array.isArray(request.headers) ? request.headers.map(([k]) => k) : Object.keys(request.headers ?? {})).map((k) => k.toLowerCase()))
+  const q = Object.keys(scheme.place.query ?? {})
+  const h = Object.keys(scheme.place.header ?? {})
+  return q.length + h.length > 0 && q.every((k) => query.has(k)) && h.every((k) => headers.has(k.toLowerCase()))
 }
 
 /** Splits repeated `name<sep>value` flags; a flag without the separator is a usage error. */
