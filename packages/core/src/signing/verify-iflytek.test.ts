@@ -112,3 +112,19 @@ describe('verify: iFlytek rtasr signa', () => {
     expect(r.mistakes.map((m) => m.description)).toEqual(['IFLYTEK_APP_ID and IFLYTEK_API_KEY were swapped.'])
   })
 })
+
+describe('verify: iflyaisol (rtasr_llm) on the doc’s example URL', () => {
+  // The doc's URL was signed with a secret it does not publish: the signature cannot match, but the
+  // timestamp, the nonce and the sorted base string must be read exactly as the gateway would.
+  const url = 'wss://office-api-ast-dx.iflyaisol.com/ast/communicate/v1?accessKeyId=bb1542cda0ab4696031e2f3244206479&appId=27cc644f&uuid=664e7e56f779492ca75a58839914164b&utc=2025-09-04T15%3A38%3A07%2B0800&audio_encode=pcm_s16le&lang=autodialect&samplerate=16000&signature=4PuTRjRmWbJecdZQoANVA4I9B0s%3D'
+  const r = verifyRequest({ pack, scheme: 'iflyaisol-hmac', request: { url }, credentials: { appId: '27cc644f', apiKey: 'bb1542cda0ab4696031e2f3244206479', apiSecret: 'not-the-doc-secret' } })
+  it('reads utc (+0800) and uuid from the URL and rebuilds the sorted, encoded base string', () => {
+    expect(r.timestamp).toEqual({ raw: '2025-09-04T15:38:07+0800', ms: Date.parse('2025-09-04T07:38:07Z'), format: 'iso8601' })
+    expect(r.expected.steps.find((s) => s.name === 'baseString')?.value).toBe('accessKeyId=bb1542cda0ab4696031e2f3244206479&appId=27cc644f&audio_encode=pcm_s16le&lang=autodialect&samplerate=16000&utc=2025-09-04T15%3A38%3A07%2B0800&uuid=664e7e56f779492ca75a58839914164b')
+    expect(r).toMatchObject({ ok: false, reason: 'signature-mismatch', actualSignature: '4PuTRjRmWbJecdZQoANVA4I9B0s=' })
+  })
+  it('an accessKeyId other than the configured APIKey is an unknown key', () => {
+    const other = verifyRequest({ pack, scheme: 'iflyaisol-hmac', request: { url }, credentials: { appId: '27cc644f', apiKey: 'another', apiSecret: 'x' }, searchMistakes: false })
+    expect(other).toMatchObject({ reason: 'unknown-key', unknownKey: { credential: 'apiKey', value: 'bb1542cda0ab4696031e2f3244206479' } })
+  })
+})
