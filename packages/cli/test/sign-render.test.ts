@@ -24,6 +24,9 @@ describe('renderSign', () => {
   it('--explain adds every step, multi-line values indented; --reveal drops the note', () => {
     expect(renderSign({ ...signed, revealed: true }, true).split('\n').slice(5)).toEqual(['', 'Steps:', '  origin (template):', '    host: h', '    date: d', '  empty (set):', '    (empty)'])
   })
+  it('says which steps are masked', () => {
+    expect(renderSign({ ...signed, steps: [{ name: 'kDate', op: 'hmac', value: '01…', masked: true }] }, true).split('\n').slice(-2)).toEqual(['  kDate (hmac, secret: masked):', '    01…'])
+  })
   it('escapes control characters', () => {
     expect(renderSign({ ...signed, request: { ...signed.request, headers: { 'x-a': 'a\u001b[31mb' } } }, false)).toContain('x-a: a\\x1b[31mb')
   })

@@ -163,7 +163,10 @@ function signOutput(core: Core, pack: ProviderPack, r: SignResult, target: Targe
     scheme: r.scheme,
     signature: signatureStep?.secret ? core.maskSecret(r.signature) : r.signature,
     request: reveal ? r.request : redactor.redactValue(r.request),
-    steps: r.steps.map((s) => ({ name: s.name, op: s.op, value: s.secret ? core.maskSecret(s.value) : redactor.redact(s.value) })),
+    steps: r.steps.map((s) => {
+      const value = s.secret ? core.maskSecret(s.value) : redactor.redact(s.value)
+      return { name: s.name, op: s.op, value, ...(value !== s.value ? { masked: true } : {}) }
+    }),
     timestamp: r.timestamp.iso,
     params: r.params,
     revealed: reveal,
@@ -188,6 +191,9 @@ function verifyOutput(core: Core, pack: ProviderPack, r: VerifyResult, target: T
     ...(d ? { firstDifference: { step: d.step, expected: shown(d.expected, d.secret), actual: shown(d.actual, d.secret || redactor.leaks(d.actual)) } } : {}),
     mistakes: r.mistakes,
     searched: r.searched,
-    steps: r.expected.steps.map((s) => ({ name: s.name, op: s.op, value: shown(s.value, s.secret) })),
+    steps: r.expected.steps.map((s) => {
+      const value = shown(s.value, s.secret)
+      return { name: s.name, op: s.op, value, ...(value !== s.value ? { masked: true } : {}) }
+    }),
   }
 }

@@ -9,7 +9,8 @@ export interface SignOutput {
   scheme: string
   signature: string
   request: { method: string; url: string; headers: Record<string, string> }
-  steps: { name: string; op: string; value: string }[]
+  /** Every step in order; `masked` when the value shown is a stand-in for a secret. */
+  steps: { name: string; op: string; value: string; masked?: boolean }[]
   timestamp: string
   params: Record<string, string>
   /** True when the request is printed unmasked (--reveal). */
@@ -32,7 +33,7 @@ export interface VerifyOutput {
   firstDifference?: { step: string; expected: string; actual: string }
   mistakes: { kind: string; description: string }[]
   searched: number
-  steps: { name: string; op: string; value: string }[]
+  steps: { name: string; op: string; value: string; masked?: boolean }[]
 }
 
 /** Control characters (but newline and tab) never reach the terminal: values can come from a user's file. */
@@ -43,7 +44,7 @@ const block = (value: string, indent: string) => clean(value).split('\n').join(`
 
 function renderSteps(steps: SignOutput['steps']): string[] {
   const lines = ['', 'Steps:']
-  for (const s of steps) lines.push(`  ${s.name} (${s.op}):`, `    ${block(s.value === '' ? '(empty)' : s.value, '    ')}`)
+  for (const s of steps) lines.push(`  ${s.name} (${s.op}${s.masked ? ', secret: masked' : ''}):`, `    ${block(s.value === '' ? '(empty)' : s.value, '    ')}`)
   return lines
 }
 
