@@ -54,6 +54,10 @@ describe('apidx packs list, with installed and config packs', () => {
       ['zeta', 'path', false],
       ['acme', 'installed', true],
       ['iflytek', 'builtin', false],
+      ['aws', 'builtin', false],
+      ['tencentcloud', 'builtin', false],
+      ['aliyun', 'builtin', false],
+      ['baidu', 'builtin', false],
     ])
     expect(out.broken).toEqual([
       { location: path.join(data, 'packs/broken/pack.json'), source: 'installed', problems: [expect.objectContaining({ pointer: '', message: "line 1, column 17: expected a property name in double quotes but found '}'" })] },
