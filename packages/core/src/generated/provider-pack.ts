@@ -8491,6 +8491,10 @@ export interface VendorError {
    */
   retryable?: boolean
   /**
+   * The HTTP status the vendor answers with this code (REST APIs that pair a 4xx or 5xx with a coded body); 200 when absent. The emulator answers with it.
+   */
+  status?: number
+  /**
    * The doc page the code comes from.
    */
   source: string

@@ -705,6 +705,332 @@ export const configSchema = {
   }
 } as const
 
+export const packTestsSchema = {
+  "$schema": "http://json-schema.org/draft-07/schema#",
+  "$id": "pack-tests.schema.json",
+  "title": "PackTests",
+  "description": "A provider pack's PackTester cases (`test/cases.json` beside `pack.json`), in the style of ESLint's RuleTester: `valid` exchanges must pass, `invalid` ones must be diagnosed exactly as listed, `vectors` are the vendor's published signing examples. Data only: `apidx packs test` reads it and never executes anything from a pack folder.",
+  "type": "object",
+  "additionalProperties": false,
+  "required": [
+    "valid",
+    "invalid"
+  ],
+  "properties": {
+    "$schema": {
+      "type": "string",
+      "maxLength": 2000,
+      "description": "Path or URL of this schema, for editors."
+    },
+    "valid": {
+      "type": "array",
+      "maxItems": 500,
+      "description": "Exchanges apidx must judge healthy: verdict pass, no error finding.",
+      "items": {
+        "$ref": "#/definitions/validCase"
+      }
+    },
+    "invalid": {
+      "type": "array",
+      "maxItems": 5000,
+      "description": "Faults replayed through the emulator, each with the error findings apidx must report, root cause first.",
+      "items": {
+        "$ref": "#/definitions/invalidCase"
+      }
+    },
+    "vectors": {
+      "type": "array",
+      "maxItems": 500,
+      "description": "Known-answer signing vectors copied from the vendor's documentation: the pack's scheme must reproduce every expected value.",
+      "items": {
+        "$ref": "#/definitions/vector"
+      }
+    }
+  },
+  "definitions": {
+    "name": {
+      "type": "string",
+      "minLength": 1,
+      "maxLength": 300,
+      "description": "What the case shows, in one line; unique in the file."
+    },
+    "id": {
+      "type": "string",
+      "minLength": 1,
+      "maxLength": 60,
+      "pattern": "^[A-Za-z0-9_.-]+$"
+    },
+    "findingCode": {
+      "type": "string",
+      "pattern": "^[a-z]+/[a-z0-9]+(-[a-z0-9]+)*$",
+      "maxLength": 80,
+      "description": "A finding code `<area>/<kebab-name>` (docs/findings.md)."
+    },
+    "validCase": {
+      "type": "object",
+      "additionalProperties": false,
+      "required": [
+        "name",
+        "service"
+      ],
+      "description": "One healthy exchange.",
+      "properties": {
+        "name": {
+          "$ref": "#/definitions/name"
+        },
+        "service": {
+          "$ref": "#/definitions/id",
+          "description": "The pack's service id."
+        },
+        "version": {
+          "$ref": "#/definitions/id",
+          "description": "The service's version id; its default version when absent."
+        },
+        "scenario": {
+          "type": "string",
+          "enum": [
+            "healthy"
+          ],
+          "description": "The emulator scenario; `healthy` (the default) is the only one that passes."
+        }
+      }
+    },
+    "invalidCase": {
+      "type": "object",
+      "additionalProperties": false,
+      "required": [
+        "name",
+        "service",
+        "findings"
+      ],
+      "description": "One fault: an emulator scenario (`vendor-error:<code>` replays a declared error code) or a handshake answer (replays a handshake rule's status and body). Exactly one of the two.",
+      "properties": {
+        "name": {
+          "$ref": "#/definitions/name"
+        },
+        "service": {
+          "$ref": "#/definitions/id",
+          "description": "The pack's service id."
+        },
+        "version": {
+          "$ref": "#/definitions/id",
+          "description": "The service's version id; its default version when absent."
+        },
+        "scenario": {
+          "type": "string",
+          "minLength": 1,
+          "maxLength": 80,
+          "pattern": "^[a-z-]+(:[\\w.-]{1,40})?$",
+          "description": "An emulator scenario id (`apidx mock --help` lists them), e.g. `vendor-error:10165` or `clock-skew`."
+        },
+        "handshake": {
+          "type": "object",
+          "additionalProperties": false,
+          "required": [
+            "status",
+            "body"
+          ],
+          "description": "The gateway answers the handshake with this status and body, as the vendor does.",
+          "properties": {
+            "status": {
+              "type": "integer",
+              "minimum": 300,
+              "maximum": 599,
+              "description": "HTTP status of the rejection."
+            },
+            "body": {
+              "type": "string",
+              "maxLength": 4000,
+              "description": "The body exactly as the vendor sends it."
+            }
+          }
+        },
+        "findings": {
+          "type": "array",
+          "minItems": 1,
+          "maxItems": 20,
+          "description": "Every error finding apidx must report, in chain order; the first is the root cause. Warnings are not listed.",
+          "items": {
+            "$ref": "#/definitions/expectedFinding"
+          }
+        }
+      },
+      "oneOf": [
+        {
+          "required": [
+            "scenario"
+          ]
+        },
+        {
+          "required": [
+            "handshake"
+          ]
+        }
+      ]
+    },
+    "expectedFinding": {
+      "type": "object",
+      "additionalProperties": false,
+      "required": [
+        "code"
+      ],
+      "description": "One error finding as apidx must report it.",
+      "properties": {
+        "code": {
+          "$ref": "#/definitions/findingCode"
+        },
+        "vendorCode": {
+          "type": "string",
+          "maxLength": 40,
+          "description": "The vendor's error code the finding carries (`data.vendorCode`)."
+        },
+        "messageIncludes": {
+          "type": "string",
+          "minLength": 1,
+          "maxLength": 500,
+          "description": "A plain substring the finding's message must contain (e.g. the meaning in your own words)."
+        }
+      }
+    },
+    "vector": {
+      "type": "object",
+      "additionalProperties": false,
+      "required": [
+        "name",
+        "auth",
+        "source",
+        "request",
+        "credentials",
+        "time",
+        "expect"
+      ],
+      "description": "One worked signing example from the vendor's documentation.",
+      "properties": {
+        "name": {
+          "$ref": "#/definitions/name"
+        },
+        "auth": {
+          "$ref": "#/definitions/id",
+          "description": "The id of the scheme in the pack's `auth`."
+        },
+        "source": {
+          "type": "string",
+          "pattern": "^https?://[^\\s]+$",
+          "maxLength": 2000,
+          "description": "The doc page the example is printed on."
+        },
+        "request": {
+          "type": "object",
+          "additionalProperties": false,
+          "required": [
+            "url"
+          ],
+          "description": "The request as the example signs it.",
+          "properties": {
+            "method": {
+              "type": "string",
+              "enum": [
+                "GET",
+                "POST",
+                "PUT",
+                "DELETE",
+                "PATCH",
+                "HEAD"
+              ]
+            },
+            "url": {
+              "type": "string",
+              "pattern": "^(wss?|https?)://[^\\s]+$",
+              "maxLength": 4000
+            },
+            "headers": {
+              "type": "object",
+              "maxProperties": 50,
+              "additionalProperties": {
+                "type": "string",
+                "maxLength": 4000
+              }
+            },
+            "body": {
+              "type": "string",
+              "maxLength": 100000
+            }
+          }
+        },
+        "credentials": {
+          "type": "object",
+          "maxProperties": 20,
+          "additionalProperties": {
+            "type": "string",
+            "maxLength": 2000
+          },
+          "description": "The example's (published, fake) credential values by the pack's credential names."
+        },
+        "time": {
+          "type": "string",
+          "minLength": 1,
+          "maxLength": 60,
+          "description": "The instant signed for: ISO 8601, an HTTP date, or Unix seconds as digits."
+        },
+        "params": {
+          "type": "object",
+          "maxProperties": 20,
+          "additionalProperties": {
+            "type": "string",
+            "maxLength": 500
+          },
+          "description": "Scheme parameters (region, service)."
+        },
+        "nonces": {
+          "type": "object",
+          "maxProperties": 20,
+          "additionalProperties": {
+            "type": "string",
+            "maxLength": 500
+          },
+          "description": "Values of the scheme's nonce steps, by step id, as the example used them."
+        },
+        "expect": {
+          "type": "object",
+          "additionalProperties": false,
+          "minProperties": 1,
+          "description": "The values the doc prints; every one given is compared exactly.",
+          "properties": {
+            "signature": {
+              "type": "string",
+              "maxLength": 4000,
+              "description": "The final signature."
+            },
+            "url": {
+              "type": "string",
+              "maxLength": 8000,
+              "description": "The full signed URL."
+            },
+            "headers": {
+              "type": "object",
+              "maxProperties": 50,
+              "additionalProperties": {
+                "type": "string",
+                "maxLength": 8000
+              },
+              "description": "Signed request headers, by lower-case name."
+            },
+            "steps": {
+              "type": "object",
+              "maxProperties": 50,
+              "additionalProperties": {
+                "type": "string",
+                "maxLength": 8000
+              },
+              "description": "Intermediate values by the scheme's step name (canonical request, string to sign)."
+            }
+          }
+        }
+      }
+    }
+  }
+} as const
+
 export const providerPackSchema = {
   "$schema": "http://json-schema.org/draft-07/schema#",
   "$id": "provider-pack.schema.json",
@@ -1410,6 +1736,12 @@ export const providerPackSchema = {
         "retryable": {
           "type": "boolean",
           "description": "True when retrying the same request later can succeed (busy, rate limit)."
+        },
+        "status": {
+          "type": "integer",
+          "minimum": 200,
+          "maximum": 599,
+          "description": "The HTTP status the vendor answers with this code (REST APIs that pair a 4xx or 5xx with a coded body); 200 when absent. The emulator answers with it."
         },
         "source": {
           "$ref": "#/definitions/url",
