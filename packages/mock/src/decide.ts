@@ -3,7 +3,7 @@
 import type { Target } from '@apidx/core'
 import { checkAuth, type IncomingRequest } from './auth.js'
 import { refusal, rulesFor, type GatewayAnswer } from './gateway.js'
-import type { Scenario } from './types.js'
+import type { GatewayReply, Scenario } from './types.js'
 
 /** Hold the request unanswered, answer it now, or let it through to the service. */
 export type Decision = { kind: 'hold' } | { kind: 'answer'; answer: GatewayAnswer } | { kind: 'pass' }
@@ -17,6 +17,8 @@ export interface GateContext {
   now(): number
   /** Where `redirect` points: the other listener's URL for this path. */
   redirectTo?: string
+  /** A fixed answer to every request on the served path (MockOptions.reply). */
+  reply?: GatewayReply
 }
 
 /** Decides the gateway's answer to a request (an upgrade or a plain HTTP request). */
@@ -31,6 +33,7 @@ export async function decide(ctx: GateContext, req: IncomingRequest): Promise<De
   const expectedPath = new URL(target.version.url).pathname
   const method = target.version.protocol === 'http' ? (target.version.method ?? 'GET') : 'GET'
   if (req.url.pathname !== expectedPath || req.method !== method) return answer(refusal('not-found', rules, ctx.now()))
+  if (ctx.reply) return answer(replyAnswer(ctx.reply, ctx.now()))
 
   const refused = await checkAuth({ target, credentials: ctx.credentials, now: ctx.now() }, req)
   if (refused) return answer(refusal(refused, rules, ctx.now()))
@@ -38,4 +41,11 @@ export async function decide(ctx: GateContext, req: IncomingRequest): Promise<De
   if (scenario.id === 'rate-limited') return answer(refusal('rate-limited', rules, ctx.now()))
   if (scenario.id === 'server-error') return answer(refusal('server-error', rules, ctx.now()))
   return { kind: 'pass' }
+}
+
+/** A fixed reply as the gateway sends it: the emulated Date, and a Content-Type that fits the body. */
+function replyAnswer(reply: GatewayReply, date: number): GatewayAnswer {
+  const body = reply.body.trimStart()
+  const type = body.startsWith('{') || body.startsWith('[') ? 'application/json; charset=utf-8' : body.startsWith('<?xml') ? 'text/xml' : body.startsWith('<') ? 'text/html' : 'text/plain; charset=utf-8'
+  return { status: reply.status, headers: { Date: new Date(date).toUTCString(), 'Content-Type': type, ...(reply.headers ?? {}) }, body: reply.body }
 }

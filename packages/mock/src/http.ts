@@ -16,14 +16,20 @@ export function serviceAnswer(target: Target, scenario: Scenario, sid: string, d
   if (scenario.id === 'closed-early') return 'drop'
   const response = target.version.response
   let body: unknown
-  if (scenario.id === 'vendor-error') body = errorFrame(target, vendorErrorCode(target, scenario.vendorCode)!, sid)
+  let status = 200
+  if (scenario.id === 'vendor-error') {
+    const code = vendorErrorCode(target, scenario.vendorCode)!
+    body = errorFrame(target, code, sid)
+    // REST vendors pair some codes with a 4xx or 5xx (Aliyun's 400 SignatureDoesNotMatch, OpenAI's 429).
+    status = (target.version.errors?.[code] ?? target.service.errors?.[code])?.status ?? 200
+  }
   else if (scenario.id === 'legacy-format') body = legacyFrame(target, sid)
   else if (scenario.id === 'not-json') body = NOT_JSON
   else if (scenario.id === 'schema-mismatch') body = schemaMismatchFrame(target, sid)
   else body = fill(response?.examples?.frames?.[0] ?? {}, { sid }, response?.codeType)
   const text = typeof body === 'string' ? body : JSON.stringify(body)
   const type = typeof body === 'string' ? 'text/html' : 'application/json; charset=utf-8'
-  return { status: 200, headers: { Date: new Date(date).toUTCString(), 'Content-Type': type }, body: text }
+  return { status, headers: { Date: new Date(date).toUTCString(), 'Content-Type': type }, body: text }
 }
 
 /** Writes an answer on a ServerResponse, replacing node's own Date with the emulated clock's. */

@@ -10,7 +10,7 @@ import { legacyFrame, vendorErrorCode } from './frames.js'
 import { mainHandlers, otherHostHandlers } from './handlers.js'
 import { listen, reservePort, type Listener } from './listener.js'
 import { TLS_SCENARIOS, findScenario } from './scenarios.js'
-import { MAX_RECORDED, type MockOptions, type MockServer, type RecordedRequest, type Scenario } from './types.js'
+import { MAX_RECORDED, type GatewayReply, type MockOptions, type MockServer, type RecordedRequest, type Scenario } from './types.js'
 import { MAX_CLIENT_FRAME_BYTES } from './websocket.js'
 
 /** How far ahead the vendor's clock runs in the `clock-skew` scenario. */
@@ -83,7 +83,7 @@ export async function startMock(options: MockOptions): Promise<MockServer> {
   }
 
   try {
-    const gate: GateContext = { target, scenario, credentials, now }
+    const gate: GateContext = { target, scenario, credentials, now, ...(options.reply ? { reply: checkReply(options.reply) } : {}) }
     if (scenario.id === 'redirect') {
       const other = await listen(host, 0, served, sockets, otherHostHandlers({ record, answered, now }))
       listeners.push(other)
@@ -107,6 +107,15 @@ export async function startMock(options: MockOptions): Promise<MockServer> {
     await close()
     throw err
   }
+}
+
+/** A reply is a rejection: a status a gateway refuses with, and a body of bounded size. */
+function checkReply(reply: GatewayReply): GatewayReply {
+  if (!Number.isInteger(reply.status) || reply.status < 300 || reply.status > 599) {
+    throw new ApidxError('ERR_USAGE', `A gateway reply needs a status from 300 to 599, not ${reply.status}.`)
+  }
+  if (reply.body.length > 64 * 1024) throw new ApidxError('ERR_USAGE', `A gateway reply body is limited to 64 KiB (got ${reply.body.length} characters).`)
+  return reply
 }
 
 /**

@@ -21,8 +21,21 @@ export interface MockOptions {
   credentials?: Record<string, string>
   /** The clock of the emulated vendor (ms since the epoch); `Date.now` when absent. */
   clock?: () => number
+  /**
+   * Answer every request that reaches the right path with this rejection instead of playing the
+   * scenario: how PackTester replays a pack's handshake rules (a documented 401 or 403 body).
+   */
+  reply?: GatewayReply
   /** Called when the emulator answers a request (its status and body are on the record): a log. */
   onRequest?: (request: RecordedRequest) => void
+}
+
+/** A fixed answer of the gateway: status and body exactly as the vendor sends them. */
+export interface GatewayReply {
+  status: number
+  body: string
+  /** Extra headers; the Content-Type is guessed from the body when absent. */
+  headers?: Record<string, string>
 }
 
 /** One request that reached a listener of the emulator (recorded before any check). */

@@ -3,6 +3,7 @@
 // the pack declares (or config); `--mock` runs the emulator in-process. Rendering is in render/check*.
 import { Args, Flags } from '@oclif/core'
 import type { CheckReport, LoadedPack, ProviderDefaults, RunOptions, Target } from '@apidx/core'
+import type { MockSession } from '@apidx/mock'
 import { ApidxCommand, EXIT } from '../base.js'
 import { isInteractive, print, printError, printJson } from '../output.js'
 import { packOptions } from '../packs.js'
@@ -59,7 +60,9 @@ export default class Check extends ApidxCommand {
     let extra: Partial<RunOptions> = {}
     let mock: MockSession | undefined
     if (flags.mock) {
-      mock = await startEmulator(loaded, target, args.scenario)
+      // The emulator in-process on a free loopback port, TLS with its own test CA like the real endpoints.
+      const { startSession } = await import('@apidx/mock')
+      mock = await startSession({ pack: loaded.pack, service: target.serviceId, version: target.versionId, ...(args.scenario ? { scenario: args.scenario } : {}) })
       target = mock.target
       credentials = mock.credentials
       extra = mock.options
@@ -105,44 +108,4 @@ async function redactorFor(loaded: LoadedPack, credentials: Record<string, strin
   const { createRedactor } = await import('@apidx/core')
   const secrets = Object.entries(credentials).filter(([name]) => loaded.pack.credentials[name]?.secret !== false).map(([, v]) => v)
   return createRedactor(secrets).redact
-}
-
-interface MockSession {
-  target: Target
-  credentials: Record<string, string>
-  options: Partial<RunOptions>
-  close(): Promise<void>
-}
-
-/**
- * Starts the emulator in-process on a free loopback port (TLS with its own test CA, like the real
- * wss:// endpoints) and applies the scenario's client side: the credentials it signs with, a dropped
- * version segment, another scheme, a resolver that answers NXDOMAIN.
- */
-async function startEmulator(loaded: LoadedPack, target: Target, scenarioId: string | undefined): Promise<MockSession> {
-  const mock = await import('@apidx/mock')
-  const { resolveTarget } = await import('@apidx/core')
-  const scenario = mock.findScenario(scenarioId)
-  const { pack } = loaded
-  const server = await mock.startMock({ pack, service: target.serviceId, version: target.versionId, ...(scenarioId ? { scenario: scenarioId } : {}), tls: true })
-  try {
-    const client = scenario.client ?? {}
-    const url = new URL(server.url)
-    if (client.path === 'drop-version') url.pathname = url.pathname.replace(/\/v\d[^/]*(?=\/)/, '')
-    else if (client.path) url.pathname = client.path
-    const endpoint = client.scheme ? url.toString().replace(/^[a-z]+:/, `${client.scheme}:`) : url.toString()
-    const options: Partial<RunOptions> = {
-      ...(server.ca || server.servername ? { tls: { ...(server.ca ? { ca: server.ca } : {}), ...(server.servername ? { servername: server.servername } : {}) } } : {}),
-      ...(client.resolver === 'not-found' ? { resolver: async () => { throw Object.assign(new Error('not found'), { code: 'ENOTFOUND' }) } } : {}),
-    }
-    return {
-      target: resolveTarget(pack, { service: target.serviceId, version: target.versionId, endpoint }),
-      credentials: mock.clientCredentials(pack, scenario, mock.demoCredentials(pack), target.version.auth),
-      options,
-      close: () => server.close(),
-    }
-  } catch (err) {
-    await server.close()
-    throw err
-  }
 }

@@ -3,11 +3,11 @@
 import type { ErrorObject, ValidateFunction } from 'ajv'
 import type { BranchNarrower } from './branches.js'
 import type { Problem } from '../errors.js'
-import { authSchemeSchema, configSchema, providerPackSchema } from '../generated/schemas.js'
+import { authSchemeSchema, configSchema, packTestsSchema, providerPackSchema } from '../generated/schemas.js'
 import { quote } from './safe-json.js'
 
 /** The schemas checkShape knows. */
-export type SchemaName = 'provider-pack' | 'config'
+export type SchemaName = 'provider-pack' | 'config' | 'pack-tests'
 
 interface Compiled {
   validate: ValidateFunction
@@ -26,7 +26,7 @@ async function validator(name: SchemaName): Promise<Compiled> {
   // every run that loads a pack (measured 85 → 56 ms for the pack schema), no measurable cost in validation.
   const ajv = new Ajv({ allErrors: true, verbose: true, strict: false, allowUnionTypes: true, code: { optimize: false } })
   ajv.addSchema(authSchemeSchema as object, 'auth-scheme.schema.json')
-  const root = name === 'provider-pack' ? providerPackSchema : configSchema
+  const root = name === 'provider-pack' ? providerPackSchema : name === 'pack-tests' ? packTestsSchema : configSchema
   const validate = ajv.compile(root as object)
   const id = (root as { $id?: string }).$id ?? name
   const entry = { validate, branches: new BranchNarrower(ajv, { [id]: root, 'auth-scheme.schema.json': authSchemeSchema }) }

@@ -3,6 +3,7 @@
 // other matching rules become ranked alternatives), else a plain unauthorized/forbidden.
 import { defineProbe } from '@apidx/core'
 import { bodyExcerpt, matchingRules, vendorName } from '../shared/rules.js'
+import { declaredCode } from '../shared/frames.js'
 
 const AUTH_CODES = {
   'auth/missing-credentials': { severity: 'error', description: 'Credentials the auth scheme needs are not set; the message names the environment variables.' },
@@ -41,6 +42,8 @@ export default defineProbe({
     const ex = await ctx.exchange()
     const res = ex.response
     if (!res || (res.status !== 401 && res.status !== 403)) return
+    // A REST body with a code the pack declares: the vendor-error link names that code's meaning.
+    if (ex.protocol === 'http' && declaredCode(target, res.body) !== undefined) return
     const rules = matchingRules(target, res).filter((r) => r.diagnosis !== 'clock/skew')
     const [rule, ...others] = rules
     const alternatives = others.map((r) => ({ code: r.diagnosis, meaning: r.meaning, fix: r.fix }))

@@ -3,6 +3,7 @@
 import { defineProbe } from '@apidx/core'
 import { bodyExcerpt, matchingRules } from '../shared/rules.js'
 import { reportStatus, STATUS_FINDINGS } from '../shared/status.js'
+import { declaredCode } from '../shared/frames.js'
 
 export default defineProbe({
   meta: {
@@ -29,6 +30,8 @@ export default defineProbe({
       return ctx.report({ code: 'http/timeout', message: f?.kind === 'timeout' ? `${target.url.host} did not answer within ${ms} ms.` : `${target.url.host} closed the connection without an answer (${f?.code ?? 'no answer'}).`, fix: 'Check the endpoint and any proxy; raise --timeout on a slow network.', data: { code: f?.code ?? null } })
     }
     const res = ex.response
+    // A body with a code the pack declares is explained by the vendor-error link, whatever the status.
+    if (res.status >= 400 && declaredCode(target, res.body) !== undefined) return
     if (reportStatus(ctx, res, 'request')) return
     if ((res.status === 401 || res.status === 403) && target.version.auth) return
     if (res.status >= 400) {

@@ -25,7 +25,7 @@ export default defineProbe({
     const ex = await ctx.exchange()
     ctx.measure(ex.timings.firstFrame)
     if (!r) return
-    const units = answerUnits(ex)
+    const units = answerUnits(ex, target)
     if (!units.length) return
     const label = (i: number) => (ex.protocol === 'websocket' ? `Frame ${i + 1}` : 'The body')
     if (r.format === 'json') {

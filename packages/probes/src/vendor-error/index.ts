@@ -12,7 +12,9 @@ const SPECIFIC = {
   'auth/unauthorized': { severity: 'error', description: 'The vendor code means the request is not authorised.' },
   'auth/forbidden': { severity: 'error', description: 'The vendor code means access is forbidden.' },
   'clock/skew': { severity: 'error', description: 'The vendor code means the timestamp was rejected.' },
-  'http/rate-limited': { severity: 'error', description: 'The vendor code means a rate limit was hit.' },
+  'auth/missing-credentials': { severity: 'error', description: 'The vendor code means a credential (app id, key) was not sent.' },
+  'http/rate-limited': { severity: 'error', description: 'The vendor code means a rate limit or quota was hit.' },
+  'http/server-error': { severity: 'error', description: "The vendor code means a fault on the vendor's side." },
 } as const
 
 export default defineProbe({
@@ -32,7 +34,7 @@ export default defineProbe({
     const ex = await ctx.exchange()
         const r = target.version.response
     if (!r?.errorCode) return
-    for (const unit of answerUnits(ex)) {
+    for (const unit of answerUnits(ex, target)) {
       const doc = documentOf(target, unit)
       const code = failingCode(target, doc)
       if (code === undefined) continue
@@ -41,7 +43,8 @@ export default defineProbe({
       const sessionPointer = target.version.session?.pointer
       const sid = sessionPointer ? getPointer(doc, sessionPointer) : undefined
       const vendor = vendorName(target)
-      const where = ex.protocol === 'websocket' ? `in frame ${unit.index + 1}` : 'in the body'
+      const status = ex.response?.status
+      const where = ex.protocol === 'websocket' ? `in frame ${unit.index + 1}` : status !== undefined && status >= 300 ? `with status ${status}` : 'in the body'
       const saidText = typeof said === 'string' && said ? ` ("${said.slice(0, 200)}")` : ''
       const data = {
         vendorCode: code,
