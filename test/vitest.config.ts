@@ -13,7 +13,7 @@ export default defineConfig({
       pkg('mock', 'packages/mock'),
       pkg('testing', 'packages/testing'),
       pkg('cli', 'packages/cli'),
-      { test: { name: 'providers', root: 'providers', include: ['*/test/**/*.test.ts', '*/*.test.ts'], testTimeout: 30_000 } },
+      { test: { name: 'providers', root: 'providers', include: ['*/test/**/*.test.ts', '*/*.test.ts', '*.test.ts'], testTimeout: 30_000 } },
       { test: { name: 'e2e', root: 'test', include: ['e2e/**/*.test.ts'], testTimeout: 60_000 } },
     ],
   },

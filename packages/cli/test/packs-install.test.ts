@@ -42,13 +42,24 @@ describe('apidx packs new', () => {
       '  pack.json',
       '  package.json',
       '  README.md',
-      '  test/pack.test.ts',
+      '  test/cases.json',
       '  provider-pack.schema.json',
       '  auth-scheme.schema.json',
-      '  $schema points at the schema copies beside it (./provider-pack.schema.json)',
+      '  pack-tests.schema.json',
     ])
     const validated = await runCli(['packs', 'validate', './acme', '--json'], { cwd, env })
     expect([validated.code, JSON.parse(validated.stdout)]).toEqual([0, { valid: true, results: [{ file: 'acme/pack.json', valid: true, id: 'acme', problems: [] }] }])
+    expect(JSON.parse(await readFile(path.join(cwd, 'acme', 'test', 'cases.json'), 'utf8')).$schema).toBe('../pack-tests.schema.json')
+  })
+
+  it('scaffolds a folder whose PackTester suite passes untouched: apidx packs new acme && apidx packs test ./acme', async () => {
+    const { cwd, env } = sandbox()
+    expect((await runCli(['packs', 'new', 'acme'], { cwd, env })).code).toBe(0)
+    const tested = await runCli(['packs', 'test', './acme', '--json'], { cwd, env })
+    const out = JSON.parse(tested.stdout)
+    expect([tested.code, out.failed, out.packs[0].results.filter((r: { ok: boolean }) => !r.ok)]).toEqual([0, 0, []])
+    // The suite really replays: the healthy case, both codes, the handshake rule.
+    expect(out.packs[0].results.map((r: { group: string }) => r.group).filter((g: string) => g !== 'pack')).toEqual(['valid', 'invalid', 'invalid', 'invalid'])
   })
 
   it('refuses an existing non-empty folder and an invalid id with exit 2', async () => {

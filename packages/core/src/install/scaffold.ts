@@ -4,9 +4,9 @@
 import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { ApidxError } from '../errors.js'
-import { authSchemeSchema, providerPackSchema } from '../generated/schemas.js'
+import { authSchemeSchema, packTestsSchema, providerPackSchema } from '../generated/schemas.js'
 import { scaffoldPack } from './template.js'
-import { scaffoldManifest, scaffoldReadme, scaffoldTest } from './template-files.js'
+import { scaffoldCases, scaffoldManifest, scaffoldReadme } from './template-files.js'
 
 const ID = /^[a-z][a-z0-9]*(-[a-z0-9]+)*$/
 
@@ -48,17 +48,19 @@ export async function scaffoldPackFolder(id: string, options: ScaffoldOptions = 
   const schema = repoSchema ? { kind: 'repo' as const, ref: repoSchema } : { kind: 'copied' as const, ref: './provider-pack.schema.json' }
   const note = repoSchema
     ? `\`$schema\` points at apidx's own \`schemas/provider-pack.schema.json\`, so editors complete and validate the file.`
-    : `\`provider-pack.schema.json\` and \`auth-scheme.schema.json\` are copies of the schemas of the apidx that made this folder; \`$schema\` points at them so editors complete and validate offline. Refresh them with a newer \`apidx packs new\` when the format changes; they are not published.`
+    : `\`provider-pack.schema.json\`, \`auth-scheme.schema.json\` and \`pack-tests.schema.json\` are copies of the schemas of the apidx that made this folder; \`$schema\` points at them so editors complete and validate offline. Refresh them with a newer \`apidx packs new\` when the format changes; they are not published.`
   const today = options.today ?? new Date().toISOString().slice(0, 10)
   const files: [string, string][] = [
     ['pack.json', JSON.stringify(scaffoldPack(id, today, schema.ref), null, 2) + '\n'],
     ['package.json', scaffoldManifest(id)],
     ['README.md', scaffoldReadme(id, note)],
-    ['test/pack.test.ts', scaffoldTest(id)],
+    // The cases file sits one folder down: its `$schema` is the pack's, one level up, for pack-tests.
+    ['test/cases.json', scaffoldCases(id, `../${schema.ref.replace(/^\.\//, '').replace(/provider-pack\.schema\.json$/, 'pack-tests.schema.json')}`)],
   ]
   if (!repoSchema) {
     files.push(['provider-pack.schema.json', JSON.stringify(providerPackSchema, null, 2) + '\n'])
     files.push(['auth-scheme.schema.json', JSON.stringify(authSchemeSchema, null, 2) + '\n'])
+    files.push(['pack-tests.schema.json', JSON.stringify(packTestsSchema, null, 2) + '\n'])
   }
   await mkdir(path.join(dir, 'test'), { recursive: true })
   for (const [name, text] of files) await writeFile(path.join(dir, name), text, { flag: 'wx' })

@@ -18,39 +18,33 @@ export function scaffoldManifest(id: string): string {
 }
 
 /**
- * The pack's test file in the PackTester style (ESLint's RuleTester is the model): `valid` cases must
- * pass against the emulator, `invalid` cases list the exact findings apidx must report. It runs once
- * `@apidx/testing` ships PackTester (`apidx packs test`); the cases match the scaffold's error table.
+ * The pack's PackTester cases (`test/cases.json`, ESLint's RuleTester is the model): the healthy
+ * exchange passes, and each placeholder error code and the handshake rule, replayed through the
+ * emulator, is diagnosed as listed. Data, not code: `apidx packs test` reads it and runs nothing.
  */
-export function scaffoldTest(id: string): string {
-  const invalid = SCAFFOLD_ERRORS.map(
-    (e) => `    {
-      name: '${e.code} from example/v1 is diagnosed as ${e.diagnosis}',
-      service: 'example',
-      version: 'v1',
-      scenario: 'vendor-error:${e.code}',
-      findings: [{ code: '${e.diagnosis}', vendorCode: '${e.code}' }],
-    },`,
-  )
-  return `// PackTester cases for the ${id} pack: the healthy exchange passes, and every declared error code
-// and handshake rule, replayed through apidx's emulator, is diagnosed exactly as listed here.
-// Run with: apidx packs test .   (add a case for every code and rule you add to pack.json)
-import { PackTester } from '@apidx/testing'
-
-new PackTester().run(new URL('../pack.json', import.meta.url), {
-  valid: [{ name: 'a healthy example/v1 exchange passes', service: 'example', version: 'v1', scenario: 'healthy' }],
-  invalid: [
-${invalid.join('\n')}
-    {
-      name: 'a 401 handshake is diagnosed as auth/unauthorized',
-      service: 'example',
-      version: 'v1',
-      handshake: { status: 401, body: '{"error":{"code":"unauthorized","message":"missing credentials"}}' },
-      findings: [{ code: 'auth/unauthorized' }],
-    },
-  ],
-})
-`
+export function scaffoldCases(id: string, schemaRef: string): string {
+  const cases = {
+    $schema: schemaRef,
+    valid: [{ name: 'a healthy example/v1 exchange passes', service: 'example', version: 'v1' }],
+    invalid: [
+      ...SCAFFOLD_ERRORS.map((e) => ({
+        name: `${e.code} from example/v1 is diagnosed as ${e.diagnosis}`,
+        service: 'example',
+        version: 'v1',
+        scenario: `vendor-error:${e.code}`,
+        findings: [{ code: e.diagnosis, vendorCode: e.code }],
+      })),
+      {
+        name: `a 401 from the ${id} gateway is diagnosed as auth/unauthorized`,
+        service: 'example',
+        version: 'v1',
+        handshake: { status: 401, body: '{"error":{"code":"unauthorized","message":"missing credentials"}}' },
+        findings: [{ code: 'auth/unauthorized' }],
+      },
+    ],
+    vectors: [],
+  }
+  return JSON.stringify(cases, null, 2) + '\n'
 }
 
 /** README: what the pack is, and the checklist of facts to replace, each with where it comes from. */
@@ -84,13 +78,14 @@ source stays \`uncertain\` and says why in a \`note\`: write \`[UNCERTAIN]\` in 
 - [ ] \`errors\`: every code of the vendor's error table **per service**, each with meaning, cause, fix, \`diagnosis\` and \`source\`.
 - [ ] \`handshakeErrors\`: the bodies the gateway answers before the service (401/403 texts), with an \`example\`.
 - [ ] \`verified\`: the date you last checked the facts against the docs.
-- [ ] \`test/pack.test.ts\`: a case for every error code and handshake rule.
+- [ ] \`test/cases.json\`: a case for every service, error code and handshake rule, with the finding the
+      vendor's docs imply (not what apidx happens to print), and the vendor's worked signing example in \`vectors\`.
 
 ## Check it
 
 \`\`\`sh
 apidx packs validate .      # schema and meaning: every problem with its JSON pointer
-apidx packs test .          # PackTester: the cases in test/pack.test.ts against the emulator
+apidx packs test .          # PackTester: test/cases.json against the emulator (nothing in the folder is run)
 apidx packs install .       # use it locally (copies pack.json; nothing is executed)
 \`\`\`
 
