@@ -8,7 +8,7 @@ const packs = readdirSync(root, { withFileTypes: true }).filter((d) => d.isDirec
 
 describe('providers/', () => {
   it('holds the built-in packs', () => {
-    expect(packs).toEqual(expect.arrayContaining(['iflytek', 'aws', 'tencentcloud', 'aliyun', 'baidu']))
+    expect(packs).toEqual(expect.arrayContaining(['iflytek', 'aws', 'tencentcloud', 'aliyun', 'baidu', 'openai']))
   })
 
   for (const id of packs) {

@@ -58,6 +58,7 @@ describe('apidx packs list, with installed and config packs', () => {
       ['tencentcloud', 'builtin', false],
       ['aliyun', 'builtin', false],
       ['baidu', 'builtin', false],
+      ['openai', 'builtin', false],
     ])
     expect(out.broken).toEqual([
       { location: path.join(data, 'packs/broken/pack.json'), source: 'installed', problems: [expect.objectContaining({ pointer: '', message: "line 1, column 17: expected a property name in double quotes but found '}'" })] },

@@ -58,6 +58,7 @@ const cases: Case[] = [
   { name: 'iFlytek Spark HTTP (bearer)', provider: 'iflytek', args: ['--service', 'spark_openai'], carriesSecret: ['IFLYTEK_API_PASSWORD'] },
   { name: 'iFlytek old REST (X-CheckSum)', provider: 'iflytek', args: ['--service', 'iat', '--version', 'v1', '--header', 'X-Param: eyJhdWUiOiJyYXcifQ=='], carriesSecret: [] },
   { name: 'iFlytek v2 HTTP gateway (digest)', provider: 'iflytek', args: ['--service', 'rest_gateway', '--body-file', file('gw.json', '{"a":1}')], carriesSecret: ['IFLYTEK_API_KEY'], body: '{"a":1}' },
+  { name: 'OpenAI models (bearer)', provider: 'openai', args: ['--service', 'models'], carriesSecret: ['OPENAI_API_KEY'] },
   { name: 'AWS STS (SigV4 header, session token)', provider: 'aws', args: ['--service', 'sts'], carriesSecret: ['AWS_SESSION_TOKEN'] },
   { name: 'AWS Transcribe (presigned URL, session token)', provider: 'aws', args: ['--service', 'transcribe-streaming'], carriesSecret: ['AWS_SESSION_TOKEN'] },
   { name: 'AWS any URL', provider: 'aws', args: ['--url', 'https://ec2.eu-west-1.amazonaws.com/?Action=DescribeRegions', '--param', 'region=eu-west-1', '--param', 'service=ec2'], carriesSecret: ['AWS_SESSION_TOKEN'] },
