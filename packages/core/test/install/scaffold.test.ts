@@ -21,7 +21,7 @@ describe('scaffoldPackFolder', () => {
     expect(result).toEqual({
       id: 'acme-cloud',
       dir,
-      files: ['pack.json', 'package.json', 'README.md', 'test/pack.test.ts', 'provider-pack.schema.json', 'auth-scheme.schema.json'],
+      files: ['pack.json', 'package.json', 'README.md', 'test/cases.json', 'provider-pack.schema.json', 'auth-scheme.schema.json', 'pack-tests.schema.json'],
       schema: { kind: 'copied', ref: './provider-pack.schema.json' },
     })
     const v = await validatePackFile(path.join(dir, 'pack.json'))
@@ -59,13 +59,16 @@ describe('scaffoldPackFolder', () => {
   it('lists a PackTester case for every error code and handshake rule of the scaffold', async () => {
     const cwd = await tempDir()
     await scaffoldPackFolder('acme', { cwd })
-    const test = await readFile(path.join(cwd, 'acme', 'test', 'pack.test.ts'), 'utf8')
+    const cases = JSON.parse(await readFile(path.join(cwd, 'acme', 'test', 'cases.json'), 'utf8'))
     const pack = JSON.parse(await readFile(path.join(cwd, 'acme', 'pack.json'), 'utf8'))
     const codes = Object.keys(pack.services.example.errors)
     expect(codes).toEqual(SCAFFOLD_ERRORS.map((e) => e.code))
-    expect([...test.matchAll(/scenario: 'vendor-error:([^']+)'/g)].map((m) => m[1])).toEqual(codes)
-    expect([...test.matchAll(/handshake: \{ status: (\d+)/g)].map((m) => Number(m[1]))).toEqual(pack.handshakeErrors.map((h: { status: number }) => h.status))
-    expect(test).toContain("import { PackTester } from '@apidx/testing'")
+    expect(cases.invalid.filter((c: any) => c.scenario).map((c: any) => c.scenario)).toEqual(codes.map((c) => `vendor-error:${c}`))
+    expect(cases.invalid.filter((c: any) => c.handshake).map((c: any) => c.handshake.status)).toEqual(pack.handshakeErrors.map((h: { status: number }) => h.status))
+    // The cases file is checked by its own schema copy, as an editor would.
+    const ajv = new Ajv({ allErrors: true, strict: false })
+    const validate = ajv.compile(JSON.parse(await readFile(path.join(cwd, 'acme', 'pack-tests.schema.json'), 'utf8')))
+    expect([validate(cases), validate.errors ?? [], cases.$schema]).toEqual([true, [], '../pack-tests.schema.json'])
   })
 
   it('points $schema at the repo schema when created inside an apidx checkout', async () => {
@@ -74,14 +77,14 @@ describe('scaffoldPackFolder', () => {
     await mkdir(path.join(root, 'schemas'))
     await writeFile(path.join(root, 'schemas', 'provider-pack.schema.json'), '{}')
     const result = await scaffoldPackFolder('acme', { cwd: root, dir: 'providers/acme' })
-    expect([result.schema, result.files]).toEqual([{ kind: 'repo', ref: '../../schemas/provider-pack.schema.json' }, ['pack.json', 'package.json', 'README.md', 'test/pack.test.ts']])
+    expect([result.schema, result.files]).toEqual([{ kind: 'repo', ref: '../../schemas/provider-pack.schema.json' }, ['pack.json', 'package.json', 'README.md', 'test/cases.json']])
   })
 
   it('writes into an existing empty folder', async () => {
     const cwd = await tempDir()
     await mkdir(path.join(cwd, 'acme'))
     await scaffoldPackFolder('acme', { cwd })
-    expect((await readdir(path.join(cwd, 'acme'))).length).toBe(6)
+    expect((await readdir(path.join(cwd, 'acme'))).length).toBe(7)
   })
 
   it.each([
