@@ -26,4 +26,14 @@ describe('baidu pack', () => {
   it('the doc’s canonical query and path examples', () => {
     expect(canonicalQueryFor(pack, 'https://bj.bcebos.com/example/测试?text10=test&text1=测试&text=')).toEqual({ query: 'text10=test&text1=%E6%B5%8B%E8%AF%95&text=', path: '/example/%E6%B5%8B%E8%AF%95' })
   })
+  it('oauth: client_id and client_secret are placed in the query, grant_type comes from the version', () => {
+    const r = signRequest(pack, 'oauth-client-credentials', { method: 'POST', url: 'https://aip.baidubce.com/oauth/2.0/token?grant_type=client_credentials' }, { apiKey: 'Va5yQRHlA4Fq5eR3LT0vuXV4', secretKey: '0rDSjzQ20XUj5itV6WRtznPQSzr5pVw2' }, 0)
+    const q = new URL(r.request.url).searchParams
+    expect([q.get('grant_type'), q.get('client_id'), q.get('client_secret')]).toEqual(['client_credentials', 'Va5yQRHlA4Fq5eR3LT0vuXV4', '0rDSjzQ20XUj5itV6WRtznPQSzr5pVw2'])
+    expect(pack.services.oauth?.versions['2.0']?.query).toEqual({ grant_type: 'client_credentials' })
+  })
+  it('vop-token: the access token travels in the token query parameter', () => {
+    const r = signRequest(pack, 'vop-token', { method: 'POST', url: 'https://vop.baidu.com/server_api' }, { accessToken: '24.6c5e1ff107f0e8bcef8c46d3424a0e78.2592000.1485516651.282335-8574074' }, 0)
+    expect(new URL(r.request.url).searchParams.get('token')).toBe('24.6c5e1ff107f0e8bcef8c46d3424a0e78.2592000.1485516651.282335-8574074')
+  })
 })
