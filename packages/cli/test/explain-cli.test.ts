@@ -97,3 +97,14 @@ describe('apidx explain: other inputs', () => {
     expect(doc.error).toMatchObject({ code: 'ERR_TARGET', suggestions: ['Did you mean "iat"?'] })
   })
 })
+
+describe('apidx explain: a code one service declares and a pack-wide rule also matches', () => {
+  it('names the one service, without claiming the code means different things in two', async () => {
+    const body = '{"error":{"code":"unsupported_country_region_territory","message":"Country, region, or territory not supported"}}'
+    const r = await run([body, '--provider', 'openai'])
+    expect(r.code).toBe(0)
+    expect(r.stdout).not.toContain('different things')
+    expect(r.stdout).toContain('OpenAI API › models · code unsupported_country_region_territory')
+    expect(r.stdout).toContain('OpenAI API › any service · HTTP 403 handshake rule')
+  })
+})

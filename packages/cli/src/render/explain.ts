@@ -29,8 +29,9 @@ export function renderExplain(e: Explanation, color: boolean): string {
   const input = printable(e.input)
   const head = input.length > 70 ? `${input.slice(0, 69)}…` : input
   lines.push(`${p('bold', head)}  ${p('gray', `(${KIND[e.kind]}${e.provider ? ` · ${e.provider}` : ''}${e.service ? ` · ${e.service}` : ''})`)}`)
-  const services = new Set(e.matches.map((m) => `${m.provider}/${m.service ?? ''}`))
-  if (e.matches.some((m) => m.via === 'error-table') && services.size > 1) {
+  // Only error-table entries are per service; a pack-wide handshake rule is not another meaning of the code.
+  const services = new Set(e.matches.filter((m) => m.via === 'error-table').map((m) => `${m.provider}/${m.service ?? ''}`))
+  if (services.size > 1) {
     const preferred = e.matches.find((m) => m.preferred)
     lines.push(p('yellow', `The code means different things in ${services.size} services${preferred ? `; ${preferred.service} (--service) first` : '; pass --service to pick one'}.`))
   }
