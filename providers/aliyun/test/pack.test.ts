@@ -28,4 +28,10 @@ describe('aliyun pack', () => {
     expect(q.get('SignatureNonce')).toMatch(/^[0-9a-f-]{36}$/)
     expect(q.get('Signature')).toMatch(/^[A-Za-z0-9+/]{27}=$/)
   })
+  it('nls-token: the NLS token travels in the X-NLS-Token header of the speech WebSocket', () => {
+    const target = resolveTarget(pack, { service: 'speech-transcriber' })
+    const r = signRequest(pack, target, { url: target.url }, { nlsToken: 'apidx-demo-token' }, Date.parse('2026-11-25T08:00:00Z'))
+    expect(r.request.headers['x-nls-token']).toBe('apidx-demo-token')
+    expect(target.url.toString()).toBe('wss://nls-gateway-cn-shanghai.aliyuncs.com/ws/v1')
+  })
 })
