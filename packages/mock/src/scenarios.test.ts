@@ -71,12 +71,14 @@ describe('scheme facts', () => {
     expect(schemeFacts(iflytek, 'hmac-digest')).toMatchObject({ timestamp: { in: 'header', name: 'date' }, secrets: ['apiSecret'], keyIds: ['apiKey'], signatureCarriers: ['header:authorization'] })
   })
 
-  it('parses RFC 1123 dates with GMT or UTC (Go\'s RFC1123), unix seconds, and the +0800 form', () => {
+  it('parses RFC 1123 dates with GMT or UTC (Go\'s RFC1123), unix seconds, the +0800 form, and AWS\'s basic ISO 8601', () => {
     const t = Date.parse('Wed, 10 Jul 2019 07:35:43 GMT')
     expect(parseTimestamp('Wed, 10 Jul 2019 07:35:43 GMT', 'rfc1123')).toBe(t)
     expect(parseTimestamp('Wed, 10 Jul 2019 07:35:43 UTC', 'rfc1123')).toBe(t)
     expect(parseTimestamp(String(t / 1000), 'unix-s')).toBe(t)
     expect(parseTimestamp('2019-07-10T15:35:43+0800', 'iso8601')).toBe(t)
+    expect(parseTimestamp('20190710T073543Z', 'iso8601-basic')).toBe(t)
+    expect(parseTimestamp('2019-07-10T07:35:43Z', 'iso8601-basic')).toBeUndefined()
     expect(parseTimestamp('yesterday', 'rfc1123')).toBeUndefined()
     expect(parseTimestamp('1e3', 'unix-s')).toBeUndefined()
   })

@@ -86,7 +86,11 @@ export function parseTimestamp(value: string, format: string): number | undefine
   let ms: number
   if (format === 'unix-s') ms = /^\d{1,12}$/.test(value) ? Number(value) * 1000 : NaN
   else if (format === 'unix-ms') ms = /^\d{1,15}$/.test(value) ? Number(value) : NaN
-  else ms = Date.parse(value.replace(/ UTC$/, ' GMT').replace(/^(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d)([+-]\d\d)(\d\d)$/, '$1$2:$3'))
+  else if (format === 'iso8601-basic') {
+    // AWS's X-Amz-Date (20150830T123600Z), which Date.parse does not read.
+    const m = /^(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})Z$/.exec(value)
+    ms = m ? Date.UTC(+m[1]!, +m[2]! - 1, +m[3]!, +m[4]!, +m[5]!, +m[6]!) : NaN
+  } else ms = Date.parse(value.replace(/ UTC$/, ' GMT').replace(/^(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d)([+-]\d\d)(\d\d)$/, '$1$2:$3'))
   return Number.isFinite(ms) ? ms : undefined
 }
 

@@ -41,7 +41,10 @@ export default defineProbe({
     }
     const ex = await ctx.exchange()
     const res = ex.response
-    if (!res || (res.status !== 401 && res.status !== 403)) return
+    if (!res || res.status < 400) return
+    // 401 and 403 are this link's; another 4xx only when a pack rule says it is an auth fault (AWS's 400 IncompleteSignature).
+    const authRule = matchingRules(target, res).find((r) => r.diagnosis !== 'clock/skew')
+    if (res.status !== 401 && res.status !== 403 && !(res.status < 500 && authRule && authRule.diagnosis in AUTH_CODES)) return
     // A REST body with a code the pack declares: the vendor-error link names that code's meaning.
     if (ex.protocol === 'http' && declaredCode(target, res.body) !== undefined) return
     const rules = matchingRules(target, res).filter((r) => r.diagnosis !== 'clock/skew')

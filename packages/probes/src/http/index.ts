@@ -36,6 +36,12 @@ export default defineProbe({
     if ((res.status === 401 || res.status === 403) && target.version.auth) return
     if (res.status >= 400) {
       const rule = matchingRules(target, res)[0]
+      // A pack rule for another link (a 400 "IncompleteSignature" is an auth fault, a 400 "Signature
+      // expired" a clock fault) is reported by that link; a rule naming a status finding is reported here.
+      if (rule && (rule.diagnosis.startsWith('auth/') || rule.diagnosis === 'clock/skew') && target.version.auth) return
+      if (rule && rule.diagnosis in STATUS_FINDINGS) {
+        return ctx.report({ code: rule.diagnosis as keyof typeof STATUS_FINDINGS, message: `${target.url.host} answered ${res.status}: ${rule.meaning}`, fix: rule.fix, data: { status: res.status, bodyExcerpt: bodyExcerpt(res.body) } })
+      }
       ctx.report({ code: 'http/rejected', message: `${target.url.host} answered ${res.status}${rule ? `: ${rule.meaning}` : ''}.`, fix: rule?.fix ?? `Compare the request with ${target.service.docs}.`, data: { status: res.status, bodyExcerpt: bodyExcerpt(res.body) } })
     }
   },
