@@ -62,6 +62,41 @@ export function endsClientStream(target: Target, text: string | undefined, count
   return (parsed.value as Record<string, unknown>).end === true
 }
 
+/**
+ * True when a client frame is the last frame of the pack's probe request, as apidx sends it: the end
+ * of the client's stream for vendors whose end message is neither a flag nor an end mark the pack
+ * names (AWS's empty AudioEvent, NLS's StopTranscription). Binary frames must be byte-equal; in JSON
+ * and text, a `{cred.…}` placeholder matches any string. Other clients end by the pack's end mark.
+ */
+export function isLastProbeFrame(target: Target, data: Buffer | string | undefined, binary: boolean): boolean {
+  const frames = target.version.probe?.frames ?? []
+  const last = frames[frames.length - 1]
+  if (frames.length < 2 || !last || data === undefined) return false
+  if (binary) return last.type === 'binary' && last.base64 !== undefined && typeof data !== 'string' && data.equals(Buffer.from(last.base64, 'base64'))
+  const text = typeof data === 'string' ? data : data.toString('utf8')
+  if (last.type === 'text') return last.text !== undefined && matchesTemplate(last.text, text)
+  if (last.type !== 'json' || text.length > MAX_PARSED_CHARS) return false
+  const parsed = tryJson(text)
+  return parsed.ok && matchesJson(last.json, parsed.value)
+}
+
+function matchesTemplate(template: string, value: string): boolean {
+  if (!template.includes('{cred.')) return template === value
+  const parts = template.split(/\{cred\.[A-Za-z0-9_]+\}/).map((p) => p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+  return new RegExp(`^${parts.join('[\\s\\S]*')}$`).test(value)
+}
+
+function matchesJson(pattern: unknown, value: unknown): boolean {
+  if (typeof pattern === 'string') return typeof value === 'string' && matchesTemplate(pattern, value)
+  if (Array.isArray(pattern)) return Array.isArray(value) && value.length === pattern.length && pattern.every((p, i) => matchesJson(p, value[i]))
+  if (pattern !== null && typeof pattern === 'object') {
+    if (value === null || typeof value !== 'object' || Array.isArray(value)) return false
+    const keys = Object.keys(pattern)
+    return keys.length === Object.keys(value).length && keys.every((k) => matchesJson((pattern as Record<string, unknown>)[k], (value as Record<string, unknown>)[k]))
+  }
+  return pattern === value
+}
+
 /** The pack's error frame for `code`, with the meaning from the served version's or service's table. */
 export function errorFrame(target: Target, code: string, sid: string): unknown {
   const response = target.version.response

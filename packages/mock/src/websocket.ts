@@ -2,7 +2,7 @@
 // vendor's end of stream, or the frame-level faults (error frame, legacy shape, not JSON, silence, 1011).
 import type { RawData, WebSocket } from 'ws'
 import type { Target } from '@apidx/core'
-import { NOT_JSON, endsClientStream, errorFrame, fill as fillFrame, healthyFrames, legacyFrame, schemaMismatchFrame, vendorErrorCode } from './frames.js'
+import { NOT_JSON, endsClientStream, errorFrame, isLastProbeFrame, fill as fillFrame, healthyFrames, legacyFrame, schemaMismatchFrame, vendorErrorCode } from './frames.js'
 import type { Scenario } from './types.js'
 
 /** Most client frames one session reads; past it the session is closed with 1008 (policy). */
@@ -67,7 +67,7 @@ export function runSession(ws: WebSocket, ctx: SessionContext): void {
       }
       for (const f of early) send(fill(f, sid, target))
     }
-    if (endsClientStream(target, text, count)) {
+    if (endsClientStream(target, text, count) || isLastProbeFrame(target, isBinary ? rawBytes(data) : text, isBinary)) {
       ended = true
       for (const f of final) send(fill(f, sid, target))
       if (target.version.response?.end?.serverCloses) close(1000)
@@ -93,6 +93,10 @@ function faultFrame(target: Target, scenario: Scenario, sid: string): unknown {
 
 function fill(frame: unknown, sid: string, target: Target): unknown {
   return fillFrame(frame, { sid }, target.version.response?.codeType)
+}
+
+function rawBytes(data: RawData): Buffer {
+  return Array.isArray(data) ? Buffer.concat(data) : Buffer.from(data as ArrayBuffer)
 }
 
 function rawText(data: RawData): string {
