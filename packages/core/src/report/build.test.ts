@@ -45,6 +45,12 @@ describe('buildReport', () => {
     expect(report.endpoint).toBe('wss://127.0.0.1:9/v2/iat?authorization=***&date=***&host=***')
   })
 
+  it('takes the session id from an HTTP answer\'s body where the pack says (Baidu sn, Tencent RequestId)', () => {
+    const rest = { ...target, version: { ...target.version, protocol: 'http' as const, session: { idFrom: 'server' as const, pointer: '/Response/RequestId' } } }
+    const exchange = { protocol: 'http' as const, timings: { total: 5 }, frames: [], signed: true, response: { status: 200, headers: {}, body: '{"Response":{"RequestId":"req-9"}}' } }
+    expect(buildReport({ ...run, target: rest, exchange } as unknown as RunResult, { redact: (t) => t }).session.id).toBe('req-9')
+  })
+
   it('takes the session id from the frames where the pack says', () => {
     expect(report.session.id).toBe('iat1')
     expect(report.timings).toEqual({ dns: 0, tcp: 1, total: 5 })

@@ -72,12 +72,14 @@ export function buildReport(run: RunResult, options: ReportOptions): CheckReport
   }
 }
 
-/** The vendor's session id from the frames, where the pack says it is. */
+/** The vendor's session id from the frames (or an HTTP answer's body), where the pack says it is. */
 function sessionId(run: RunResult): string | null {
   const pointer = run.target.version.session?.pointer
   if (!pointer || !run.exchange) return null
-  for (const frame of run.exchange.frames) {
-    const parsed = tryJson(frame.text)
+  const { frames, response } = run.exchange
+  const texts = run.exchange.protocol === 'http' ? (response?.body ? [response.body] : []) : frames.map((f) => f.text)
+  for (const text of texts) {
+    const parsed = tryJson(text)
     const id = parsed.ok ? getPointer(parsed.value, pointer) : undefined
     if (typeof id === 'string' && id) return id.slice(0, 200)
   }

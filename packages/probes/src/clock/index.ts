@@ -3,6 +3,7 @@
 // `clock/skew` counts too, with the measured offset when there is one.
 import { defineProbe } from '@apidx/core'
 import { matchingRules, vendorName } from '../shared/rules.js'
+import { declaredCode } from '../shared/frames.js'
 
 export default defineProbe({
   meta: {
@@ -28,7 +29,9 @@ export default defineProbe({
         const vendor = vendorName(target)
     const describe = (s: number) => (s === 0 ? 'Local clock matches the server' : `Local clock is ${Math.abs(s)} s ${s > 0 ? 'ahead of' : 'behind'} the server`)
     const fixText = (ruleFix?: string) => ruleFix ?? `Synchronise this machine's clock (NTP: e.g. \`sudo timedatectl set-ntp true\` or \`w32tm /resync\`), then retry.`
-    const rule = ex.response ? matchingRules(target, ex.response).find((r) => r.diagnosis === 'clock/skew') : undefined
+    // A REST body with a code the pack declares is the vendor-error link's (its entry names the skew).
+    const coded = ex.protocol === 'http' && ex.response !== undefined && declaredCode(target, ex.response.body) !== undefined
+    const rule = ex.response && !coded ? matchingRules(target, ex.response).find((r) => r.diagnosis === 'clock/skew') : undefined
     const data = { ...(offset !== undefined ? { offsetSeconds: offset } : {}), ...(limit !== undefined ? { maxSkewSeconds: limit } : {}), ...(dateHeader ? { serverDate: dateHeader } : {}), ...(ex.response ? { status: ex.response.status } : {}) }
     if (offset !== undefined && limit !== undefined && Math.abs(offset) > limit) {
       return ctx.report({ code: 'clock/skew', message: `${describe(offset)} (${vendor} allows ${limit} s).`, fix: fixText(rule?.fix), data })
