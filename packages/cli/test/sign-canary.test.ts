@@ -23,10 +23,15 @@ const CANARY = {
   TENCENTCLOUD_SECRET_KEY: 'CanaryTencentKey/Gu5+t9x',
   ALIBABA_CLOUD_ACCESS_KEY_SECRET: 'CanaryAliyunSecret/te+st',
   BCE_SECRET_ACCESS_KEY: 'CanaryBaiduSecret/bb+bb=',
+  OPENAI_API_KEY: 'sk-CanaryOpenaiKey/9x+Q',
+  ALIYUN_NLS_TOKEN: 'CanaryNlsToken0f3e+a/Zq',
+  BAIDU_API_KEY: 'CanaryBaiduApiKey/Ak+1',
+  BAIDU_SECRET_KEY: 'CanaryBaiduSecretKey/Sk+2',
+  BAIDU_ACCESS_TOKEN: 'CanaryBaiduToken/24.a+b',
 }
 const env = {
   ...CANARY, APIDX_DATA_DIR: path.join(dir, 'data'),
-  IFLYTEK_APP_ID: '595f23df', AWS_ACCESS_KEY_ID: 'AKIDEXAMPLE', TENCENTCLOUD_SECRET_ID: 'AKIDz8krbsJ5yEXAMPLE', ALIBABA_CLOUD_ACCESS_KEY_ID: 'testid', BCE_ACCESS_KEY_ID: 'aaaaaaaaaaaaaaaa',
+  IFLYTEK_APP_ID: '595f23df', AWS_ACCESS_KEY_ID: 'AKIDEXAMPLE', TENCENTCLOUD_SECRET_ID: 'AKIDz8krbsJ5yEXAMPLE', ALIBABA_CLOUD_ACCESS_KEY_ID: 'testid', BCE_ACCESS_KEY_ID: 'aaaaaaaaaaaaaaaa', ALIYUN_NLS_APPKEY: 'appkey-demo',
 }
 
 /** Every form a canary could take in output. */
@@ -65,6 +70,9 @@ const cases: Case[] = [
   { name: 'Tencent ASR (TC3)', provider: 'tencentcloud', args: ['--service', 'asr', '--header', 'X-TC-Action: DescribeTaskStatus', '--body-file', file('tc.json', '{"TaskId":1}')], carriesSecret: [], body: '{"TaskId":1}' },
   { name: 'Aliyun NLS token (RPC v1)', provider: 'aliyun', args: ['--service', 'nls-token'], carriesSecret: [] },
   { name: 'Baidu BOS (bce-auth-v1)', provider: 'baidu', args: ['--service', 'bos'], carriesSecret: [] },
+  { name: 'Baidu speech (access token in the query)', provider: 'baidu', args: ['--service', 'asr'], carriesSecret: ['BAIDU_ACCESS_TOKEN'] },
+  { name: 'Baidu OAuth (client credentials in the query)', provider: 'baidu', args: ['--service', 'oauth'], carriesSecret: ['BAIDU_API_KEY', 'BAIDU_SECRET_KEY'] },
+  { name: 'Aliyun NLS speech (token header)', provider: 'aliyun', args: ['--service', 'speech-transcriber'], carriesSecret: ['ALIYUN_NLS_TOKEN'] },
 ]
 
 describe('canary secrets never appear in sign output', () => {

@@ -2,7 +2,7 @@
 // order: route, auth, IP whitelist, rate limit, upstream error; plus the connection-level faults.
 import type { Target } from '@apidx/core'
 import { checkAuth, type IncomingRequest } from './auth.js'
-import { refusal, rulesFor, type GatewayAnswer } from './gateway.js'
+import { documentedRefusal, refusal, rulesFor, type GatewayAnswer } from './gateway.js'
 import type { GatewayReply, Scenario } from './types.js'
 
 /** Hold the request unanswered, answer it now, or let it through to the service. */
@@ -36,10 +36,10 @@ export async function decide(ctx: GateContext, req: IncomingRequest): Promise<De
   if (ctx.reply) return answer(replyAnswer(ctx.reply, ctx.now()))
 
   const refused = await checkAuth({ target, credentials: ctx.credentials, now: ctx.now() }, req)
-  if (refused) return answer(refusal(refused, rules, ctx.now()))
-  if (scenario.id === 'ip-not-allowed') return answer(refusal('ip-not-allowed', rules, ctx.now()))
-  if (scenario.id === 'rate-limited') return answer(refusal('rate-limited', rules, ctx.now()))
-  if (scenario.id === 'server-error') return answer(refusal('server-error', rules, ctx.now()))
+  if (refused) return answer(documentedRefusal(refused, target, ctx.now()))
+  if (scenario.id === 'ip-not-allowed') return answer(documentedRefusal('ip-not-allowed', target, ctx.now()))
+  if (scenario.id === 'rate-limited') return answer(documentedRefusal('rate-limited', target, ctx.now()))
+  if (scenario.id === 'server-error') return answer(documentedRefusal('server-error', target, ctx.now()))
   return { kind: 'pass' }
 }
 

@@ -2,7 +2,8 @@
 // and body taken from the pack's handshake rules, so the emulator answers what the vendor documents.
 import { STATUS_CODES } from 'node:http'
 import type { Socket } from 'node:net'
-import type { HandshakeRule, ProviderPack, Service, Version } from '@apidx/core'
+import type { HandshakeRule, ProviderPack, Service, Target, Version } from '@apidx/core'
+import { errorFrame, makeSid } from './frames.js'
 
 /** Why the gateway refuses a request. */
 export type Refusal = 'not-found' | 'unauthorized' | 'malformed' | 'skew' | 'unknown-key' | 'mismatch' | 'ip-not-allowed' | 'server-error' | 'rate-limited' | 'upgrade-required' | 'plain-http-on-tls'
@@ -75,4 +76,31 @@ export function writeRaw(socket: Socket, answer: GatewayAnswer): void {
   const head = [`HTTP/1.1 ${answer.status} ${STATUS_CODES[answer.status] ?? 'Error'}`]
   for (const [k, v] of Object.entries({ ...answer.headers, 'Content-Length': String(body.length), Connection: 'close' })) head.push(`${k}: ${v}`)
   socket.end(Buffer.concat([Buffer.from(head.join('\r\n') + '\r\n\r\n', 'latin1'), body]))
+}
+
+/**
+ * The error code an HTTP service answers a refusal with, when its table documents one for the
+ * refusal's finding and no handshake rule does (Tencent Cloud: HTTP 200 with AuthFailure.SignatureFailure).
+ */
+function documentedCode(target: Target, diagnosis: string): string | undefined {
+  if (target.version.protocol !== 'http') return undefined
+  const table = { ...(target.service.errors ?? {}), ...(target.version.errors ?? {}) }
+  return Object.keys(table).find((code) => table[code]!.diagnosis === diagnosis)
+}
+
+/** True when the pack documents how the vendor answers a fault meaning `diagnosis`: a rule with an example, or a code. */
+export function documentedAnswer(target: Target, diagnosis: string): boolean {
+  const rules = rulesFor(target.pack, target.service, target.version)
+  return rules.some((r) => r.diagnosis === diagnosis && r.example !== undefined) || documentedCode(target, diagnosis) !== undefined
+}
+
+/** The gateway's answer to a refusal as the pack documents it: its rule's body, else its coded error body, else the stock body. */
+export function documentedRefusal(kind: Refusal, target: Target, date: number): GatewayAnswer {
+  const rules = rulesFor(target.pack, target.service, target.version)
+  const diagnosis = PROFILES[kind].diagnosis
+  const code = rules.some((r) => r.diagnosis === diagnosis && r.example !== undefined) ? undefined : documentedCode(target, diagnosis)
+  if (code === undefined) return refusal(kind, rules, date)
+  const entry = target.version.errors?.[code] ?? target.service.errors?.[code]
+  const body = errorFrame(target, code, makeSid(target.serviceId))
+  return { status: entry?.status ?? 200, headers: { Date: new Date(date).toUTCString(), 'Content-Type': 'application/json; charset=utf-8' }, body: typeof body === 'string' ? body : JSON.stringify(body) }
 }

@@ -87,9 +87,10 @@ export function mainHandlers(env: HandlerEnv): ListenerHandlers {
           if (answer === 'drop') {
             // closed-early over HTTP: the head goes out, then the connection is cut mid-body.
             env.answered(rec, 200)
+            // The head and a partial body are flushed, then the socket is ended: a reset right away
+            // can reach a client still sending its POST body before the head does.
             res.writeHead(200, { 'Content-Type': 'application/json; charset=utf-8' })
-            res.flushHeaders()
-            return void req.socket.destroy()
+            return void res.write('{"partial":', () => req.socket.end())
           }
           http(rec, res, answer)
         }, () => http(rec, res, emulatorFault(now())))

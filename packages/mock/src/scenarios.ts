@@ -31,6 +31,9 @@ export const scenarios: Scenario[] = [
   { id: 'rate-limited', description: 'The gateway answers 429 with Retry-After.', expect: 'http/rate-limited' },
 ]
 
+/** How far ahead the vendor's clock runs in the `clock-skew` scenario. */
+export const CLOCK_SKEW_MS = 10 * 60_000
+
 /** Scenario ids that pick their own certificates (and so always serve TLS). */
 export const TLS_SCENARIOS = new Set(['wrong-scheme', 'wrong-scheme-http', 'tls-self-signed', 'tls-expired', 'tls-wrong-host'])
 

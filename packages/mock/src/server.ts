@@ -6,15 +6,14 @@ import { ApidxError, resolveTarget, type Target } from '@apidx/core'
 import { SERVERNAME, certificateFor, makeCertificates } from './certificates.js'
 import { demoCredentials } from './credentials.js'
 import type { GateContext } from './decide.js'
-import { legacyFrame, vendorErrorCode } from './frames.js'
 import { mainHandlers, otherHostHandlers } from './handlers.js'
 import { listen, reservePort, type Listener } from './listener.js'
-import { TLS_SCENARIOS, findScenario } from './scenarios.js'
+import { CLOCK_SKEW_MS, TLS_SCENARIOS, findScenario } from './scenarios.js'
+export { CLOCK_SKEW_MS }
+import { forTarget } from './applies.js'
 import { MAX_RECORDED, type GatewayReply, type MockOptions, type MockServer, type RecordedRequest, type Scenario } from './types.js'
 import { MAX_CLIENT_FRAME_BYTES } from './websocket.js'
 
-/** How far ahead the vendor's clock runs in the `clock-skew` scenario. */
-export const CLOCK_SKEW_MS = 10 * 60_000
 /** A held (never answered) connection is cut after this long even if close() is never called. */
 export const HOLD_MS = 120_000
 /** The unresolvable host name of the `dns-not-found` scenario (RFC 6761 `.invalid`). */
@@ -116,29 +115,4 @@ function checkReply(reply: GatewayReply): GatewayReply {
   }
   if (reply.body.length > 64 * 1024) throw new ApidxError('ERR_USAGE', `A gateway reply body is limited to 64 KiB (got ${reply.body.length} characters).`)
   return reply
-}
-
-/**
- * The scenario as the served version plays it: the client's wrong scheme in the version's protocol
- * (http:// rather than ws:// for an https service). Rejects what the version cannot play (no error
- * table, no legacy frame, a missing upgrade on a service that takes none).
- */
-function forTarget(target: Target, scenario: Scenario): Scenario {
-  const where = `${target.serviceId}/${target.versionId}`
-  if (target.version.protocol === 'http' && scenario.id === 'wrong-scheme-http') {
-    throw new ApidxError('ERR_USAGE', `${where} is an HTTP service: wrong-scheme-http (a request without upgrade to a WebSocket service) does not apply.`, { suggestions: ['Use wrong-scheme (plain http:// to the TLS port).'] })
-  }
-  if (scenario.id === 'vendor-error' && vendorErrorCode(target, scenario.vendorCode) === undefined) {
-    const codes = [...Object.keys(target.version.errors ?? {}), ...Object.keys(target.service.errors ?? {})]
-    throw new ApidxError('ERR_USAGE', scenario.vendorCode ? `${where} has no vendor code ${scenario.vendorCode}.` : `${where} declares no vendor error codes.`, { suggestions: codes.length ? [`Codes: ${codes.slice(0, 40).join(', ')}.`] : [] })
-  }
-  if (scenario.id === 'legacy-format' && legacyFrame(target, 'sid') === undefined) {
-    throw new ApidxError('ERR_USAGE', `${where} declares no legacy frame (response.examples.legacyFrame).`)
-  }
-  if (target.version.protocol === 'http') {
-    if (scenario.client?.scheme === 'ws') return { ...scenario, client: { ...scenario.client, scheme: 'http' } }
-    // Over HTTP an unanswered request is one fault whichever phase it hangs in.
-    if (scenario.id === 'handshake-timeout' || scenario.id === 'no-response') return { ...scenario, expect: 'http/timeout' }
-  }
-  return scenario
 }

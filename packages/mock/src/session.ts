@@ -3,6 +3,7 @@
 import type { ProviderPack, RunOptions, Target } from '@apidx/core'
 import { resolveTarget } from '@apidx/core'
 import { clientCredentials, demoCredentials } from './credentials.js'
+import { dropVersion } from './paths.js'
 import { findScenario } from './scenarios.js'
 import { startMock } from './server.js'
 import type { GatewayReply } from './types.js'
@@ -31,6 +32,8 @@ export interface MockSession {
   options: Partial<RunOptions>
   /** The scenario id played (for the report's `mock` field). */
   scenario: string
+  /** The root cause a correct diagnosis names for this scenario on this target; null when healthy. */
+  expect: string | null
   close(): Promise<void>
 }
 
@@ -53,7 +56,7 @@ export async function startSession(options: SessionOptions): Promise<MockSession
   try {
     const client = server.scenario.client ?? {}
     const url = new URL(server.url)
-    if (client.path === 'drop-version') url.pathname = url.pathname.replace(/\/v\d[^/]*(?=\/)/, '')
+    if (client.path === 'drop-version') url.pathname = dropVersion(url.pathname)
     else if (client.path) url.pathname = client.path
     const endpoint = client.scheme ? url.toString().replace(/^[a-z]+:/, `${client.scheme}:`) : url.toString()
     const engine: Partial<RunOptions> = {
@@ -65,6 +68,7 @@ export async function startSession(options: SessionOptions): Promise<MockSession
       credentials: clientCredentials(pack, scenario, demoCredentials(pack), wanted.version.auth),
       options: engine,
       scenario: options.scenario ?? 'healthy',
+      expect: server.scenario.expect,
       close: () => server.close(),
     }
   } catch (err) {

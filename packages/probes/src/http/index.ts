@@ -16,6 +16,8 @@ export default defineProbe({
       ...STATUS_FINDINGS,
       'http/timeout': { severity: 'error', description: 'The server did not answer within the deadline.' },
       'http/rejected': { severity: 'error', description: 'The server answered with a 4xx status apidx has no more specific code for.' },
+      'http/closed-early': { severity: 'error', description: 'The server sent the response head, then closed the connection before the body ended.' },
+      'url/wrong-scheme': { severity: 'error', description: 'A plain http:// request reached a server that speaks TLS only.' },
     },
     docs: 'docs/findings.md#http',
   },
@@ -30,6 +32,14 @@ export default defineProbe({
       return ctx.report({ code: 'http/timeout', message: f?.kind === 'timeout' ? `${target.url.host} did not answer within ${ms} ms.` : `${target.url.host} closed the connection without an answer (${f?.code ?? 'no answer'}).`, fix: 'Check the endpoint and any proxy; raise --timeout on a slow network.', data: { code: f?.code ?? null } })
     }
     const res = ex.response
+    const host = target.url.host
+    if (f && f.phase === 'firstFrame' && f.kind !== 'timeout') {
+      return ctx.report({ code: 'http/closed-early', message: `${host} answered ${res.status}, then closed the connection before the body ended (${f.code ?? f.kind}).`, fix: "A fault on the vendor's side or a proxy in between: retry; if it persists, open a ticket with the time.", data: { status: res.status, code: f.code ?? null } })
+    }
+    // nginx's answer to plain HTTP on its TLS port: the scheme, not the request, is wrong.
+    if (target.url.protocol === 'http:' && new URL(target.version.url).protocol === 'https:' && res.status === 400) {
+      return ctx.report({ code: 'url/wrong-scheme', message: `${host} answered a plain http:// request with 400: it expects TLS.`, fix: `Use https://${host}${target.url.pathname} (documented: ${target.version.url}).`, data: { status: 400, bodyExcerpt: bodyExcerpt(res.body) } })
+    }
     // A body with a code the pack declares is explained by the vendor-error link, whatever the status.
     if (res.status >= 400 && declaredCode(target, res.body) !== undefined) return
     if (reportStatus(ctx, res, 'request')) return
