@@ -6754,6 +6754,10 @@ export interface Response {
    */
   schema?: {}
   /**
+   * How binary frames wrap their messages. `aws-event-stream`: each binary frame is an AWS event-stream message (prelude, headers, payload, CRCs); apidx checks both CRCs and reads it as `{"headers": {name: value}, "payload": …}` (the payload parsed as JSON when it is), so pointers like `/headers/:exception-type` address it. The emulator sends `examples` frames in this framing.
+   */
+  framing?: 'aws-event-stream'
+  /**
    * Nested encodings to unwrap before checking, e.g. rtasr's `data`, a JSON document inside a string.
    *
    * @maxItems 10

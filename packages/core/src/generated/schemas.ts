@@ -1556,6 +1556,13 @@ export const providerPackSchema = {
           "type": "object",
           "description": "A JSON Schema (draft-07 subset: no `pattern`, `patternProperties`, `format` or remote `$ref`) that a successful frame or body must match."
         },
+        "framing": {
+          "type": "string",
+          "enum": [
+            "aws-event-stream"
+          ],
+          "description": "How binary frames wrap their messages. `aws-event-stream`: each binary frame is an AWS event-stream message (prelude, headers, payload, CRCs); apidx checks both CRCs and reads it as `{\"headers\": {name: value}, \"payload\": …}` (the payload parsed as JSON when it is), so pointers like `/headers/:exception-type` address it. The emulator sends `examples` frames in this framing."
+        },
         "decode": {
           "type": "array",
           "maxItems": 10,
