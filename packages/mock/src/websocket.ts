@@ -1,7 +1,7 @@
 // One emulated WebSocket session after a successful upgrade: healthy frames with a server sid and the
 // vendor's end of stream, or the frame-level faults (error frame, legacy shape, not JSON, silence, 1011).
 import type { RawData, WebSocket } from 'ws'
-import type { Target } from '@apidx/core'
+import { encodeEventStream, type Target } from '@apidx/core'
 import { NOT_JSON, endsClientStream, errorFrame, isLastProbeFrame, fill as fillFrame, healthyFrames, legacyFrame, schemaMismatchFrame, vendorErrorCode } from './frames.js'
 import type { Scenario } from './types.js'
 
@@ -25,8 +25,12 @@ export interface SessionContext {
 /** Runs a session on an upgraded socket until either side closes. */
 export function runSession(ws: WebSocket, ctx: SessionContext): void {
   const { target, scenario, sid } = ctx
+  const framing = target.version.response?.framing
   const send = (frame: unknown) => {
-    if (ws.readyState === ws.OPEN) ws.send(typeof frame === 'string' ? frame : JSON.stringify(frame))
+    if (ws.readyState !== ws.OPEN) return
+    // AWS event-stream: the pack's `{headers, payload}` view goes out as the binary message it reads.
+    if (framing === 'aws-event-stream' && isEventView(frame)) return void ws.send(encodeEventStream(frame), { binary: true })
+    ws.send(typeof frame === 'string' ? frame : JSON.stringify(frame))
   }
   const close = (code: number, reason = '') => {
     if (ws.readyState === ws.OPEN) ws.close(code, reason)
@@ -107,4 +111,11 @@ function rawText(data: RawData): string {
 function binaryText(data: RawData): string | undefined {
   const buf = Array.isArray(data) ? Buffer.concat(data) : Buffer.from(data as ArrayBuffer)
   return buf.length < 64 && buf[0] === 0x7b ? buf.toString('utf8') : undefined
+}
+
+/** A `{headers: {name: string}, payload}` frame of a pack with event-stream framing. */
+function isEventView(frame: unknown): frame is { headers: Record<string, string>; payload: unknown } {
+  if (frame === null || typeof frame !== 'object' || Array.isArray(frame)) return false
+  const headers = (frame as { headers?: unknown }).headers
+  return headers !== null && typeof headers === 'object' && !Array.isArray(headers) && Object.values(headers).every((v) => typeof v === 'string')
 }

@@ -42,6 +42,8 @@ export interface ReceivedFrame {
   binary: boolean
   /** The frame as UTF-8 text (binary frames too, for format checks). */
   text: string
+  /** The bytes of a binary frame (for framings such as AWS event-stream). */
+  bytes?: Buffer
   size: number
 }
 

@@ -14,3 +14,4 @@ export type { Exchange, PhaseTimings, ResponseHead, ReceivedFrame, CloseInfo, Tl
 export { getPointer, tryJson, decodeNested } from './pointer.js'
 export { MAX_BODY_BYTES, MAX_FRAME_BYTES, MAX_FRAMES, excerpt } from './limits.js'
 export { loadFrameValidator, checkFrame, type SchemaProblem } from './frame-schema.js'
+export { decodeEventStream, encodeEventStream, type EventStreamMessage } from './event-stream.js'

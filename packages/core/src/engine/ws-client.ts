@@ -112,7 +112,7 @@ export async function wsExchange(opts: WsExchangeOptions): Promise<Exchange> {
       const text = buf.toString('utf8')
       const at = Math.round((elapsed() - upgradedAt) * 10) / 10
       if (ex.frames.length === 0) ex.timings.firstFrame = at
-      if (ex.frames.length < MAX_FRAMES) ex.frames.push({ at, binary: isBinary, text, size: buf.length })
+      if (ex.frames.length < MAX_FRAMES) ex.frames.push({ at, binary: isBinary, text, ...(isBinary ? { bytes: buf } : {}), size: buf.length })
       if (opts.endWhen?.(text) || ex.frames.length >= MAX_FRAMES) return finish()
       arm(opts.deadlines.session, () => {
         if (!opts.serverCloses) ex.failure = timeoutFailure('session', opts.deadlines.session)

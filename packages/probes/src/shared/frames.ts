@@ -1,6 +1,6 @@
 // Reading the answer the way the pack describes it: the frames (or the HTTP body) as documents, with
 // nested encodings decoded, and the vendor's status code where the pack says it is.
-import { decodeNested, getPointer, tryJson, type Exchange, type Target } from '@apidx/core'
+import { decodeEventStream, decodeNested, getPointer, tryJson, type Exchange, type Target } from '@apidx/core'
 import { vendorError } from './rules.js'
 
 /** One answer unit: a WebSocket frame, or the body of a 2xx HTTP response. */
@@ -8,6 +8,8 @@ export interface AnswerUnit {
   index: number
   text: string
   binary: boolean
+  /** A binary frame's bytes. */
+  bytes?: Buffer
 }
 
 /**
@@ -15,7 +17,7 @@ export interface AnswerUnit {
  * status that carries a code the pack declares (REST vendors pair codes with 4xx and 5xx statuses).
  */
 export function answerUnits(ex: Exchange, target?: Target): AnswerUnit[] {
-  if (ex.protocol === 'websocket') return ex.frames.map((f, index) => ({ index, text: f.text, binary: f.binary }))
+  if (ex.protocol === 'websocket') return ex.frames.map((f, index) => ({ index, text: f.text, binary: f.binary, ...(f.bytes ? { bytes: f.bytes } : {}) }))
   const res = ex.response
   if (!res || res.body === '') return []
   const unit = { index: 0, text: res.body, binary: false }
@@ -35,7 +37,12 @@ export function declaredCode(target: Target, body: string): string | undefined {
 
 /** The parsed, decoded document of a unit, or undefined when it is not JSON. */
 export function documentOf(target: Target, unit: AnswerUnit): unknown {
-  if (unit.binary) return undefined
+  if (unit.binary) {
+    // A framing the pack declares turns a binary frame into a document; other binary frames are audio.
+    if (target.version.response?.framing !== 'aws-event-stream' || !unit.bytes) return undefined
+    const message = decodeEventStream(unit.bytes)
+    return message === undefined ? undefined : decodeNested(message, target.version.response.decode)
+  }
   const parsed = tryJson(unit.text)
   return parsed.ok ? decodeNested(parsed.value, target.version.response?.decode) : undefined
 }
