@@ -3,6 +3,7 @@
 // the signed URL and headers, the probe frames with their placeholders filled, and the stream's end.
 import type { ProviderPack } from '../generated/index.js'
 import { hostAllowed, isLoopback } from '../pack/hosts.js'
+import { fillUrlCredentials, urlCredentialNames } from '../pack/url-credentials.js'
 import type { Target } from '../pack/target.js'
 import type { OutgoingFrame } from './ws-client.js'
 import type { CredentialView } from './types.js'
@@ -83,7 +84,9 @@ function endCondition(target: Target): (text: string) => boolean {
 
 /** Builds the request, signing it when the credentials are complete and may be sent. */
 export async function prepareRequest(target: Target, credentials: Record<string, string>, opts: { allowInsecure: boolean; signer?: Signer; now: number }): Promise<PreparedRequest> {
-  const needed = credentialsOf(target.pack, target.version.auth, target.version.probe)
+  // The URL's own placeholders (the pack's `/asr/v2/{cred.appId}`; never an --endpoint the user wrote).
+  const inUrl = target.explicitEndpoint ? [] : urlCredentialNames(target.url)
+  const needed = [...new Set([...credentialsOf(target.pack, target.version.auth, target.version.probe), ...inUrl])]
   const missing = needed
     .filter((name) => !credentials[name] && !target.pack.credentials[name]?.optional)
     .map((name) => ({ name, env: target.pack.credentials[name]?.env ?? name }))
@@ -97,7 +100,9 @@ export async function prepareRequest(target: Target, credentials: Record<string,
   const headers = { ...(probe?.headers ?? {}) }
   const body = probe?.body !== undefined ? JSON.stringify(fill(probe.body, creds)) : undefined
   if (body !== undefined && !headers['content-type']) headers['content-type'] = 'application/json'
-  let url = new URL(target.url)
+  // Path placeholders are filled only when the credentials may go to this host; otherwise the URL
+  // keeps them, and the request carries no credential.
+  let url = inUrl.length && sendable ? fillUrlCredentials(target.pack, target.url, credentials) : new URL(target.url)
   for (const [k, v] of Object.entries(target.version.query ?? {})) if (!url.searchParams.has(k)) url.searchParams.set(k, v)
   let signed = false
   let secrets: string[] = []

@@ -124,7 +124,7 @@ export interface AuthScheme {
   }
 }
 /**
- * The request's instant in a named format. Every time step formats the same instant (the clock, `--date`, or the timestamp read back from a request being verified).
+ * The request's instant in a named format. Every time step formats the same instant (the clock, `--date`, or the timestamp read back from a request being verified), moved by `addSeconds` when the step has it.
  *
  * This interface was referenced by `AuthScheme`'s JSON-Schema
  * via the `definition` "timeStep".
@@ -144,6 +144,10 @@ export interface TimeStep {
    * For `rfc1123`: the zone name written at the end (`GMT` by default).
    */
   zone?: 'GMT' | 'UTC'
+  /**
+   * Seconds added to the instant before formatting (negative to subtract): an expiry such as Tencent real-time ASR's `expired` = timestamp + 86400. Within a year either way. A scheme's request instant (skew checks, `--verify`) is read from its first time step without `addSeconds`.
+   */
+  addSeconds?: number
 }
 /**
  * Text built from earlier values: a string to sign, a canonical request, a credential scope.
@@ -370,13 +374,17 @@ export interface NonceStep {
    */
   op: 'nonce'
   /**
-   * `uuid` (8-4-4-4-12), `uuid-hex` (32 hex digits, no dashes), or `hex` of `bytes` random bytes.
+   * `uuid` (8-4-4-4-12), `uuid-hex` (32 hex digits, no dashes), `hex` of `bytes` random bytes, or `digits`: a random positive integer of exactly `digits` decimal digits (no leading zero), for vendors whose nonce is a number.
    */
-  format: 'uuid' | 'uuid-hex' | 'hex'
+  format: 'uuid' | 'uuid-hex' | 'hex' | 'digits'
   /**
    * For `hex`: how many random bytes.
    */
   bytes?: number
+  /**
+   * For `digits`: how many decimal digits (9 by default; at most 15, so the value stays an exact JSON number).
+   */
+  digits?: number
 }
 /**
  * Query parameters to set (replacing any of the same name), in this order.

@@ -214,7 +214,7 @@ export const authSchemeSchema = {
         "op",
         "format"
       ],
-      "description": "The request's instant in a named format. Every time step formats the same instant (the clock, `--date`, or the timestamp read back from a request being verified).",
+      "description": "The request's instant in a named format. Every time step formats the same instant (the clock, `--date`, or the timestamp read back from a request being verified), moved by `addSeconds` when the step has it.",
       "properties": {
         "id": {
           "$ref": "#/definitions/stepId"
@@ -238,6 +238,12 @@ export const authSchemeSchema = {
             "UTC"
           ],
           "description": "For `rfc1123`: the zone name written at the end (`GMT` by default)."
+        },
+        "addSeconds": {
+          "type": "integer",
+          "minimum": -31622400,
+          "maximum": 31622400,
+          "description": "Seconds added to the instant before formatting (negative to subtract): an expiry such as Tencent real-time ASR's `expired` = timestamp + 86400. Within a year either way. A scheme's request instant (skew checks, `--verify`) is read from its first time step without `addSeconds`."
         }
       }
     },
@@ -605,15 +611,22 @@ export const authSchemeSchema = {
           "enum": [
             "uuid",
             "uuid-hex",
-            "hex"
+            "hex",
+            "digits"
           ],
-          "description": "`uuid` (8-4-4-4-12), `uuid-hex` (32 hex digits, no dashes), or `hex` of `bytes` random bytes."
+          "description": "`uuid` (8-4-4-4-12), `uuid-hex` (32 hex digits, no dashes), `hex` of `bytes` random bytes, or `digits`: a random positive integer of exactly `digits` decimal digits (no leading zero), for vendors whose nonce is a number."
         },
         "bytes": {
           "type": "integer",
           "minimum": 1,
           "maximum": 64,
           "description": "For `hex`: how many random bytes."
+        },
+        "digits": {
+          "type": "integer",
+          "minimum": 1,
+          "maximum": 15,
+          "description": "For `digits`: how many decimal digits (9 by default; at most 15, so the value stays an exact JSON number)."
         }
       }
     }
@@ -1313,7 +1326,7 @@ export const providerPackSchema = {
           "type": "string",
           "pattern": "^(wss?|https?)://[^\\s]+$",
           "maxLength": 2000,
-          "description": "The documented endpoint URL, absolute; its host must be inside the pack's `hosts`."
+          "description": "The documented endpoint URL, absolute; its host must be inside the pack's `hosts`. Its path may hold `{cred.<name>}` placeholders for values that are part of the caller's address (Tencent real-time ASR's `/asr/v2/{cred.appId}`): apidx fills them, URL-encoded, from that non-secret credential when it signs or sends the request, and matches any value there when it recognises a URL. Never in the host, the query or for a secret credential."
         },
         "protocol": {
           "type": "string",

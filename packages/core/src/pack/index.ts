@@ -7,3 +7,4 @@ export { dataDir, looksLikePath, looksLikePackage, type PackSource, type PackSou
 export { loadPack, listPacks, type LoadedPack, type BrokenPack, type LoadOptions } from './load.js'
 export { resolveTarget, matchUrl, nearest, type Target, type TargetSelection } from './target.js'
 export { hostAllowed, isLoopback } from './hosts.js'
+export { urlCredentialNames, fillUrlCredentials, hasUrlCredentials, pathMatcher } from './url-credentials.js'

@@ -5,6 +5,7 @@ import type { Problem } from '../errors.js'
 import type { ProviderPack } from '../generated/index.js'
 import { pointerSegment as seg, quote } from './safe-json.js'
 import { hostAllowed } from './hosts.js'
+import { urlCredentialNames } from './url-credentials.js'
 
 /** Keywords a pack's response schema may not use: patterns could backtrack catastrophically, formats and remote refs reach outside the pack. */
 const FORBIDDEN_SCHEMA_KEYWORDS = new Set(['pattern', 'patternProperties', 'format', '$id', '$schema', 'dependencies', 'if'])
@@ -74,6 +75,23 @@ function checkUrl(raw: string, protocol: string, pointer: string, pack: Provider
   if (protocol === 'websocket' && !ws) add(pointer, `a websocket service has a ${url.protocol}// URL`, 'Use ws:// or wss://, or set protocol to http.')
   if (protocol === 'http' && ws) add(pointer, `an http service has a ${url.protocol}// URL`, 'Use http:// or https://, or set protocol to websocket.')
   if (url.username || url.password) add(pointer, 'the URL carries a user name or password', 'Credentials belong in /credentials, never in a URL.')
+  // `{cred.<name>}` (or its encoded form) only in the path, and only for declared, non-secret credentials.
+  const everywhere = [...raw.matchAll(/(?:\{|%7B)cred\.([A-Za-z0-9_]+)(?:\}|%7D)/gi)].map((m) => m[1]!)
+  if (everywhere.length === 0) return
+  const inPath = urlCredentialNames(raw)
+  if (everywhere.length !== [...pathOfRaw(raw).matchAll(/(?:\{|%7B)cred\.([A-Za-z0-9_]+)(?:\}|%7D)/gi)].length) {
+    add(pointer, 'a {cred.<name>} placeholder is outside the URL path', 'Placeholders may fill path segments only: never the host, port, query or fragment (credentials may only reach the pack\'s hosts).')
+  }
+  for (const name of inPath) {
+    const c = Object.hasOwn(pack.credentials, name) ? pack.credentials[name] : undefined
+    if (!c) add(pointer, `refers to credential ${quote(name)}, which the pack does not declare`, `Declare it under /credentials or use one of: ${Object.keys(pack.credentials).join(', ') || '(none)'}.`)
+    else if (c.secret) add(pointer, `puts the secret credential ${quote(name)} in the URL path`, 'Only non-secret values (an AppID) may be part of a URL: URLs are logged and shown.')
+  }
+}
+
+/** The path of a URL as written, before parsing (placeholders unencoded). */
+function pathOfRaw(raw: string): string {
+  return /^[a-z][a-z0-9+.-]*:\/\/[^/?#]*([^?#]*)/i.exec(raw)?.[1] ?? ''
 }
 
 /** Walks a response schema iteratively, reporting keywords outside the allowed subset. */

@@ -3,6 +3,7 @@
 import { ApidxError } from '../errors.js'
 import type { ProviderPack, Service, Version } from '../generated/index.js'
 import { printable, quote } from './safe-json.js'
+import { pathMatcher } from './url-credentials.js'
 
 /** One service version of a pack, with the URL apidx will use. */
 export interface Target {
@@ -63,11 +64,11 @@ export function resolveTarget(pack: ProviderPack, selection: TargetSelection = {
 
 /** Scheme families that name the same endpoint: ws/wss and http/https differ only in transport security. */
 const family = (protocol: string) => (protocol === 'ws:' || protocol === 'wss:' ? 'ws' : 'http')
-const trimSlash = (p: string) => (p.length > 1 && p.endsWith('/') ? p.slice(0, -1) : p)
 
 /**
  * Finds the service version a URL belongs to by host and path (query ignored, trailing slash and
- * ws↔wss / http↔https tolerated). A current version wins over a legacy one at the same address.
+ * ws↔wss / http↔https tolerated, a `{cred.<name>}` segment of the pack's URL matching any value). A
+ * current version wins over a legacy one at the same address.
  */
 export function matchUrl(pack: ProviderPack, raw: string | URL): Omit<Target, 'explicitEndpoint'> | undefined {
   let url: URL
@@ -80,7 +81,8 @@ export function matchUrl(pack: ProviderPack, raw: string | URL): Omit<Target, 'e
   for (const [serviceId, service] of Object.entries(pack.services)) {
     for (const [versionId, version] of Object.entries(service.versions)) {
       const known = new URL(version.url)
-      if (known.hostname !== url.hostname || trimSlash(known.pathname) !== trimSlash(url.pathname)) continue
+      // A `{cred.<name>}` path segment (the caller's AppID) matches any value.
+      if (known.hostname !== url.hostname || !pathMatcher(known.pathname)(url.pathname)) continue
       if (family(known.protocol) !== family(url.protocol)) continue
       found.push({ pack, serviceId, versionId, service, version, url })
     }

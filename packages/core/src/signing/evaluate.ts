@@ -1,6 +1,6 @@
 // The evaluator: runs a scheme's steps in order over a working request, keeping every intermediate
 // value by name, then places the results. It knows operations, never vendors.
-import { createHash, createHmac, randomBytes, randomUUID } from 'node:crypto'
+import { createHash, createHmac, randomBytes, randomInt, randomUUID } from 'node:crypto'
 import { ApidxError } from '../errors.js'
 import type { AuthScheme, Step } from '../generated/index.js'
 import { canonicalHeaders, canonicalPath, canonicalQuery } from './canonical.js'
@@ -63,6 +63,17 @@ export function asText(v: Value, where: string): string {
 const own = <T>(record: Record<string, T> | undefined, key: string): T | undefined => (record && Object.hasOwn(record, key) ? record[key] : undefined)
 
 const asBytes = (v: Value) => (typeof v === 'string' ? Buffer.from(v, 'utf8') : v)
+
+/** A fresh nonce in the step's format. `digits`: a random positive integer of that many digits, no leading zero. */
+export function freshNonce(step: Extract<Step, { op: 'nonce' }>): string {
+  if (step.format === 'uuid') return randomUUID()
+  if (step.format === 'uuid-hex') return randomUUID().replace(/-/g, '')
+  if (step.format === 'digits') {
+    const n = Math.min(Math.max(step.digits ?? 9, 1), 15)
+    return Array.from({ length: n }, (_, i) => randomInt(i === 0 ? 1 : 0, 10)).join('')
+  }
+  return randomBytes(step.bytes ?? 16).toString('hex')
+}
 
 /** The id of the scheme's signature step: the one it names, else its last named step. */
 export function signatureStep(scheme: AuthScheme): string {
@@ -128,10 +139,10 @@ export function evaluate(input: EvalInput): EvalResult {
     let isSecret = false
     switch (step.op) {
       case 'time':
-        value = own(input.fixed, name) ?? formatTime(input.instant, step.format, { ...(step.offset ? { offset: step.offset } : {}), ...(step.zone ? { zone: step.zone } : {}) })
+        value = own(input.fixed, name) ?? formatTime(input.instant + (step.addSeconds ?? 0) * 1000, step.format, { ...(step.offset ? { offset: step.offset } : {}), ...(step.zone ? { zone: step.zone } : {}) })
         break
       case 'nonce':
-        value = own(input.fixed, name) ?? (step.format === 'uuid' ? randomUUID() : step.format === 'uuid-hex' ? randomUUID().replace(/-/g, '') : randomBytes(step.bytes ?? 16).toString('hex'))
+        value = own(input.fixed, name) ?? freshNonce(step)
         break
       case 'template':
         value = fill(step.text, where)

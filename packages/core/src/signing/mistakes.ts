@@ -73,11 +73,12 @@ export function mutations(input: EvalInput, envOf: (cred: string) => string, ord
       }
     }
     if (step.op === 'time') {
+      const at = input.instant + (step.addSeconds ?? 0) * 1000
       const alternatives: [string, string][] = []
-      if (step.format === 'unix-s') alternatives.push(['unix-ms', formatTime(input.instant, 'unix-ms')])
-      if (step.format === 'unix-ms') alternatives.push(['unix-s', formatTime(input.instant, 'unix-s')])
-      if (step.format === 'rfc1123') alternatives.push([`rfc1123 with ${step.zone === 'UTC' ? 'GMT' : 'UTC'}`, formatTime(input.instant, 'rfc1123', { zone: step.zone === 'UTC' ? 'GMT' : 'UTC' })])
-      if (step.format === 'iso8601') alternatives.push(['iso8601 with milliseconds', formatTime(input.instant, 'iso8601-ms')], [step.offset ? 'iso8601 in UTC' : 'iso8601 with +0800', formatTime(input.instant, 'iso8601', step.offset ? {} : { offset: '+0800' })])
+      if (step.format === 'unix-s') alternatives.push(['unix-ms', formatTime(at, 'unix-ms')])
+      if (step.format === 'unix-ms') alternatives.push(['unix-s', formatTime(at, 'unix-s')])
+      if (step.format === 'rfc1123') alternatives.push([`rfc1123 with ${step.zone === 'UTC' ? 'GMT' : 'UTC'}`, formatTime(at, 'rfc1123', { zone: step.zone === 'UTC' ? 'GMT' : 'UTC' })])
+      if (step.format === 'iso8601') alternatives.push(['iso8601 with milliseconds', formatTime(at, 'iso8601-ms')], [step.offset ? 'iso8601 in UTC' : 'iso8601 with +0800', formatTime(at, 'iso8601', step.offset ? {} : { offset: '+0800' })])
       for (const [label, value] of alternatives) {
         out.push({ kind: 'timestamp-format', description: `The signed ${id} was written as ${label} instead of ${step.format}${step.offset ? ` ${step.offset}` : ''}.`, apply: (i) => ({ ...i, fixed: { ...i.fixed, [id]: value } }) })
       }

@@ -3,6 +3,7 @@
 import { ApidxError } from '../errors.js'
 import type { AuthScheme, ProviderPack } from '../generated/index.js'
 import type { Target } from '../pack/target.js'
+import { fillUrlCredentials, urlCredentialNames } from '../pack/url-credentials.js'
 import { evaluate, type EvalResult, type StepValue } from './evaluate.js'
 import { headerRecord, requestUrl, workingRequest, type RequestInput, type WorkingRequest } from './request.js'
 import { carriers } from './implied.js'
@@ -138,6 +139,12 @@ export function signRequest(pack: ProviderPack, scheme: string | Target, request
   checkCredentials(pack, found.scheme, credentials)
   const instant = toMs(clock)
   const working: WorkingRequest = workingRequest(request)
+  // The version URL's path placeholders (`/asr/v2/{cred.appId}`), when the request still has them.
+  if (typeof scheme !== 'string' && urlCredentialNames(working.base).length) {
+    const declared = new Set(urlCredentialNames(scheme.version.url))
+    const own = Object.fromEntries(Object.entries(credentials).filter(([k]) => declared.has(k)))
+    working.base = fillUrlCredentials(pack, working.base, own)
+  }
   const nonces = { ...carriedNonces(found.scheme, working), ...(options.nonces ?? {}) }
   const r = evaluate({ scheme: found.scheme, request: working, credentials, secretCredentials: secretCredentials(pack), params, instant, fixed: nonces })
   return toSignResult(pack, found.id, r, instant, params, credentials)

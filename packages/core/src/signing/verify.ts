@@ -115,15 +115,18 @@ export function verifyRequest(input: VerifyInput): VerifyResult {
   // The instant: the first time step the request carries, read in its format (or, as a finding, another).
   let timestamp: VerifyResult['timestamp']
   let formatMistake: { kind: string; description: string } | undefined
-  for (const s of scheme.steps) {
-    if (s.op !== 'time' || fixed[s.id] === undefined) continue
+  // A shifted step (an expiry, `addSeconds`) gives the instant only when no plain one is carried.
+  const timeSteps = scheme.steps.flatMap((s) => (s.op === 'time' ? [s] : []))
+  for (const s of [...timeSteps.filter((x) => !x.addSeconds), ...timeSteps.filter((x) => x.addSeconds)]) {
+    if (fixed[s.id] === undefined) continue
     const raw = fixed[s.id]!
+    const shift = (s.addSeconds ?? 0) * 1000
     const ms = parseTime(raw, s.format)
-    if (ms !== undefined && (s.format !== 'unix-s' || raw.length <= 11)) timestamp = { raw, ms, format: s.format }
+    if (ms !== undefined && (s.format !== 'unix-s' || raw.length <= 11)) timestamp = { raw, ms: ms - shift, format: s.format }
     else {
       const other = TIME_FORMATS.find((f) => f !== s.format && parseTime(raw, f) !== undefined)
       if (other) {
-        timestamp = { raw, ms: parseTime(raw, other)!, format: other }
+        timestamp = { raw, ms: parseTime(raw, other)! - shift, format: other }
         formatMistake = { kind: 'timestamp-format', description: `${s.id} is ${JSON.stringify(raw)}, written as ${other}; the scheme wants ${s.format}.` }
       }
     }
