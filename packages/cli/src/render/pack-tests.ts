@@ -20,9 +20,9 @@ export function renderPackTests(report: PackTestReport, shownFile: string, all: 
   return lines.join('\n')
 }
 
-/** The closing line over every pack tested: `N passed, N failed`. */
+/** The closing line over every pack tested: `6 packs: N passed, N failed` (CI's last line is the test total). */
 export function renderPackTestsTotal(reports: PackTestReport[]): string {
   const passed = reports.reduce((n, r) => n + r.passed, 0)
   const failed = reports.reduce((n, r) => n + r.failed, 0)
-  return `${passed} passed, ${failed} failed`
+  return `${reports.length} packs: ${passed} passed, ${failed} failed`
 }
