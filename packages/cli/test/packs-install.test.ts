@@ -62,6 +62,20 @@ describe('apidx packs new', () => {
     expect(out.packs[0].results.map((r: { group: string }) => r.group).filter((g: string) => g !== 'pack')).toEqual(['valid', 'invalid', 'invalid', 'invalid'])
   })
 
+  it('apidx packs test exits 1 and names the case when the pack is wired to another diagnosis', async () => {
+    const { cwd, env } = sandbox()
+    expect((await runCli(['packs', 'new', 'acme'], { cwd, env })).code).toBe(0)
+    const file = path.join(cwd, 'acme', 'pack.json')
+    const pack = JSON.parse(await readFile(file, 'utf8'))
+    pack.services.example.errors.rate_limited.diagnosis = 'http/server-error'
+    await writeFile(file, JSON.stringify(pack, null, 2))
+    const tested = await runCli(['packs', 'test', './acme'], { cwd, env: { ...env, NO_COLOR: '1' } })
+    expect(tested.code).toBe(1)
+    expect(tested.stdout).toContain('✗ invalid: rate_limited from example/v1 is diagnosed as http/rate-limited')
+    expect(tested.stdout).toContain('finding 1: expected http/rate-limited, got http/server-error')
+    expect(tested.stdout).toContain('1 of 11 failed')
+  })
+
   it('refuses an existing non-empty folder and an invalid id with exit 2', async () => {
     const { cwd, env } = sandbox()
     await mkdir(path.join(cwd, 'acme'))
