@@ -1,6 +1,6 @@
 // What the emulated gateway does with one request before the service sees it, in the gateway's
 // order: route, auth, IP whitelist, rate limit, upstream error; plus the connection-level faults.
-import type { Target } from '@apidx/core'
+import { fillUrlCredentials, type Target } from '@apidx/core'
 import { checkAuth, type IncomingRequest } from './auth.js'
 import { documentedRefusal, refusal, rulesFor, type GatewayAnswer } from './gateway.js'
 import type { GatewayReply, Scenario } from './types.js'
@@ -30,7 +30,8 @@ export async function decide(ctx: GateContext, req: IncomingRequest): Promise<De
   if (scenario.id === 'redirect' && ctx.redirectTo) {
     return answer({ status: 302, headers: { Date: new Date(ctx.now()).toUTCString(), Location: ctx.redirectTo, 'Content-Type': 'text/html' }, body: '<html><body>302 Found</body></html>' })
   }
-  const expectedPath = new URL(target.version.url).pathname
+  // A `{cred.<name>}` path segment must hold the vendor's value (the AppID the key belongs to).
+  const expectedPath = fillUrlCredentials(target.pack, new URL(target.version.url), ctx.credentials).pathname
   const method = target.version.protocol === 'http' ? (target.version.method ?? 'GET') : 'GET'
   if (req.url.pathname !== expectedPath || req.method !== method) return answer(refusal('not-found', rules, ctx.now()))
   if (ctx.reply) return answer(replyAnswer(ctx.reply, ctx.now()))

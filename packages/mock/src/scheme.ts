@@ -43,7 +43,8 @@ export function schemeFacts(pack: ProviderPack, schemeId: string | null): Scheme
   for (const [k, v] of Object.entries(stringRecord(place.header ?? place.headers))) headers[k.toLowerCase()] = v
 
   const facts: SchemeFacts = { query, headers, secrets: [], keyIds: [], signatureCarriers: carriers(scheme, steps, query, headers) }
-  const timeStep = steps.find((s) => s.op === 'time' && typeof s.id === 'string')
+  // The request's own instant: a time step that is not shifted (an expiry with addSeconds is not it).
+  const timeStep = steps.find((s) => s.op === 'time' && typeof s.id === 'string' && !s.addSeconds)
   if (timeStep) {
     const ref = `{${String(timeStep.id)}}`
     const format = typeof timeStep.format === 'string' ? timeStep.format : typeof scheme.timestamp === 'string' ? scheme.timestamp : 'rfc1123'

@@ -2,7 +2,7 @@
 // fault of the matrix; every socket and timer is tracked so close() leaves nothing behind.
 import type { Socket } from 'node:net'
 import { WebSocketServer } from 'ws'
-import { ApidxError, resolveTarget, type Target } from '@apidx/core'
+import { ApidxError, fillUrlCredentials, resolveTarget, type Target } from '@apidx/core'
 import { SERVERNAME, certificateFor, makeCertificates } from './certificates.js'
 import { demoCredentials } from './credentials.js'
 import type { GateContext } from './decide.js'
@@ -35,7 +35,8 @@ export async function startMock(options: MockOptions): Promise<MockServer> {
   const now = () => clock() + (scenario.id === 'clock-skew' ? CLOCK_SKEW_MS : 0)
   const secure = options.tls === true || TLS_SCENARIOS.has(scenario.id)
   const scheme = target.version.protocol === 'websocket' ? (secure ? 'wss' : 'ws') : secure ? 'https' : 'http'
-  const path = new URL(target.version.url).pathname
+  // The pack's path, with any `{cred.<name>}` segment (the caller's AppID) filled from the vendor's own credentials.
+  const path = fillUrlCredentials(options.pack, new URL(target.version.url), credentials).pathname
   const urlHost = host.includes(':') ? `[${host}]` : host
 
   if (scenario.id === 'refused') {

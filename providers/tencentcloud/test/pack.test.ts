@@ -18,6 +18,21 @@ describe('tencentcloud pack', () => {
     expect(r.request.headers.authorization).toBe('TC3-HMAC-SHA256 Credential=AKIDz8krbsJ5yKBZQpn74WFkmLPx3EXAMPLE/2019-02-25/cvm/tc3_request, SignedHeaders=content-type;host, Signature=72e494ea809ad7a8c8f7a4507b9bddcbaa8e581f516e8da2f66e2c5a96525168')
     expect(r.request.headers['x-tc-timestamp']).toBe('1551113065')
   })
+  it('asr-realtime: the doc example, signed for the service with the AppID filled into the path', () => {
+    const target = resolveTarget(pack, { service: 'asr-realtime' })
+    const url = new URL(target.url)
+    url.search = '?engine_model_type=16k_zh&expired=1592380492&filter_dirty=1&filter_modal=1&filter_punc=1&needvad=1&nonce=1592294092123&timestamp=1592294092&voice_format=1&voice_id=RnKu9FODFHK5FPpsrN'
+    const r = signRequest(pack, target, { url }, { appId: '1259228442', secretId: 'AKIDoQq1zhZMN8dv0psmvud6OUKuGPO7pu0r', secretKey: 'kFpwoX5RYQ2SkqpeHgqmSzHK7h3A2fni' }, 1592294092_000)
+    expect(r.signature).toBe('HepdTRX6u155qIPKNKC+3U0j1N0=')
+    expect(new URL(r.request.url).pathname).toBe('/asr/v2/1259228442')
+  })
+  it('asr-realtime: expired is timestamp + 86400 and the nonce a 9-digit integer when the URL has none', () => {
+    const target = resolveTarget(pack, { service: 'asr-realtime' })
+    const r = signRequest(pack, target, { url: target.url }, { appId: '1259228442', secretId: 'AKID', secretKey: 'k' }, 1592294092_000)
+    const q = new URL(r.request.url).searchParams
+    expect(q.get('expired')).toBe('1592380492')
+    expect(q.get('nonce')).toMatch(/^[1-9]\d{8}$/)
+  })
   it('ASR signs with service asr and a default JSON content type', () => {
     const target = resolveTarget(pack, { service: 'asr' })
     const r = signRequest(pack, target, { method: 'POST', url: target.url, body: '{}' }, { secretId: 'AKID', secretKey: 'k' }, 1551113065_000)
