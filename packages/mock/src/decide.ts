@@ -2,11 +2,15 @@
 // order: route, auth, IP whitelist, rate limit, upstream error; plus the connection-level faults.
 import { fillUrlCredentials, type Target } from '@apidx/core'
 import { checkAuth, type IncomingRequest } from './auth.js'
-import { documentedRefusal, refusal, rulesFor, type GatewayAnswer } from './gateway.js'
+import { documentedRefusal, refusal, rulesFor, sessionRefusalCode, type GatewayAnswer, type Refusal } from './gateway.js'
 import type { GatewayReply, Scenario } from './types.js'
 
-/** Hold the request unanswered, answer it now, or let it through to the service. */
-export type Decision = { kind: 'hold' } | { kind: 'answer'; answer: GatewayAnswer } | { kind: 'pass' }
+/**
+ * Hold the request unanswered, answer it now, or let it through to the service — with `vendorCode`
+ * when a WebSocket vendor refuses inside the session (upgrade accepted, then an error frame: Tencent's
+ * real-time ASR 4002, Aliyun NLS 40000001).
+ */
+export type Decision = { kind: 'hold' } | { kind: 'answer'; answer: GatewayAnswer } | { kind: 'pass'; vendorCode?: string }
 
 /** What the gate knows: the served target, the scenario, the vendor's credentials and clock. */
 export interface GateContext {
@@ -37,8 +41,12 @@ export async function decide(ctx: GateContext, req: IncomingRequest): Promise<De
   if (ctx.reply) return answer(replyAnswer(ctx.reply, ctx.now()))
 
   const refused = await checkAuth({ target, credentials: ctx.credentials, now: ctx.now() }, req)
-  if (refused) return answer(documentedRefusal(refused, target, ctx.now()))
-  if (scenario.id === 'ip-not-allowed') return answer(documentedRefusal('ip-not-allowed', target, ctx.now()))
+  const refuse = (kind: Refusal): Decision => {
+    const inSession = sessionRefusalCode(kind, target)
+    return inSession === undefined ? answer(documentedRefusal(kind, target, ctx.now())) : { kind: 'pass', vendorCode: inSession }
+  }
+  if (refused) return refuse(refused)
+  if (scenario.id === 'ip-not-allowed') return refuse('ip-not-allowed')
   if (scenario.id === 'rate-limited') return answer(documentedRefusal('rate-limited', target, ctx.now()))
   if (scenario.id === 'server-error') return answer(documentedRefusal('server-error', target, ctx.now()))
   return { kind: 'pass' }

@@ -83,15 +83,31 @@ export function writeRaw(socket: Socket, answer: GatewayAnswer): void {
  * refusal's finding and no handshake rule does (Tencent Cloud: HTTP 200 with AuthFailure.SignatureFailure).
  */
 function documentedCode(target: Target, diagnosis: string): string | undefined {
-  if (target.version.protocol !== 'http') return undefined
-  const table = { ...(target.service.errors ?? {}), ...(target.version.errors ?? {}) }
-  return Object.keys(table).find((code) => table[code]!.diagnosis === diagnosis)
+  return target.version.protocol === 'http' ? codeFor(target, diagnosis) : undefined
+}
+
+/**
+ * For a WebSocket service whose pack documents no handshake rule for the refusal but an error code:
+ * the code the vendor sends inside the session after accepting the upgrade.
+ */
+export function sessionRefusalCode(kind: Refusal, target: Target): string | undefined {
+  if (target.version.protocol !== 'websocket') return undefined
+  const diagnosis = PROFILES[kind].diagnosis
+  const rules = rulesFor(target.pack, target.service, target.version)
+  if (rules.some((r) => r.diagnosis === diagnosis && r.example !== undefined)) return undefined
+  return codeFor(target, diagnosis)
 }
 
 /** True when the pack documents how the vendor answers a fault meaning `diagnosis`: a rule with an example, or a code. */
 export function documentedAnswer(target: Target, diagnosis: string): boolean {
   const rules = rulesFor(target.pack, target.service, target.version)
-  return rules.some((r) => r.diagnosis === diagnosis && r.example !== undefined) || documentedCode(target, diagnosis) !== undefined
+  return rules.some((r) => r.diagnosis === diagnosis && r.example !== undefined) || codeFor(target, diagnosis) !== undefined
+}
+
+/** The first code of the version's or service's table that means `diagnosis`. */
+function codeFor(target: Target, diagnosis: string): string | undefined {
+  const table = { ...(target.service.errors ?? {}), ...(target.version.errors ?? {}) }
+  return Object.keys(table).find((code) => table[code]!.diagnosis === diagnosis)
 }
 
 /** The gateway's answer to a refusal as the pack documents it: its rule's body, else its coded error body, else the stock body. */

@@ -20,6 +20,8 @@ export interface SessionContext {
   sid: string
   /** Registers a timer so close() can clear it. */
   timer(fn: () => void, ms: number): void
+  /** The gateway refused inside the session: this code's error frame answers the first client frame. */
+  refusalCode?: string
 }
 
 /** Runs a session on an upgraded socket until either side closes. */
@@ -63,7 +65,7 @@ export function runSession(ws: WebSocket, ctx: SessionContext): void {
     const text = isBinary ? binaryText(data) : rawText(data)
 
     if (count === 1) {
-      const fault = faultFrame(target, scenario, sid)
+      const fault = ctx.refusalCode !== undefined ? errorFrame(target, ctx.refusalCode, sid) : faultFrame(target, scenario, sid)
       if (fault !== undefined) {
         send(fault)
         ended = true

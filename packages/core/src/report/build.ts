@@ -57,7 +57,8 @@ export function buildReport(run: RunResult, options: ReportOptions): CheckReport
     packVersion: target.pack.packVersion,
     service: target.serviceId,
     version: target.versionId,
-    endpoint: opts.redact(maskSignedUrl(target.url, placedQueryKeys(scheme))),
+    // A `{cred.x}` path segment of the documented URL reads as written, not percent-encoded.
+    endpoint: opts.redact(maskSignedUrl(target.url, placedQueryKeys(scheme)).replace(/%7B(cred\.[A-Za-z0-9_]+)%7D/g, '{$1}')),
     protocol: target.version.protocol,
     mock: opts.mock ?? null,
     verdict: rootCause ? 'fail' : 'pass',

@@ -1,7 +1,7 @@
 // version: is the URL the right kind for the service, and is the version still served? Static facts
 // from the pack, no network: a wrong scheme, a legacy/sunset version with its successor, a path the
 // pack does not document.
-import { defineProbe, isLoopback, type Target } from '@apidx/core'
+import { defineProbe, isLoopback, pathMatcher, type Target } from '@apidx/core'
 
 const isWs = (p: string) => p === 'ws:' || p === 'wss:'
 
@@ -64,14 +64,15 @@ export default defineProbe({
       })
     }
     if (target.explicitEndpoint) {
-      const trim = (p: string) => (p.length > 1 && p.endsWith('/') ? p.slice(0, -1) : p)
-      const paths = Object.values(target.service.versions).map((v) => trim(new URL(v.url).pathname))
-      if (!paths.includes(trim(url.pathname))) {
+      // A `{cred.x}` segment of a documented path (Tencent's /asr/v2/{cred.appId}) matches any value.
+      const documentedPaths = Object.values(target.service.versions).map((v) => pathMatcher(new URL(v.url).pathname))
+      if (!documentedPaths.some((matches) => matches(url.pathname))) {
+        const shown = decodeURI(documented.pathname)
         ctx.report({
           code: 'url/unknown-endpoint',
-          message: `The path ${url.pathname} is not a documented path of ${target.serviceId} (documented: ${documented.pathname}).`,
-          fix: `Use the path ${documented.pathname} (${version.url}).`,
-          data: { path: url.pathname, documentedPath: documented.pathname },
+          message: `The path ${url.pathname} is not a documented path of ${target.serviceId} (documented: ${shown}).`,
+          fix: `Use the path ${shown} (${version.url}).`,
+          data: { path: url.pathname, documentedPath: shown },
         })
       }
       const insecure = (documented.protocol === 'wss:' && url.protocol === 'ws:') || (documented.protocol === 'https:' && url.protocol === 'http:')
