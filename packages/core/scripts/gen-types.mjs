@@ -45,6 +45,8 @@ for (const [type, file] of owner) byFile.set(file, [...(byFile.get(file) ?? []),
 const lines = [...byFile].map(([file, types]) => `export type { ${types.sort().join(', ')} } from './${file.replace('.ts', '.js')}'`)
 outputs.set('index.ts', banner + lines.join('\n') + "\nexport * from './schemas.js'\n")
 
+outputs.set('pack-validator.ts', await packValidator())
+
 await mkdir(outDir, { recursive: true })
 const stale = []
 for (const [name, text] of outputs) {
@@ -62,4 +64,19 @@ if (check) {
     process.exit(1)
   }
   console.log(`Generated types are current (${files.length} schemas).`)
+}
+
+/**
+ * A precompiled yes/no validator for provider packs (ajv standalone code, first error only): loading
+ * it costs a fraction of compiling the schema, which every command that reads a pack would pay. On a
+ * "no", checkShape compiles the full validator to explain every problem.
+ */
+async function packValidator() {
+  const { Ajv } = await import('ajv')
+  const standalone = (await import('ajv/dist/standalone/index.js')).default
+  const read = async (f) => JSON.parse(await readFile(path.join(schemaDir, f), 'utf8'))
+  const ajv = new Ajv({ strict: false, allowUnionTypes: true, code: { source: true, esm: true, lines: false } })
+  ajv.addSchema(await read('auth-scheme.schema.json'), 'auth-scheme.schema.json')
+  const code = (standalone.default ?? standalone)(ajv, ajv.compile(await read('provider-pack.schema.json')))
+  return `${banner}// @ts-nocheck\n// ajv standalone output for provider-pack.schema.json: validity only (see checkShape).\nimport { createRequire } from 'node:module'\nconst require = createRequire(import.meta.url)\n${code}\n`
 }

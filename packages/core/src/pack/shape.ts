@@ -36,6 +36,11 @@ async function validator(name: SchemaName): Promise<Compiled> {
 
 /** Validates `value` against the named schema; every error becomes one Problem in `file`. */
 export async function checkShape(name: SchemaName, value: unknown, file: string): Promise<Problem[]> {
+  // Packs are checked on every run: a precompiled yes/no first, the full compile only to explain a "no".
+  if (name === 'provider-pack') {
+    const { default: valid } = (await import('../generated/pack-validator.js')) as { default: (v: unknown) => boolean }
+    if (valid(value)) return []
+  }
   const { validate, branches } = await validator(name)
   if (validate(value)) return []
   // ajv reports a bad key twice (the inner pattern and the outer propertyNames): keep the inner one.
