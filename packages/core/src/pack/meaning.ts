@@ -23,6 +23,11 @@ export function checkMeaning(pack: ProviderPack, file: string): Problem[] {
   for (const [schemeId, scheme] of Object.entries(pack.auth)) {
     for (const { pointer, name } of credentialRefs(scheme, `/auth/${seg(schemeId)}`)) {
       if (!credentials.includes(name)) add(pointer, `refers to credential ${quote(name)}, which the pack does not declare`, `Declare it under /credentials or use one of: ${credentials.join(', ') || '(none)'}.`)
+      // An optional credential may only feed an optional `set` step: anywhere else its absence
+      // breaks signing, and the user would get a crash instead of "set this variable".
+      else if (isOptional(pack, name) && !inOptionalStep(scheme, pointer, `/auth/${seg(schemeId)}`)) {
+        add(pointer, `uses the optional credential ${quote(name)} where the scheme cannot do without it`, `Use it only in a "set" step marked "optional": true, or remove "optional" from /credentials/${seg(name)}.`)
+      }
     }
   }
 
@@ -50,6 +55,7 @@ export function checkMeaning(pack: ProviderPack, file: string): Problem[] {
       for (const part of ['probe', 'query'] as const) {
         for (const { pointer, name } of credentialRefs(version[part], `${at}/${part}`)) {
           if (!credentials.includes(name)) add(pointer, `refers to credential ${quote(name)}, which the pack does not declare`, `Declare it under /credentials or use one of: ${credentials.join(', ') || '(none)'}.`)
+          else if (isOptional(pack, name)) add(pointer, `uses the optional credential ${quote(name)}, which may be unset when the probe is sent`, `Remove "optional" from /credentials/${seg(name)}, or leave it out of the ${part}.`)
         }
       }
       version.response?.legacy?.forEach((l, i) => {
@@ -86,12 +92,25 @@ function checkUrl(raw: string, protocol: string, pointer: string, pack: Provider
     const c = Object.hasOwn(pack.credentials, name) ? pack.credentials[name] : undefined
     if (!c) add(pointer, `refers to credential ${quote(name)}, which the pack does not declare`, `Declare it under /credentials or use one of: ${Object.keys(pack.credentials).join(', ') || '(none)'}.`)
     else if (c.secret) add(pointer, `puts the secret credential ${quote(name)} in the URL path`, 'Only non-secret values (an AppID) may be part of a URL: URLs are logged and shown.')
+    else if (c.optional) add(pointer, `puts the optional credential ${quote(name)} in the URL path, which breaks when it is unset`, `Remove "optional" from /credentials/${seg(name)}.`)
   }
 }
 
 /** The path of a URL as written, before parsing (placeholders unencoded). */
 function pathOfRaw(raw: string): string {
   return /^[a-z][a-z0-9+.-]*:\/\/[^/?#]*([^?#]*)/i.exec(raw)?.[1] ?? ''
+}
+
+function isOptional(pack: ProviderPack, name: string): boolean {
+  return Object.hasOwn(pack.credentials, name) && pack.credentials[name]!.optional === true
+}
+
+/** True when the pointer lies inside a `set` step of the scheme that skips entries with absent values. */
+function inOptionalStep(scheme: ProviderPack['auth'][string], pointer: string, base: string): boolean {
+  if (!pointer.startsWith(`${base}/steps/`)) return false
+  const index = Number(pointer.slice(base.length + '/steps/'.length).split('/')[0])
+  const step = scheme.steps[index]
+  return step?.op === 'set' && step.optional === true
 }
 
 /** Walks a response schema iteratively, reporting keywords outside the allowed subset. */
