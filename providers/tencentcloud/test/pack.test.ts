@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { describe, expect, it } from 'vitest'
-import { resolveTarget, signRequest, validatePackFile, type ProviderPack } from '@apidx/core'
+import { resolveTarget, signRequest, validatePackFile, verifyRequest, type ProviderPack } from '@apidx/core'
 
 const file = fileURLToPath(new URL('../pack.json', import.meta.url))
 const pack = JSON.parse(readFileSync(file, 'utf8')) as ProviderPack
@@ -32,6 +32,19 @@ describe('tencentcloud pack', () => {
     const q = new URL(r.request.url).searchParams
     expect(q.get('expired')).toBe('1592380492')
     expect(q.get('nonce')).toMatch(/^[1-9]\d{8}$/)
+  })
+  // The doc's worked example, as a user's code would send it: the signature URL-encoded, or with its "+" left raw.
+  const docUrl = (signature: string) => `wss://asr.cloud.tencent.com/asr/v2/1259228442?engine_model_type=16k_zh&expired=1592380492&filter_dirty=1&filter_modal=1&filter_punc=1&needvad=1&nonce=1592294092123&secretid=AKIDoQq1zhZMN8dv0psmvud6OUKuGPO7pu0r&timestamp=1592294092&voice_format=1&voice_id=RnKu9FODFHK5FPpsrN&signature=${signature}`
+  const verifyDoc = (signature: string) => verifyRequest({ pack, target: resolveTarget(pack, { service: 'asr-realtime' }), request: { url: docUrl(signature) }, credentials: { appId: '1259228442', secretKey: 'kFpwoX5RYQ2SkqpeHgqmSzHK7h3A2fni' } })
+  it('asr-realtime: sign --verify accepts the doc example with the signature URL-encoded', () => {
+    const r = verifyDoc(encodeURIComponent('HepdTRX6u155qIPKNKC+3U0j1N0='))
+    expect([r.ok, r.mistakes]).toEqual([true, []])
+  })
+  it('asr-realtime: a signature with its "+" left raw is named as unencoded, since Tencent reads it as a space', () => {
+    const r = verifyDoc('HepdTRX6u155qIPKNKC+3U0j1N0=')
+    expect([r.ok, r.reason, r.mistakes.map((m) => m.kind)]).toEqual([false, 'signature-mismatch', ['unencoded-plus']])
+    expect(r.mistakes[0]!.description).toBe('query parameter signature holds a raw "+" (unencoded base64); the server reads it as a space. URL-encode the value (encodeURIComponent) before adding it to the URL.')
+    expect(r.firstDifference).toEqual({ step: 'query signature', expected: 'HepdTRX6u155qIPKNKC+3U0j1N0=', actual: 'HepdTRX6u155qIPKNKC 3U0j1N0=', secret: false })
   })
   it('ASR signs with service asr and a default JSON content type', () => {
     const target = resolveTarget(pack, { service: 'asr' })

@@ -171,6 +171,10 @@ export interface AuthScheme {
    */
   defaultForHosts?: boolean
   /**
+   * True when the vendor form-decodes the query, so a `+` written unencoded in a placed value (a base64 signature) reads as a space and the signature fails: `sign --verify` then names the unencoded value instead of accepting it. Leave it out when the vendor's own examples show base64 unencoded in the URL (iFlytek).
+   */
+  rawPlusIsSpace?: boolean
+  /**
    * The scheme's parameters (`{param.<name>}`), e.g. AWS `region` and `service`. A version's `signingParams` and `--param` give values; a parameter without a default is required.
    */
   params?: {

@@ -60,6 +60,10 @@ export const authSchemeSchema = {
       "type": "boolean",
       "description": "True when this scheme signs any URL on the pack's hosts that no service version matches (AWS SigV4 header form for any `*.amazonaws.com` URL)."
     },
+    "rawPlusIsSpace": {
+      "type": "boolean",
+      "description": "True when the vendor form-decodes the query, so a `+` written unencoded in a placed value (a base64 signature) reads as a space and the signature fails: `sign --verify` then names the unencoded value instead of accepting it. Leave it out when the vendor's own examples show base64 unencoded in the URL (iFlytek)."
+    },
     "params": {
       "type": "object",
       "maxProperties": 20,

@@ -149,8 +149,14 @@ export function verifyRequest(input: VerifyInput): VerifyResult {
   const run = (i: EvalInput): EvalResult => evaluate({ ...i, request: cloneRequest(i.request) })
   const expected = run(evalInput)
   const expectedSignature = text(expected.signature)!
-  // iFlytek's docs show base64 values unencoded in the URL, so a `+` there may be a plus, not a space.
-  for (const c of carried) if (c.plusKept !== undefined && c.plusKept === expected.placed.get(`query:${c.name}`)) c.value = c.plusKept
+  // iFlytek's docs show base64 values unencoded in the URL, so a `+` there may be a plus, not a space;
+  // a vendor that form-decodes the query (rawPlusIsSpace) reads it as a space, and the value fails.
+  const unencodedPlus: StepDifference[] = []
+  for (const c of carried) {
+    if (c.plusKept === undefined || c.plusKept !== expected.placed.get(`query:${c.name}`)) continue
+    if (scheme.rawPlusIsSpace) unencodedPlus.push({ step: `query ${c.name}`, expected: c.plusKept, actual: c.value ?? '', secret: false })
+    else c.value = c.plusKept
+  }
   // Read the request again, now that the expected values can settle ambiguous readings.
   const hints = new Map<string, string>(Object.entries(credentials).map(([k, v]) => [`cred.${k}`, v]))
   for (const [k, v] of expected.values) hints.set(k, text(v)!)
@@ -170,6 +176,12 @@ export function verifyRequest(input: VerifyInput): VerifyResult {
   if (timestamp && input.now !== undefined) result.skewSeconds = Math.round((timestamp.ms - input.now) / 1000)
   const skewed = result.skewSeconds !== undefined && scheme.maxSkewSeconds !== undefined && Math.abs(result.skewSeconds) > scheme.maxSkewSeconds
   if (formatMistake) result.mistakes.push(formatMistake)
+  // The value is right but written so the vendor reads it wrong: name that, not a search of the signing steps.
+  if (unencodedPlus.length) {
+    result.firstDifference = unencodedPlus[0]!
+    result.mistakes.push({ kind: 'unencoded-plus', description: `${unencodedPlus.map((d) => d.step.replace('query ', 'query parameter ')).join(' and ')} holds a raw "+" (unencoded base64); the server reads it as a space. URL-encode the value (encodeURIComponent) before adding it to the URL.` })
+    return { ...result, reason: 'signature-mismatch' }
+  }
 
   if (missing.length > 0) return { ...result, reason: 'missing-signature' }
   const unknownKey = findUnknownKey(scheme, carried, implied, credentials)
