@@ -14,6 +14,8 @@ import { startFixture, type FixtureReply, type FixtureTls } from './fixture-serv
 /** One case: where the chain connects, as whom and when, and (for an invalid case) what the probe must find. */
 export interface ProbeCase {
   name: string
+  /** Another pack than the suite's, for a case only that vendor's facts can play. */
+  pack?: ProviderPack | string | URL
   /** The pack's service and version (defaults: the first service, its default version). */
   service?: string
   version?: string
@@ -25,6 +27,8 @@ export interface ProbeCase {
   tls?: FixtureTls
   /** The path (and query) requested from the fixture; the version URL's own by default. */
   path?: string
+  /** The scheme the client dials the fixture with (default: wss/https with tls, else ws/http); `wss` to a plain fixture fails TLS. */
+  scheme?: 'ws' | 'wss' | 'http' | 'https'
   /** The credentials the client signs with (default: the emulator's demo ones); `{}` for none. */
   credentials?: Record<string, string>
   /** The local clock's distance from the real time, in ms (negative: the machine is behind). */
@@ -38,6 +42,7 @@ export interface ExpectedFinding {
   code: string
   severity?: Severity
   messageIncludes?: string
+  fixIncludes?: string
 }
 
 export interface InvalidProbeCase extends ProbeCase {
@@ -47,7 +52,7 @@ export interface InvalidProbeCase extends ProbeCase {
 export interface ProbeTestSpec {
   /** The pack the cases run against: a pack object or the path of a pack.json. */
   pack: ProviderPack | string | URL
-  /** The service (and version) of cases that do not name one; the pack's first service by default. */
+  /** The service (and version) of cases that do not name one (nor another pack); the pack's first service by default. */
   service?: string
   version?: string
   valid?: ProbeCase[]
@@ -91,8 +96,13 @@ export function planProbeTests(probe: Probe, spec: ProbeTestSpec): PlannedProbeT
   const chain = [...(spec.chain ?? builtinProbes).filter((p) => p.meta.id !== id), probe]
   const valid = spec.valid ?? []
   const invalid = spec.invalid ?? []
-  let packLoad: Promise<ProviderPack> | undefined
-  const pack = () => (packLoad ??= loadPack(spec.pack))
+  // Each pack is read and validated once per suite, whichever cases use it.
+  const loads = new Map<unknown, Promise<ProviderPack>>()
+  const pack = (ref: ProbeTestSpec['pack'] = spec.pack) => {
+    const key = typeof ref === 'object' && !(ref instanceof URL) ? ref : toPath(ref)
+    if (!loads.has(key)) loads.set(key, loadPack(ref))
+    return loads.get(key)!
+  }
   const fail = (problems: string[]) => {
     if (problems.length) throw new ProbeTestFailure(problems.join('\n'))
   }
@@ -102,8 +112,8 @@ export function planProbeTests(probe: Probe, spec: ProbeTestSpec): PlannedProbeT
     { group: 'probe', name: `every finding code has an invalid case${spec.untested ? ` (untested: ${Object.entries(spec.untested).map(([c, why]) => `${c}, ${why}`).join('; ')})` : ''}`, run: async () => fail(coverageProblems(probe, invalid, spec.untested ?? {})) },
   ]
   const defaults = { ...(spec.service ? { service: spec.service } : {}), ...(spec.version ? { version: spec.version } : {}) }
-  for (const c of valid) tests.push({ group: 'valid', name: c.name, run: async () => fail(await caseProblems(probe, chain, await pack(), { ...defaults, ...c }, undefined, spec.timeoutMs)) })
-  for (const c of invalid) tests.push({ group: 'invalid', name: c.name, run: async () => fail(await caseProblems(probe, chain, await pack(), { ...defaults, ...c }, c.findings, spec.timeoutMs)) })
+  for (const c of valid) tests.push({ group: 'valid', name: c.name, run: async () => fail(await caseProblems(probe, chain, await pack(c.pack), { ...(c.pack ? {} : defaults), ...c }, undefined, spec.timeoutMs)) })
+  for (const c of invalid) tests.push({ group: 'invalid', name: c.name, run: async () => fail(await caseProblems(probe, chain, await pack(c.pack), { ...(c.pack ? {} : defaults), ...c }, c.findings, spec.timeoutMs)) })
   return tests
 }
 
@@ -216,7 +226,7 @@ interface Played {
 /** Plays one case through the chain; the fixture or emulator is always closed. */
 async function play(chain: readonly Probe[], pack: ProviderPack, c: ProbeCase, timeoutMs: number): Promise<Played> {
   if ((c.scenario === undefined) === (c.reply === undefined)) throw new ProbeTestFailure('the case needs exactly one of scenario (the emulator) and reply (a fixture server)')
-  if (c.scenario !== undefined && (c.tls !== undefined || c.path !== undefined)) throw new ProbeTestFailure('tls and path belong to a fixture reply; an emulator scenario sets its own')
+  if (c.scenario !== undefined && (c.tls !== undefined || c.path !== undefined || c.scheme !== undefined)) throw new ProbeTestFailure('tls, path and scheme belong to a fixture reply; an emulator scenario sets its own')
   const wanted = resolveTarget(pack, { service: c.service ?? Object.keys(pack.services)[0]!, ...(c.version ? { version: c.version } : {}) })
   const where = { service: wanted.serviceId, version: wanted.versionId }
   const clock = c.now !== undefined ? fakeClock(c.now) : c.clockOffsetMs !== undefined ? offsetClock(c.clockOffsetMs) : undefined
@@ -232,7 +242,7 @@ async function play(chain: readonly Probe[], pack: ProviderPack, c: ProbeCase, t
     close = () => fixture.close()
     const documented = new URL(wanted.version.url)
     const http = wanted.version.protocol === 'http'
-    const scheme = c.tls ? (http ? 'https' : 'wss') : http ? 'http' : 'ws'
+    const scheme = c.scheme ?? (c.tls ? (http ? 'https' : 'wss') : http ? 'http' : 'ws')
     const endpoint = fixture.url(c.path ?? `${documented.pathname}${documented.search}`, scheme)
     options = { ...base, ...fixture.engine, target: resolveTarget(pack, { ...where, endpoint }), credentials: c.credentials ?? demoCredentials(pack) } as RunOptions
   }
@@ -268,6 +278,7 @@ async function caseProblems(probe: Probe, chain: readonly Probe[], pack: Provide
       if (got.code !== want.code) out.push(`${at}: expected ${want.code}, got ${got.code} ("${short(got.message)}")`)
       if (want.severity && got.severity !== want.severity) out.push(`${at}: expected severity ${want.severity}, got ${got.severity}`)
       if (want.messageIncludes !== undefined && !got.message.includes(want.messageIncludes)) out.push(`${at}: the message does not include "${want.messageIncludes}": "${short(got.message)}"`)
+      if (want.fixIncludes !== undefined && !(got.fix ?? '').includes(want.fixIncludes)) out.push(`${at}: the fix does not include "${want.fixIncludes}": "${short(got.fix ?? '')}"`)
     })
   }
   for (const f of own) {

@@ -10,6 +10,7 @@ ProbeTester.describe = describe
 ProbeTester.it = it
 
 const iflytek = fileURLToPath(new URL('../../../providers/iflytek/pack.json', import.meta.url))
+const tencent = fileURLToPath(new URL('../../../providers/tencentcloud/pack.json', import.meta.url))
 const probe = (id: string) => builtinProbes.find((p) => p.meta.id === id)!
 const iatFrame = JSON.stringify({ code: 0, message: 'success', sid: 'iat000001@dx', data: { status: 2, result: { sn: 1, ls: true, ws: [] } } })
 
@@ -40,4 +41,103 @@ new ProbeTester().run(probe('auth'), {
   ],
   // The fixture and the emulator listen on loopback, and an endpoint the user names is trusted.
   untested: { 'auth/credentials-withheld': 'needs a plain ws:// host outside loopback' },
+})
+
+const DAY = 86_400_000
+
+new ProbeTester().run(probe('version'), {
+  pack: iflytek,
+  valid: [{ name: 'the documented current URL', scenario: 'healthy' }],
+  invalid: [
+    { name: 'an https:// URL for a WebSocket service', scenario: 'wrong-scheme-http', findings: [{ code: 'url/wrong-scheme', fixIncludes: 'wss://' }] },
+    { name: 'a sunset Spark version names its successor', service: 'spark', version: 'v2.1', reply: { kind: 'frames', frames: [iatFrame] }, findings: [{ code: 'url/deprecated-version' }] },
+    { name: 'a path no version of the service has', reply: { kind: 'frames', frames: [iatFrame] }, path: '/v9/iat', findings: [{ code: 'url/unknown-endpoint' }] },
+  ],
+})
+
+new ProbeTester().run(probe('dns'), {
+  pack: iflytek,
+  valid: [{ name: 'loopback resolves', scenario: 'healthy' }],
+  invalid: [{ name: 'NXDOMAIN', scenario: 'dns-not-found', findings: [{ code: 'dns/not-found' }] }],
+  untested: { 'dns/timeout': 'needs a resolver that hangs; no loopback case makes one' },
+})
+
+new ProbeTester().run(probe('tcp'), {
+  pack: iflytek,
+  valid: [{ name: 'a listener accepts', scenario: 'healthy' }],
+  invalid: [{ name: 'nothing listens', scenario: 'refused', findings: [{ code: 'tcp/refused' }] }],
+  untested: { 'tcp/timeout': 'loopback answers every SYN', 'tcp/unreachable': 'loopback is always routable' },
+})
+
+new ProbeTester().run(probe('tls'), {
+  pack: iflytek,
+  valid: [{ name: 'a certificate from the trusted test CA', scenario: 'healthy' }],
+  invalid: [
+    { name: 'self-signed', scenario: 'tls-self-signed', findings: [{ code: 'tls/untrusted-certificate' }] },
+    { name: 'expired', scenario: 'tls-expired', findings: [{ code: 'tls/expired-certificate' }] },
+    { name: 'for another host', scenario: 'tls-wrong-host', findings: [{ code: 'tls/hostname-mismatch' }] },
+    { name: 'wss:// to a server that does not speak TLS', reply: { kind: 'frames', frames: [iatFrame] }, scheme: 'wss', findings: [{ code: 'tls/handshake-failed' }] },
+    { name: 'the 30-day test certificate, 20 days on, expires within 14 days', reply: { kind: 'frames', frames: [iatFrame] }, tls: 'good', clockOffsetMs: 20 * DAY, findings: [{ code: 'tls/expiring-certificate', severity: 'warning' }] },
+  ],
+})
+
+new ProbeTester().run(probe('websocket'), {
+  pack: iflytek,
+  valid: [{ name: 'the upgrade is accepted', scenario: 'healthy' }],
+  invalid: [
+    { name: '302 to another host', scenario: 'redirect', findings: [{ code: 'http/redirect' }] },
+    { name: 'the version segment dropped: 404 names the documented path', scenario: 'wrong-path', findings: [{ code: 'url/not-found', messageIncludes: '/iat with 404', fixIncludes: '/v2/iat' }] },
+    { name: '429', scenario: 'rate-limited', findings: [{ code: 'http/rate-limited' }] },
+    { name: '500', scenario: 'server-error', findings: [{ code: 'http/server-error' }] },
+    { name: 'the upgrade never answered', scenario: 'handshake-timeout', findings: [{ code: 'ws/handshake-timeout' }] },
+    { name: 'a 400 no rule explains', reply: { kind: 'status', status: 400, body: '{"message":"bad things"}' }, tls: 'good', findings: [{ code: 'ws/handshake-rejected' }] },
+    { name: 'a plain ws:// upgrade answered 400 by a TLS-only server', scenario: 'wrong-scheme', findings: [{ code: 'url/wrong-scheme', fixIncludes: 'wss://' }] },
+    { name: 'no frame after the upgrade', scenario: 'no-response', findings: [{ code: 'ws/no-response' }] },
+    { name: 'closed with 1011', scenario: 'closed-early', findings: [{ code: 'ws/closed-early' }] },
+  ],
+})
+
+new ProbeTester().run(probe('http'), {
+  pack: iflytek,
+  service: 'spark_openai',
+  valid: [{ name: 'the REST answer', scenario: 'healthy' }],
+  invalid: [
+    { name: '302', scenario: 'redirect', findings: [{ code: 'http/redirect' }] },
+    { name: '404', scenario: 'wrong-path', findings: [{ code: 'url/not-found' }] },
+    { name: '429', scenario: 'rate-limited', findings: [{ code: 'http/rate-limited' }] },
+    { name: '500', scenario: 'server-error', findings: [{ code: 'http/server-error' }] },
+    { name: 'never answered', reply: { kind: 'never-answer' }, findings: [{ code: 'http/timeout' }] },
+    { name: 'a 400 no rule explains', reply: { kind: 'status', status: 400, body: '{"message":"bad things"}' }, tls: 'good', findings: [{ code: 'http/rejected' }] },
+    { name: 'the connection dropped', reply: { kind: 'close-early' }, tls: 'good', findings: [{ code: 'http/closed-early' }] },
+    { name: 'http:// where the vendor speaks https://', scenario: 'wrong-scheme', findings: [{ code: 'url/wrong-scheme' }] },
+  ],
+})
+
+new ProbeTester().run(probe('response'), {
+  pack: iflytek,
+  valid: [{ name: 'the example frames', scenario: 'healthy' }],
+  invalid: [
+    { name: 'not JSON', scenario: 'not-json', findings: [{ code: 'response/not-json' }] },
+    { name: 'required fields missing', scenario: 'schema-mismatch', findings: [{ code: 'response/schema-mismatch' }] },
+    { name: 'a legacy shape', scenario: 'legacy-format', findings: [{ code: 'response/legacy-format' }] },
+    { name: 'frames stop before the end of the stream', reply: { kind: 'frames', frames: [JSON.stringify({ code: 0, message: 'success', sid: 'iat000001@dx', data: { status: 1, result: { sn: 1, ls: false, ws: [] } } })] }, findings: [{ code: 'ws/no-response', severity: 'warning' }] },
+    { name: 'an empty session id', reply: { kind: 'frames', frames: [JSON.stringify({ code: 0, message: 'success', sid: '', data: { status: 2, result: { sn: 1, ls: true, ws: [] } } })] }, findings: [{ code: 'session/missing-id', severity: 'warning' }] },
+  ],
+})
+
+new ProbeTester().run(probe('vendor-error'), {
+  pack: iflytek,
+  valid: [{ name: 'code 0', scenario: 'healthy' }],
+  invalid: [
+    { name: 'iat 10165', scenario: 'vendor-error:10165', findings: [{ code: 'vendor/error', messageIncludes: '10165' }] },
+    { name: 'iat 10313: the app id is missing', scenario: 'vendor-error:10313', findings: [{ code: 'auth/missing-credentials' }] },
+    { name: 'iat 11201: the daily quota', scenario: 'vendor-error:11201', findings: [{ code: 'http/rate-limited' }] },
+    { name: 'iat v1 10105: illegal access', version: 'v1', scenario: 'vendor-error:10105', findings: [{ code: 'auth/forbidden' }] },
+    { name: 'iat_llm 10313: app id and key do not match', service: 'iat_llm', scenario: 'vendor-error:10313', findings: [{ code: 'auth/unauthorized' }] },
+    { name: 'Tencent SignatureFailure', pack: tencent, service: 'asr', scenario: 'vendor-error:AuthFailure.SignatureFailure', findings: [{ code: 'auth/signature-mismatch' }] },
+    { name: 'Tencent SecretIdNotFound', pack: tencent, service: 'asr', scenario: 'vendor-error:AuthFailure.SecretIdNotFound', findings: [{ code: 'auth/unknown-key' }] },
+    { name: 'Tencent SignatureExpire', pack: tencent, service: 'asr', scenario: 'vendor-error:AuthFailure.SignatureExpire', findings: [{ code: 'clock/skew' }] },
+    { name: 'Tencent IpNotInWhitelist', pack: tencent, service: 'asr', scenario: 'vendor-error:IpNotInWhitelist', findings: [{ code: 'auth/ip-not-allowed' }] },
+    { name: 'Tencent InternalError', pack: tencent, service: 'asr', scenario: 'vendor-error:InternalError', findings: [{ code: 'http/server-error' }] },
+  ],
 })

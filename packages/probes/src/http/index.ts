@@ -16,7 +16,7 @@ export default defineProbe({
       ...STATUS_FINDINGS,
       'http/timeout': { severity: 'error', description: 'The server did not answer within the deadline.' },
       'http/rejected': { severity: 'error', description: 'The server answered with a 4xx status apidx has no more specific code for.' },
-      'http/closed-early': { severity: 'error', description: 'The server sent the response head, then closed the connection before the body ended.' },
+      'http/closed-early': { severity: 'error', description: 'The server closed the connection before the response ended: with no answer at all, or after the head.' },
       'url/wrong-scheme': { severity: 'error', description: 'A plain http:// request reached a server that speaks TLS only.' },
     },
     docs: 'docs/findings.md#http',
@@ -29,7 +29,9 @@ export default defineProbe({
     if (f && (f.phase === 'dns' || f.phase === 'tcp' || f.phase === 'tls')) return
     if (!ex.response) {
       const ms = f?.phase === 'firstFrame' ? ctx.deadlines.firstFrame : ctx.deadlines.handshake
-      return ctx.report({ code: 'http/timeout', message: f?.kind === 'timeout' ? `${target.url.host} did not answer within ${ms} ms.` : `${target.url.host} closed the connection without an answer (${f?.code ?? 'no answer'}).`, fix: 'Check the endpoint and any proxy; raise --timeout on a slow network.', data: { code: f?.code ?? null } })
+      if (f?.kind === 'timeout') return ctx.report({ code: 'http/timeout', message: `${target.url.host} did not answer within ${ms} ms.`, fix: 'Check the endpoint and any proxy; raise --timeout on a slow network.', data: { code: f.code ?? null } })
+      // A reset is not slowness: waiting longer would not help, so it is not reported as a timeout.
+      return ctx.report({ code: 'http/closed-early', message: `${target.url.host} closed the connection without an answer (${f?.code ?? 'no answer'}).`, fix: 'Something on the path drops the request: check the port serves HTTP(S) for this endpoint, and any proxy or firewall in between.', data: { status: null, code: f?.code ?? null } })
     }
     const res = ex.response
     const host = target.url.host
