@@ -27,6 +27,8 @@ export interface ProbeCase {
   tls?: FixtureTls
   /** The path (and query) requested from the fixture; the version URL's own by default. */
   path?: string
+  /** The fixture's URL names a host (`fixture.apidx.test`) that does not resolve, or whose lookup never answers. */
+  resolve?: 'not-found' | 'hang'
   /** The scheme the client dials the fixture with (default: wss/https with tls, else ws/http); `wss` to a plain fixture fails TLS. */
   scheme?: 'ws' | 'wss' | 'http' | 'https'
   /** The credentials the client signs with (default: the emulator's demo ones); `{}` for none. */
@@ -86,6 +88,8 @@ export interface ProbeTestResult {
   message?: string
 }
 
+/** A reserved `.test` name (RFC 6761): never a real host, and only the case's own resolver sees it. */
+const UNRESOLVED_HOST = 'fixture.apidx.test'
 const ID = /^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$/
 const CODE = /^[a-z0-9]+(?:-[a-z0-9]+)*\/[a-z0-9]+(?:-[a-z0-9]+)*$/
 const SEVERITIES = new Set(['error', 'warning', 'info'])
@@ -226,7 +230,7 @@ interface Played {
 /** Plays one case through the chain; the fixture or emulator is always closed. */
 async function play(chain: readonly Probe[], pack: ProviderPack, c: ProbeCase, timeoutMs: number): Promise<Played> {
   if ((c.scenario === undefined) === (c.reply === undefined)) throw new ProbeTestFailure('the case needs exactly one of scenario (the emulator) and reply (a fixture server)')
-  if (c.scenario !== undefined && (c.tls !== undefined || c.path !== undefined || c.scheme !== undefined)) throw new ProbeTestFailure('tls, path and scheme belong to a fixture reply; an emulator scenario sets its own')
+  if (c.scenario !== undefined && (c.tls !== undefined || c.path !== undefined || c.scheme !== undefined || c.resolve !== undefined)) throw new ProbeTestFailure('tls, path, scheme and resolve belong to a fixture reply; an emulator scenario sets its own')
   const wanted = resolveTarget(pack, { service: c.service ?? Object.keys(pack.services)[0]!, ...(c.version ? { version: c.version } : {}) })
   const where = { service: wanted.serviceId, version: wanted.versionId }
   const clock = c.now !== undefined ? fakeClock(c.now) : c.clockOffsetMs !== undefined ? offsetClock(c.clockOffsetMs) : undefined
@@ -243,8 +247,10 @@ async function play(chain: readonly Probe[], pack: ProviderPack, c: ProbeCase, t
     const documented = new URL(wanted.version.url)
     const http = wanted.version.protocol === 'http'
     const scheme = c.scheme ?? (c.tls ? (http ? 'https' : 'wss') : http ? 'http' : 'ws')
-    const endpoint = fixture.url(c.path ?? `${documented.pathname}${documented.search}`, scheme)
-    options = { ...base, ...fixture.engine, target: resolveTarget(pack, { ...where, endpoint }), credentials: c.credentials ?? demoCredentials(pack) } as RunOptions
+    let endpoint = fixture.url(c.path ?? `${documented.pathname}${documented.search}`, scheme)
+    if (c.resolve) endpoint = endpoint.replace('//127.0.0.1:', `//${UNRESOLVED_HOST}:`)
+    const resolver = c.resolve === 'hang' ? () => new Promise<never>(() => {}) : c.resolve === 'not-found' ? async () => { throw Object.assign(new Error('not found'), { code: 'ENOTFOUND' }) } : undefined
+    options = { ...base, ...fixture.engine, ...(resolver ? { resolver } : {}), target: resolveTarget(pack, { ...where, endpoint }), credentials: c.credentials ?? demoCredentials(pack) } as RunOptions
   }
   try {
     const run = await runChecks(options)

@@ -58,8 +58,10 @@ new ProbeTester().run(probe('version'), {
 new ProbeTester().run(probe('dns'), {
   pack: iflytek,
   valid: [{ name: 'loopback resolves', scenario: 'healthy' }],
-  invalid: [{ name: 'NXDOMAIN', scenario: 'dns-not-found', findings: [{ code: 'dns/not-found' }] }],
-  untested: { 'dns/timeout': 'needs a resolver that hangs; no loopback case makes one' },
+  invalid: [
+    { name: 'NXDOMAIN', scenario: 'dns-not-found', findings: [{ code: 'dns/not-found' }] },
+    { name: 'a lookup that never answers', reply: { kind: 'frames', frames: [iatFrame] }, resolve: 'hang', findings: [{ code: 'dns/timeout' }] },
+  ],
 })
 
 new ProbeTester().run(probe('tcp'), {
