@@ -10,7 +10,7 @@ import type { GatewayReply, Scenario } from './types.js'
  * when a WebSocket vendor refuses inside the session (upgrade accepted, then an error frame: Tencent's
  * real-time ASR 4002, Aliyun NLS 40000001).
  */
-export type Decision = { kind: 'hold' } | { kind: 'answer'; answer: GatewayAnswer } | { kind: 'pass'; vendorCode?: string }
+export type Decision = { kind: 'hold' } | { kind: 'answer'; answer: GatewayAnswer } | { kind: 'pass'; vendorCode?: string; vendorVariant?: number }
 
 /** What the gate knows: the served target, the scenario, the vendor's credentials and clock. */
 export interface GateContext {
@@ -43,7 +43,7 @@ export async function decide(ctx: GateContext, req: IncomingRequest): Promise<De
   const refused = await checkAuth({ target, credentials: ctx.credentials, now: ctx.now() }, req)
   const refuse = (kind: Refusal): Decision => {
     const inSession = sessionRefusalCode(kind, target)
-    return inSession === undefined ? answer(documentedRefusal(kind, target, ctx.now())) : { kind: 'pass', vendorCode: inSession }
+    return inSession === undefined ? answer(documentedRefusal(kind, target, ctx.now())) : { kind: 'pass', vendorCode: inSession.code, ...(inSession.variant !== undefined ? { vendorVariant: inSession.variant } : {}) }
   }
   if (refused) return refuse(refused)
   if (scenario.id === 'ip-not-allowed') return refuse('ip-not-allowed')

@@ -1,7 +1,7 @@
 // What the emulated vendor sends: the pack's example frames with `{sid}`/`{code}`/`{message}` filled,
 // its error and legacy frames, and the faulty frames of the response scenarios.
 import { randomBytes } from 'node:crypto'
-import { getPointer, tryJson } from '@apidx/core'
+import { getPointer, tryJson, variantMessage } from '@apidx/core'
 import type { Target } from '@apidx/core'
 
 /** Values for the pack's frame placeholders. */
@@ -97,11 +97,14 @@ function matchesJson(pattern: unknown, value: unknown): boolean {
   return pattern === value
 }
 
-/** The pack's error frame for `code`, with the meaning from the served version's or service's table. */
-export function errorFrame(target: Target, code: string, sid: string): unknown {
+/**
+ * The pack's error frame for `code`, with the vendor's text from the served version's or service's
+ * table; `variant` sends the message of that `byMessage` meaning instead (the message is what tells it).
+ */
+export function errorFrame(target: Target, code: string, sid: string, variant?: number): unknown {
   const response = target.version.response
   const entry = target.version.errors?.[code] ?? target.service.errors?.[code]
-  const message = entry?.vendorText ?? entry?.meaning ?? 'error'
+  const message = (entry && variant !== undefined ? variantMessage(entry, variant) : undefined) ?? entry?.vendorText ?? entry?.meaning ?? 'error'
   const template = response?.examples?.errorFrame ?? { code: '{code}', message: '{message}', sid: '{sid}' }
   return fill(template, { sid, code, message }, response?.codeType)
 }

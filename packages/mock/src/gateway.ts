@@ -82,7 +82,7 @@ export function writeRaw(socket: Socket, answer: GatewayAnswer): void {
  * The error code an HTTP service answers a refusal with, when its table documents one for the
  * refusal's finding and no handshake rule does (Tencent Cloud: HTTP 200 with AuthFailure.SignatureFailure).
  */
-function documentedCode(target: Target, diagnosis: string): string | undefined {
+function documentedCode(target: Target, diagnosis: string): DocumentedCode | undefined {
   return target.version.protocol === 'http' ? codeFor(target, diagnosis) : undefined
 }
 
@@ -90,7 +90,7 @@ function documentedCode(target: Target, diagnosis: string): string | undefined {
  * For a WebSocket service whose pack documents no handshake rule for the refusal but an error code:
  * the code the vendor sends inside the session after accepting the upgrade.
  */
-export function sessionRefusalCode(kind: Refusal, target: Target): string | undefined {
+export function sessionRefusalCode(kind: Refusal, target: Target): DocumentedCode | undefined {
   if (target.version.protocol !== 'websocket') return undefined
   const diagnosis = PROFILES[kind].diagnosis
   const rules = rulesFor(target.pack, target.service, target.version)
@@ -104,19 +104,34 @@ export function documentedAnswer(target: Target, diagnosis: string): boolean {
   return rules.some((r) => r.diagnosis === diagnosis && r.example !== undefined) || codeFor(target, diagnosis) !== undefined
 }
 
-/** The first code of the version's or service's table that means `diagnosis`. */
-function codeFor(target: Target, diagnosis: string): string | undefined {
+/** A code the vendor answers with, and the `byMessage` meaning whose message it sends when that is what means the fault. */
+export interface DocumentedCode {
+  code: string
+  variant?: number
+}
+
+/**
+ * The first code of the version's or service's table that means `diagnosis`, by itself or with one of
+ * its messages (AWS Transcribe's BadRequestException "The request signature we calculated…").
+ */
+function codeFor(target: Target, diagnosis: string): DocumentedCode | undefined {
   const table = { ...(target.service.errors ?? {}), ...(target.version.errors ?? {}) }
-  return Object.keys(table).find((code) => table[code]!.diagnosis === diagnosis)
+  // In table order: the pack lists first what the vendor most often answers.
+  for (const [code, entry] of Object.entries(table)) {
+    const variant = (entry.byMessage ?? []).findIndex((v) => (v.diagnosis ?? entry.diagnosis) === diagnosis)
+    if (variant >= 0) return { code, variant }
+    if (entry.diagnosis === diagnosis) return { code }
+  }
+  return undefined
 }
 
 /** The gateway's answer to a refusal as the pack documents it: its rule's body, else its coded error body, else the stock body. */
 export function documentedRefusal(kind: Refusal, target: Target, date: number): GatewayAnswer {
   const rules = rulesFor(target.pack, target.service, target.version)
   const diagnosis = PROFILES[kind].diagnosis
-  const code = rules.some((r) => r.diagnosis === diagnosis && r.example !== undefined) ? undefined : documentedCode(target, diagnosis)
-  if (code === undefined) return refusal(kind, rules, date)
-  const entry = target.version.errors?.[code] ?? target.service.errors?.[code]
-  const body = errorFrame(target, code, makeSid(target.serviceId))
+  const documented = rules.some((r) => r.diagnosis === diagnosis && r.example !== undefined) ? undefined : documentedCode(target, diagnosis)
+  if (documented === undefined) return refusal(kind, rules, date)
+  const entry = target.version.errors?.[documented.code] ?? target.service.errors?.[documented.code]
+  const body = errorFrame(target, documented.code, makeSid(target.serviceId), documented.variant)
   return { status: entry?.status ?? 200, headers: { Date: new Date(date).toUTCString(), 'Content-Type': 'application/json; charset=utf-8' }, body: typeof body === 'string' ? body : JSON.stringify(body) }
 }

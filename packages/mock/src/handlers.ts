@@ -67,7 +67,7 @@ export function mainHandlers(env: HandlerEnv): ListenerHandlers {
         // ws answers a malformed upgrade (no key, bad version) with 400 itself; only a session is a 101.
         env.wss.handleUpgrade(req, socket, head, (ws) => {
           env.answered(rec, 101)
-          runSession(ws, { target, scenario, sid, timer: env.timer, ...(decision.vendorCode !== undefined ? { refusalCode: decision.vendorCode } : {}) })
+          runSession(ws, { target, scenario, sid, timer: env.timer, ...(decision.vendorCode !== undefined ? { refusalCode: decision.vendorCode } : {}), ...(decision.vendorVariant !== undefined ? { refusalVariant: decision.vendorVariant } : {}) })
         })
       }, () => raw(rec, socket, emulatorFault(now())))
     },

@@ -19,7 +19,7 @@ export function serviceAnswer(target: Target, scenario: Scenario, sid: string, d
   let status = 200
   if (scenario.id === 'vendor-error') {
     const code = vendorErrorCode(target, scenario.vendorCode)!
-    body = errorFrame(target, code, sid)
+    body = errorFrame(target, code, sid, scenario.vendorVariant)
     // REST vendors pair some codes with a 4xx or 5xx (Aliyun's 400 SignatureDoesNotMatch, OpenAI's 429).
     status = (target.version.errors?.[code] ?? target.service.errors?.[code])?.status ?? 200
   }

@@ -31,6 +31,12 @@ describe('scenarios', () => {
     expect(() => findScenario('nope')).toThrow(expect.objectContaining({ code: 'ERR_USAGE' }))
     expect(() => findScenario('vendor-error:<script>')).toThrow(expect.objectContaining({ code: 'ERR_USAGE' }))
   })
+
+  it('findScenario: vendor-error:<code>#<n> names the byMessage meaning to send; anything else after # is ERR_USAGE', () => {
+    expect(findScenario('vendor-error:BadRequestException#1')).toMatchObject({ id: 'vendor-error', vendorCode: 'BadRequestException', vendorVariant: 1 })
+    expect(findScenario('vendor-error:10110')).not.toHaveProperty('vendorVariant')
+    expect(() => findScenario('vendor-error:BadRequestException#x')).toThrow(expect.objectContaining({ code: 'ERR_USAGE', message: '"#x" does not name a message of BadRequestException.' }))
+  })
 })
 
 describe('credentials', () => {

@@ -38,16 +38,19 @@ export const CLOCK_SKEW_MS = 10 * 60_000
 export const TLS_SCENARIOS = new Set(['wrong-scheme', 'wrong-scheme-http', 'tls-self-signed', 'tls-expired', 'tls-wrong-host'])
 
 /**
- * Finds a scenario by id; `vendor-error:<code>` is the vendor-error scenario with `vendorCode` set.
+ * Finds a scenario by id; `vendor-error:<code>` is the vendor-error scenario with `vendorCode` set,
+ * and `vendor-error:<code>#<n>` sends the message of the entry's `byMessage/<n>` meaning.
  * Unknown ids raise ERR_USAGE listing the known ones.
  */
 export function findScenario(id = 'healthy'): Scenario {
-  const [base, code] = id.startsWith('vendor-error:') ? ['vendor-error', id.slice('vendor-error:'.length)] : [id, undefined]
+  const [base, spec] = id.startsWith('vendor-error:') ? ['vendor-error', id.slice('vendor-error:'.length)] : [id, undefined]
+  const [code, variant] = spec === undefined ? [undefined, undefined] : spec.split('#')
   const found = scenarios.find((s) => s.id === base)
   if (!found) {
-    throw new ApidxError('ERR_USAGE', `The emulator has no scenario "${id}".`, { suggestions: [`Scenarios: ${scenarios.map((s) => s.id).join(', ')}, vendor-error:<code>.`] })
+    throw new ApidxError('ERR_USAGE', `The emulator has no scenario "${id}".`, { suggestions: [`Scenarios: ${scenarios.map((s) => s.id).join(', ')}, vendor-error:<code>, vendor-error:<code>#<n>.`] })
   }
   if (code === undefined) return found
   if (!/^[\w.-]{1,40}$/.test(code)) throw new ApidxError('ERR_USAGE', `"${code}" is not a vendor code.`, { suggestions: ['Write vendor-error:<code>, e.g. vendor-error:10165.'] })
-  return { ...found, vendorCode: code }
+  if (variant !== undefined && !/^\d{1,2}$/.test(variant)) throw new ApidxError('ERR_USAGE', `"#${variant}" does not name a message of ${code}.`, { suggestions: [`Write vendor-error:${code}#<n>, n the index of the entry's byMessage item (0 for the first).`] })
+  return { ...found, vendorCode: code, ...(variant !== undefined ? { vendorVariant: Number(variant) } : {}) }
 }

@@ -98,6 +98,8 @@ export interface Scenario {
   client?: ScenarioClient
   /** For `vendor-error:<code>`: the vendor code to send. */
   vendorCode?: string
+  /** For `vendor-error:<code>#<n>`: send the message of the entry's `byMessage/<n>` meaning. */
+  vendorVariant?: number
 }
 
 /** Most requests kept in {@link MockServer.requests}; later ones are not recorded. */

@@ -22,6 +22,8 @@ export interface SessionContext {
   timer(fn: () => void, ms: number): void
   /** The gateway refused inside the session: this code's error frame answers the first client frame. */
   refusalCode?: string
+  /** The `byMessage` meaning of the refusal code whose message the vendor sends. */
+  refusalVariant?: number
 }
 
 /** Runs a session on an upgraded socket until either side closes. */
@@ -65,7 +67,7 @@ export function runSession(ws: WebSocket, ctx: SessionContext): void {
     const text = isBinary ? binaryText(data) : rawText(data)
 
     if (count === 1) {
-      const fault = ctx.refusalCode !== undefined ? errorFrame(target, ctx.refusalCode, sid) : faultFrame(target, scenario, sid)
+      const fault = ctx.refusalCode !== undefined ? errorFrame(target, ctx.refusalCode, sid, ctx.refusalVariant) : faultFrame(target, scenario, sid)
       if (fault !== undefined) {
         send(fault)
         ended = true
@@ -85,7 +87,7 @@ export function runSession(ws: WebSocket, ctx: SessionContext): void {
 function faultFrame(target: Target, scenario: Scenario, sid: string): unknown {
   switch (scenario.id) {
     case 'vendor-error':
-      return errorFrame(target, vendorErrorCode(target, scenario.vendorCode)!, sid)
+      return errorFrame(target, vendorErrorCode(target, scenario.vendorCode)!, sid, scenario.vendorVariant)
     case 'legacy-format':
       return legacyFrame(target, sid)
     case 'not-json':

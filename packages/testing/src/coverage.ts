@@ -1,6 +1,6 @@
 // The static half of PackTester: cases that name what the pack does not have, duplicate cases, and
 // what the pack declares that no case replays (error codes, handshake rules, whole services).
-import type { HandshakeRule, PackTests, ProviderPack, Service, Version } from '@apidx/core'
+import type { HandshakeRule, PackTests, ProviderPack, Service, VendorError, Version } from '@apidx/core'
 
 export type InvalidCase = PackTests['invalid'][number]
 export type ValidCase = PackTests['valid'][number]
@@ -18,7 +18,7 @@ export interface ResolvedCase {
   problem?: string
 }
 
-const SCENARIO_CODE = /^vendor-error:(.+)$/
+const SCENARIO_CODE = /^vendor-error:([^#]+)(?:#(\d+))?$/
 
 /** Resolves every case's service and default version. */
 export function resolveCases(pack: ProviderPack, cases: PackTests): ResolvedCase[] {
@@ -36,9 +36,15 @@ export function resolveCases(pack: ProviderPack, cases: PackTests): ResolvedCase
   })
 }
 
-/** The vendor code a case replays, when its scenario is `vendor-error:<code>`. */
+/** The vendor code a case replays, when its scenario is `vendor-error:<code>` (or `…#<n>`). */
 export function replayedCode(c: AnyCase): string | undefined {
   return 'scenario' in c && c.scenario ? SCENARIO_CODE.exec(c.scenario)?.[1] : undefined
+}
+
+/** The `byMessage` meaning a `vendor-error:<code>#<n>` case replays; undefined for the code's own message. */
+export function replayedVariant(c: AnyCase): number | undefined {
+  const n = 'scenario' in c && c.scenario ? SCENARIO_CODE.exec(c.scenario)?.[2] : undefined
+  return n === undefined ? undefined : Number(n)
 }
 
 /** The handshake rules in force for a version, most specific first (as the probes apply them). */
@@ -70,19 +76,26 @@ export function duplicates(resolved: ResolvedCase[]): string[] {
   return out
 }
 
-/** Declared error codes no `vendor-error:<code>` case replays, as `service[/version] code`. */
+/**
+ * Declared error codes no `vendor-error:<code>` case replays, as `service[/version] code`, and each
+ * `byMessage` meaning no `vendor-error:<code>#<n>` case replays, as `service[/version] code#n`.
+ */
 export function uncoveredCodes(pack: ProviderPack, resolved: ResolvedCase[]): string[] {
   const replayed = resolved.filter((r) => r.kind === 'invalid' && r.version)
   const out: string[] = []
+  const check = (sid: string, vid: string | undefined, table: Record<string, VendorError> | undefined) => {
+    for (const [code, entry] of Object.entries(table ?? {})) {
+      const here = (r: ResolvedCase) => r.case.service === sid && (vid === undefined || r.versionId === vid) && replayedCode(r.case) === code
+      const label = `${sid}${vid === undefined ? '' : `/${vid}`} ${code}`
+      if (!replayed.some((r) => here(r) && replayedVariant(r.case) === undefined)) out.push(label)
+      ;(entry.byMessage ?? []).forEach((_, n) => {
+        if (!replayed.some((r) => here(r) && replayedVariant(r.case) === n)) out.push(`${label}#${n}`)
+      })
+    }
+  }
   for (const [sid, service] of Object.entries(pack.services)) {
-    for (const code of Object.keys(service.errors ?? {})) {
-      if (!replayed.some((r) => r.case.service === sid && replayedCode(r.case) === code)) out.push(`${sid} ${code}`)
-    }
-    for (const [vid, version] of Object.entries(service.versions)) {
-      for (const code of Object.keys(version.errors ?? {})) {
-        if (!replayed.some((r) => r.case.service === sid && r.versionId === vid && replayedCode(r.case) === code)) out.push(`${sid}/${vid} ${code}`)
-      }
-    }
+    check(sid, undefined, service.errors)
+    for (const [vid, version] of Object.entries(service.versions)) check(sid, vid, version.errors)
   }
   return out
 }

@@ -11,6 +11,7 @@ ProbeTester.it = it
 
 const iflytek = fileURLToPath(new URL('../../../providers/iflytek/pack.json', import.meta.url))
 const tencent = fileURLToPath(new URL('../../../providers/tencentcloud/pack.json', import.meta.url))
+const aws = fileURLToPath(new URL('../../../providers/aws/pack.json', import.meta.url))
 const probe = (id: string) => builtinProbes.find((p) => p.meta.id === id)!
 const iatFrame = JSON.stringify({ code: 0, message: 'success', sid: 'iat000001@dx', data: { status: 2, result: { sn: 1, ls: true, ws: [] } } })
 
@@ -141,5 +142,7 @@ new ProbeTester().run(probe('vendor-error'), {
     { name: 'Tencent SignatureExpire', pack: tencent, service: 'asr', scenario: 'vendor-error:AuthFailure.SignatureExpire', findings: [{ code: 'clock/skew' }] },
     { name: 'Tencent IpNotInWhitelist', pack: tencent, service: 'asr', scenario: 'vendor-error:IpNotInWhitelist', findings: [{ code: 'auth/ip-not-allowed' }] },
     { name: 'Tencent InternalError', pack: tencent, service: 'asr', scenario: 'vendor-error:InternalError', findings: [{ code: 'http/server-error' }] },
+    { name: 'AWS BadRequestException with the SigV4 mismatch message is a bad signature', pack: aws, service: 'transcribe-streaming', scenario: 'vendor-error:BadRequestException#0', findings: [{ code: 'auth/signature-mismatch', messageIncludes: 'did not verify', fixIncludes: ':8443' }] },
+    { name: 'AWS BadRequestException with its own message stays a vendor error', pack: aws, service: 'transcribe-streaming', scenario: 'vendor-error:BadRequestException', findings: [{ code: 'vendor/error', messageIncludes: 'client error' }] },
   ],
 })

@@ -87,6 +87,24 @@ describe('PackTester', () => {
     expect(byName['no handshake rule is shadowed by an earlier one']).toMatch(/rule for auth\/missing-credentials .* is shadowed: its example matches an earlier rule for auth\/unauthorized/)
   })
 
+  // A code whose message picks the meaning: the key that expired answers rate_limited with another text.
+  const withVariant = (p: any) => {
+    p.services.example.errors.rate_limited.byMessage = [{ contains: 'key has expired', vendorText: 'Your API key has expired.', meaning: 'The key is past its expiry date.', fix: 'Create a new key.', diagnosis: 'auth/unauthorized', source: 'https://acme.example/docs/errors' }]
+  }
+  const variantCase = (findings: any[]) => (c: any) => { c.invalid.push({ name: 'rate_limited with the expiry message', service: 'example', scenario: 'vendor-error:rate_limited#0', findings }) }
+
+  it('requires a case for each message meaning of a code, and passes when its diagnosis and meaning come back', async () => {
+    const missing = await testPack(await packWith(withVariant))
+    expect(failures(missing)).toEqual([{ name: 'every declared error code is replayed', message: expect.stringContaining('example rate_limited#0 (add an invalid case with "scenario": "vendor-error:rate_limited#0")') }])
+    const covered = await testPack(await packWith(withVariant, variantCase([{ code: 'auth/unauthorized', vendorCode: 'rate_limited', messageIncludes: 'past its expiry' }])))
+    expect(failures(covered)).toEqual([])
+  })
+
+  it('fails a message meaning wired to the wrong diagnosis', async () => {
+    const r = await testPack(await packWith((p) => { withVariant(p); p.services.example.errors.rate_limited.byMessage[0].diagnosis = 'auth/forbidden' }, variantCase([{ code: 'auth/unauthorized', vendorCode: 'rate_limited' }])))
+    expect(failures(r)).toEqual([{ name: 'invalid: rate_limited with the expiry message', message: expect.stringContaining('finding 1: expected auth/unauthorized, got auth/forbidden') }])
+  })
+
   it('rejects duplicate case names and cases that replay the same exchange', async () => {
     const r = await testPack(await packWith(() => {}, (c) => {
       c.invalid.push({ ...c.invalid[0] })

@@ -56,6 +56,7 @@ function renderMatch(m: ExplainMatch, p: Paint): string[] {
   const where = [printable(m.providerName), m.service ? `${m.service}${m.version ? ` ${m.version}` : ''}` : 'any service'].join(' › ')
   const what = m.code !== undefined ? `code ${m.code}` : `HTTP ${m.status} handshake rule`
   const out = [`${p('bold', where)} ${p('gray', `· ${what}${m.preferred ? ' · --service' : ''}`)}`]
+  if (m.messageContains !== undefined) out.push(...indent(wrap(`When the message contains "${printable(m.messageContains)}":`, WIDTH - 2), '  ', '  '))
   out.push(...indent(wrap(m.meaning, WIDTH - 2), '  ', '  '))
   if (m.vendorText) out.push(...indent(wrap(`Vendor text: ${m.vendorText}`, WIDTH - 2), '  ', '  '))
   if (m.observedText) out.push(...indent(wrap(`Your message: ${m.observedText}`, WIDTH - 2), '  ', '  '))

@@ -3,6 +3,7 @@
 // deciding between services that share a code — so `{"action":"error","code":"10105",…}` is rtasr.
 import { getPointer } from '../engine/pointer.js'
 import type { ProviderPack } from '../generated/index.js'
+import { resolveError } from '../pack/error-entry.js'
 import { entryMatch, type LookupContext, own, preferService } from './lookup.js'
 import { maskSecrets } from './mask.js'
 import type { ExplainMatch } from './types.js'
@@ -41,7 +42,8 @@ export function bodyMatches(packs: readonly ProviderPack[], body: unknown, ctx: 
         const prev = best.get(key)
         if (prev && prev.score >= score) continue
         const observed = { ...ctx, ...(message !== undefined ? { observedText: message } : {}) }
-        best.set(key, { score, message, match: entryMatch(pack, sid, service, fromVersion ? vid : undefined, code, entry, observed) })
+        // The message picks the meaning when the code has several; read unmasked, never shown.
+        best.set(key, { score, message, match: entryMatch(pack, sid, service, fromVersion ? vid : undefined, code, resolveError(entry, msg), observed) })
       }
     }
   }

@@ -1,6 +1,7 @@
 // Lookups in provider packs as data: every error-table entry for a code (codes are per service, and a
 // version's table overrides its service's), and every handshake rule for a status or a body.
 import type { HandshakeRule, ProviderPack, Service, VendorError } from '../generated/index.js'
+import { resolveError, type ResolvedError } from '../pack/error-entry.js'
 import { rankCauses } from './causes.js'
 import type { ExplainMatch } from './types.js'
 
@@ -38,15 +39,17 @@ export function codeMatches(packs: readonly ProviderPack[], code: string, ctx: L
       const serviceEntry = entries.find((e) => e.version === undefined)
       for (const { version, entry } of entries) {
         if (version !== undefined && serviceEntry && serviceEntry.entry.meaning === entry.meaning) continue
-        out.push(entryMatch(pack, sid, service, version, code, entry, ctx))
+        out.push(entryMatch(pack, sid, service, version, code, resolveError(entry), ctx))
+        // A bare code says nothing of its message: show every meaning the message can select.
+        for (const v of entry.byMessage ?? []) out.push(entryMatch(pack, sid, service, version, code, resolveError(entry, v.vendorText ?? v.contains), ctx))
       }
     }
   }
   return preferService(out, ctx.service)
 }
 
-/** An error-table entry as a match. */
-export function entryMatch(pack: ProviderPack, sid: string, service: Service, version: string | undefined, code: string, e: VendorError, ctx: LookupContext): ExplainMatch {
+/** An error-table entry, resolved for the message when it has one (resolveError), as a match. */
+export function entryMatch(pack: ProviderPack, sid: string, service: Service, version: string | undefined, code: string, e: ResolvedError, ctx: LookupContext): ExplainMatch {
   const diagnosis = e.diagnosis ?? 'vendor/error'
   return {
     provider: pack.id,
@@ -58,6 +61,7 @@ export function entryMatch(pack: ProviderPack, sid: string, service: Service, ve
     via: 'error-table',
     meaning: e.meaning,
     ...(e.vendorText !== undefined ? { vendorText: e.vendorText } : {}),
+    ...(e.contains !== undefined ? { messageContains: e.contains } : {}),
     ...(ctx.observedText !== undefined ? { observedText: ctx.observedText } : {}),
     causes: rankCauses({ packText: [e.cause ?? '', e.meaning, e.fix], diagnosis, packCause: e.cause, observed: ctx.observed }),
     ...(e.cause !== undefined ? { cause: e.cause } : {}),

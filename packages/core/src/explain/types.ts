@@ -38,6 +38,8 @@ export interface ExplainMatch {
   meaning: string
   /** The vendor's own text for the code, verbatim, from the pack. */
   vendorText?: string
+  /** For one of a code's meanings told apart by message: the fragment of the message that selects it. */
+  messageContains?: string
   /** The message the input carried (masked), when the input was an error body. */
   observedText?: string
   /** Likely causes, ranked. */

@@ -24,7 +24,7 @@ export type InvalidCase = {
    */
   version?: string
   /**
-   * An emulator scenario id (`apidx mock --help` lists them), e.g. `vendor-error:10165` or `clock-skew`.
+   * An emulator scenario id (`apidx mock --help` lists them), e.g. `vendor-error:10165`, `vendor-error:BadRequestException#0` (the code with the message of its byMessage item 0) or `clock-skew`.
    */
   scenario?: string
   /**

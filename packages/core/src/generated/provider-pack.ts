@@ -8515,6 +8515,57 @@ export interface VendorError {
    */
   source: string
   confidence?: Confidence
+  /**
+   * Meanings the same code takes with different messages (AWS sends a bad signature over the Transcribe WebSocket as BadRequestException). The first item whose `contains` is in the vendor's message replaces the entry's meaning, cause, fix and diagnosis.
+   *
+   * @maxItems 32
+   */
+  byMessage?: MessageVariant[]
+}
+/**
+ * One meaning of a vendor code, chosen by a plain substring of the vendor's message, never a pattern.
+ *
+ * This interface was referenced by `ProviderPack`'s JSON-Schema
+ * via the `definition` "messageVariant".
+ */
+export interface MessageVariant {
+  /**
+   * A fragment of the vendor's message (case-sensitive) that selects this meaning.
+   */
+  contains: string
+  /**
+   * What the code means with this message, in English.
+   */
+  meaning: string
+  /**
+   * The vendor's message in full, verbatim: what the emulator sends (the `contains` fragment when absent).
+   */
+  vendorText?: string
+  /**
+   * The most likely cause on the user's side.
+   */
+  cause?: string
+  /**
+   * What the user does.
+   */
+  fix: string
+  /**
+   * The finding code to report; the entry's when absent.
+   */
+  diagnosis?: string
+  /**
+   * True when retrying the same request later can succeed.
+   */
+  retryable?: boolean
+  /**
+   * Where the message and its meaning come from.
+   */
+  source: string
+  confidence?: Confidence
+  /**
+   * Where the message was seen, and how sure the pack is of it.
+   */
+  note?: string
 }
 /**
  * Turns a rejected handshake (HTTP status and body) into a diagnosis. Matching is by status and a plain substring of the body, never a pattern.

@@ -837,8 +837,8 @@ export const packTestsSchema = {
           "type": "string",
           "minLength": 1,
           "maxLength": 80,
-          "pattern": "^[a-z-]+(:[\\w.-]{1,40})?$",
-          "description": "An emulator scenario id (`apidx mock --help` lists them), e.g. `vendor-error:10165` or `clock-skew`."
+          "pattern": "^[a-z-]+(:[\\w.-]{1,40}(#[0-9]{1,2})?)?$",
+          "description": "An emulator scenario id (`apidx mock --help` lists them), e.g. `vendor-error:10165`, `vendor-error:BadRequestException#0` (the code with the message of its byMessage item 0) or `clock-skew`."
         },
         "handshake": {
           "type": "object",
@@ -1773,6 +1773,75 @@ export const providerPackSchema = {
         },
         "confidence": {
           "$ref": "#/definitions/confidence"
+        },
+        "byMessage": {
+          "type": "array",
+          "maxItems": 32,
+          "description": "Meanings the same code takes with different messages (AWS sends a bad signature over the Transcribe WebSocket as BadRequestException). The first item whose `contains` is in the vendor's message replaces the entry's meaning, cause, fix and diagnosis.",
+          "items": {
+            "$ref": "#/definitions/messageVariant"
+          }
+        }
+      }
+    },
+    "messageVariant": {
+      "type": "object",
+      "additionalProperties": false,
+      "required": [
+        "contains",
+        "meaning",
+        "fix",
+        "source"
+      ],
+      "description": "One meaning of a vendor code, chosen by a plain substring of the vendor's message, never a pattern.",
+      "properties": {
+        "contains": {
+          "type": "string",
+          "minLength": 1,
+          "maxLength": 200,
+          "description": "A fragment of the vendor's message (case-sensitive) that selects this meaning."
+        },
+        "meaning": {
+          "type": "string",
+          "minLength": 1,
+          "maxLength": 1000,
+          "description": "What the code means with this message, in English."
+        },
+        "vendorText": {
+          "type": "string",
+          "maxLength": 1000,
+          "description": "The vendor's message in full, verbatim: what the emulator sends (the `contains` fragment when absent)."
+        },
+        "cause": {
+          "type": "string",
+          "maxLength": 1000,
+          "description": "The most likely cause on the user's side."
+        },
+        "fix": {
+          "type": "string",
+          "minLength": 1,
+          "maxLength": 1000,
+          "description": "What the user does."
+        },
+        "diagnosis": {
+          "$ref": "#/definitions/findingCode",
+          "description": "The finding code to report; the entry's when absent."
+        },
+        "retryable": {
+          "type": "boolean",
+          "description": "True when retrying the same request later can succeed."
+        },
+        "source": {
+          "$ref": "#/definitions/url",
+          "description": "Where the message and its meaning come from."
+        },
+        "confidence": {
+          "$ref": "#/definitions/confidence"
+        },
+        "note": {
+          "type": "string",
+          "maxLength": 1000,
+          "description": "Where the message was seen, and how sure the pack is of it."
         }
       }
     },

@@ -2,7 +2,7 @@
 // (auth schemes, successors, default versions, credentials), URLs inside the hosts allowlist, and
 // response schemas limited to keywords that cannot run a slow pattern on a user's machine.
 import type { Problem } from '../errors.js'
-import type { ProviderPack } from '../generated/index.js'
+import type { ProviderPack, VendorError } from '../generated/index.js'
 import { pointerSegment as seg, quote } from './safe-json.js'
 import { hostAllowed } from './hosts.js'
 import { urlCredentialNames } from './url-credentials.js'
@@ -36,8 +36,10 @@ export function checkMeaning(pack: ProviderPack, file: string): Problem[] {
     if (!Object.hasOwn(service.versions, service.defaultVersion)) {
       add(`${base}/defaultVersion`, `names version ${quote(service.defaultVersion)}, which the service does not have`, `Use one of: ${Object.keys(service.versions).join(', ')}.`)
     }
+    checkErrorTable(service.errors, `${base}/errors`, add)
     for (const [versionId, version] of Object.entries(service.versions)) {
       const at = `${base}/versions/${seg(versionId)}`
+      checkErrorTable(version.errors, `${at}/errors`, add)
       if (version.auth !== null && !Object.hasOwn(pack.auth, version.auth)) {
         add(`${at}/auth`, `names auth scheme ${quote(version.auth)}, which the pack does not declare`, `Use one of: ${schemes.join(', ') || '(declare a scheme under /auth)'}, or null for no credentials.`)
       }
@@ -99,6 +101,19 @@ function checkUrl(raw: string, protocol: string, pointer: string, pack: Provider
 /** The path of a URL as written, before parsing (placeholders unencoded). */
 function pathOfRaw(raw: string): string {
   return /^[a-z][a-z0-9+.-]*:\/\/[^/?#]*([^?#]*)/i.exec(raw)?.[1] ?? ''
+}
+
+/** A message variant must be reachable (no earlier fragment inside its own) and its full text must select it. */
+function checkErrorTable(table: Record<string, VendorError> | undefined, pointer: string, add: (p: string, m: string, r: string) => void): void {
+  for (const [code, entry] of Object.entries(table ?? {})) {
+    const variants = entry.byMessage ?? []
+    variants.forEach((v, i) => {
+      const at = `${pointer}/${seg(code)}/byMessage/${i}`
+      const earlier = variants.findIndex((w, j) => j < i && v.contains.includes(w.contains))
+      if (earlier >= 0) add(`${at}/contains`, `is never chosen: item ${earlier}'s fragment ${quote(variants[earlier]!.contains)} is part of it and comes first`, 'Put the longer, more specific fragment first.')
+      else if (v.vendorText !== undefined && variants.findIndex((w) => v.vendorText!.includes(w.contains)) !== i) add(`${at}/vendorText`, `does not select this item (it ${v.vendorText.includes(v.contains) ? 'also contains an earlier item\'s fragment' : `lacks ${quote(v.contains)}`})`, 'Make vendorText the message exactly as the vendor sends it, with this item\'s fragment in it.')
+    })
+  }
 }
 
 function isOptional(pack: ProviderPack, name: string): boolean {

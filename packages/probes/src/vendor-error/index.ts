@@ -1,7 +1,7 @@
 // vendor-error: did the vendor answer with an error code? The code is read where the pack says it is
 // and mapped through the service's own table (codes are per service), giving the vendor's meaning and
 // fix; a pack entry may name a more specific finding code.
-import { defineProbe, getPointer } from '@apidx/core'
+import { defineProbe, getPointer, resolveError } from '@apidx/core'
 import { answerUnits, documentOf, failingCode } from '../shared/frames.js'
 import { vendorError, vendorName } from '../shared/rules.js'
 
@@ -38,8 +38,10 @@ export default defineProbe({
       const doc = documentOf(target, unit)
       const code = failingCode(target, doc)
       if (code === undefined) continue
-      const entry = vendorError(target, code)
       const said = r.errorMessage ? getPointer(doc, r.errorMessage) : undefined
+      // The message picks the meaning when the code has several (the entry's byMessage).
+      const found = vendorError(target, code)
+      const entry = found ? resolveError(found, said) : undefined
       const sessionPointer = target.version.session?.pointer
       const sid = sessionPointer ? getPointer(doc, sessionPointer) : undefined
       const vendor = vendorName(target)
