@@ -6,7 +6,7 @@ import { nearest } from '../pack/target.js'
 import { parseJson } from '../pack/safe-json.js'
 import { bodyMatches } from './body.js'
 import { httpStatus, wsClose } from './codes.js'
-import { codeMatches, type LookupContext, own, ruleMatches } from './lookup.js'
+import { codeMatches, type LookupContext, messageMatches, own, ruleMatches } from './lookup.js'
 import { maskSecrets } from './mask.js'
 import { suggestCodes } from './suggest.js'
 import { SYMPTOMS, type Symptom, symptomForClose, symptomForStatus, symptomForText } from './symptoms.js'
@@ -78,7 +78,9 @@ function explainBody(body: string, packs: readonly ProviderPack[], ctx: LookupCo
     else notes.push(`The input is not valid JSON (${parsed.issues[0]?.message ?? 'unreadable'}); it was searched as text.`)
   }
   const fromRules = ruleMatches(packs, { body, ...(status !== undefined ? { status } : {}) }, ctx)
-  const matches = [...fromFrame, ...fromRules]
+  // A message the packs know by its words, when no frame field carried a code.
+  const fromMessage = fromFrame.length ? [] : messageMatches(packs, body, ctx)
+  const matches = [...fromFrame, ...fromMessage, ...fromRules]
   const statuses = new Set(fromRules.map((m) => m.status))
   const shownStatus = status ?? (statuses.size === 1 && !fromFrame.length ? fromRules[0]!.status : undefined)
   let generic = shownStatus !== undefined ? statusGeneric(shownStatus) : undefined

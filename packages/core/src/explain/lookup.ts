@@ -48,6 +48,25 @@ export function codeMatches(packs: readonly ProviderPack[], code: string, ctx: L
   return preferService(out, ctx.service)
 }
 
+/**
+ * Entries one of whose `byMessage` fragments the text quotes: a log line such as "BadRequestException:
+ * The request signature we calculated does not match…" names the meaning even without its code's field.
+ */
+export function messageMatches(packs: readonly ProviderPack[], text: string, ctx: LookupContext): ExplainMatch[] {
+  const out: ExplainMatch[] = []
+  for (const pack of packs) {
+    for (const [sid, service] of Object.entries(pack.services)) {
+      for (const { version, table } of errorTables(service)) {
+        for (const [code, entry] of Object.entries(table)) {
+          const resolved = resolveError(entry, text)
+          if (resolved.variant !== undefined) out.push(entryMatch(pack, sid, service, version, code, resolved, ctx))
+        }
+      }
+    }
+  }
+  return preferService(out, ctx.service)
+}
+
 /** An error-table entry, resolved for the message when it has one (resolveError), as a match. */
 export function entryMatch(pack: ProviderPack, sid: string, service: Service, version: string | undefined, code: string, e: ResolvedError, ctx: LookupContext): ExplainMatch {
   const diagnosis = e.diagnosis ?? 'vendor/error'
