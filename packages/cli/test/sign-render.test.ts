@@ -47,7 +47,7 @@ describe('renderVerify', () => {
       '  First step that differs: signature',
       '    expected: Hp3T=',
       '    yours:    abc=',
-      '  This known mistake reproduces your request:',
+      '  This known mistake explains your request:',
       '    - Step signature used SHA-1 instead of SHA-256.',
     ].join('\n'))
   })

@@ -43,7 +43,7 @@ describe('apidx sign --verify', () => {
     expect(r.code).toBe(1)
     expect(r.stdout).toContain('✗ The signature does not match: scheme hmac-url (timestamp Wed, 10 Jul 2019 07:35:43 GMT, read from the request).')
     expect(r.stdout).toContain('  First step that differs: signature\n    expected: Hp3Ty4ZkSBmL8jKyOLpQiv9Sr5nvmeYEH7WsL/ZO2Jg=')
-    expect(r.stdout).toContain('  This known mistake reproduces your request:\n    - Step signature used SHA-1 instead of SHA-256.')
+    expect(r.stdout).toContain('  This known mistake explains your request:\n    - Step signature used SHA-1 instead of SHA-256.')
   })
   it('reads the request from a JSON file and from an HTTP message file', async () => {
     const json = path.join(dir, 'req.json')

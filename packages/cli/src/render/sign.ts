@@ -82,7 +82,7 @@ export function renderVerify(out: VerifyOutput, explain: boolean): string {
     lines.push(`  First step that differs: ${d.step}`, `    expected: ${block(d.expected, '              ')}`, `    yours:    ${block(d.actual, '              ')}`)
   }
   if (out.mistakes.length) {
-    lines.push(out.mistakes.length === 1 ? '  This known mistake reproduces your request:' : '  These known mistakes reproduce your request:')
+    lines.push(out.mistakes.length === 1 ? '  This known mistake explains your request:' : '  These known mistakes explain your request:')
     for (const m of out.mistakes) lines.push(`    - ${clean(m.description)}`)
   } else if (!sameSignature && (out.reason === 'signature-mismatch' || out.reason === 'unknown-key')) {
     lines.push(`  No known mistake reproduces your signature (${out.searched} tried, alone and in pairs): check the credential values themselves, and compare the steps with --explain.`)

@@ -106,4 +106,11 @@ describe('verify: AWS SigV4 presigned URL (Transcribe streaming)', () => {
     const r = check(presign({ accessKeyId: creds.secretAccessKey, secretAccessKey: creds.accessKeyId }))
     expect(r.mistakes.map((m) => m.kind)).toEqual(['credentials-swapped'])
   })
+  it('a URL presigned with a header the WebSocket upgrade will not send is named, with the header', () => {
+    const u = new URL(url)
+    const s = aws4.sign({ host: u.host, path: `${u.pathname}${u.search}&X-Amz-Date=${amzDate}&X-Amz-Expires=300`, service: 'transcribe', region: 'us-east-1', signQuery: true, headers: { 'X-Amz-Content-Sha256': 'STREAMING-AWS4-HMAC-SHA256-EVENTS' } }, creds)
+    const r = check(`wss://${u.host}${String(s.path)}`)
+    expect([r.ok, r.firstDifference?.step, r.firstDifference?.actual]).toEqual([false, 'headers.names', 'host;x-amz-content-sha256'])
+    expect(r.mistakes).toEqual([{ kind: 'signed-absent-header', description: 'The request signs x-amz-content-sha256 but does not carry it: the server rebuilds the signature from the headers it receives. Sign only the headers you send (a WebSocket upgrade sends host alone).' }])
+  })
 })

@@ -6,7 +6,7 @@ import type { Target } from '../pack/target.js'
 import { evaluate, signatureStep, type EvalInput, type EvalResult } from './evaluate.js'
 import { carriers, impliedValues, type Carrier } from './implied.js'
 import { mutations } from './mistakes.js'
-import { cloneRequest, removeHeader, workingRequest, type RequestInput } from './request.js'
+import { cloneRequest, getHeader, removeHeader, workingRequest, type RequestInput } from './request.js'
 import { checkCredentials, checkParams, schemeFor, secretCredentials, toSignResult, type SignResult } from './sign.js'
 import { parseTemplate } from './template.js'
 import { parseTime, TIME_FORMATS } from './time.js'
@@ -192,6 +192,13 @@ export function verifyRequest(input: VerifyInput): VerifyResult {
 
   const diff = firstDifference(expected, implied, carried)
   if (diff) result.firstDifference = diff
+  // A header the request signs but does not carry: the server rebuilds the signature from the headers
+  // it receives, so no secret can make it match (a browser's WebSocket upgrade sends host alone).
+  for (const s of scheme.steps) {
+    if (s.op !== 'canonicalHeaders' || !s.id) continue
+    const absent = (firstReading.get(`${s.id}.names`)?.split(';') ?? []).filter((n) => n !== '' && n !== 'host' && getHeader(request, n) === undefined)
+    if (absent.length) result.mistakes.push({ kind: 'signed-absent-header', description: `The request signs ${absent.join(', ')} but does not carry ${absent.length === 1 ? 'it' : 'them'}: the server rebuilds the signature from the headers it receives. Sign only the headers you send (a WebSocket upgrade sends host alone).` })
+  }
   if (input.searchMistakes !== false) {
     const target = actualSignature
     const candidates = mutations(evalInput, (c) => pack.credentials[c]?.env ?? c, Object.keys(pack.credentials))
