@@ -99,6 +99,17 @@ export function mutations(input: EvalInput, envOf: (cred: string) => string, ord
     if (step.op === 'canonicalHeaders' && step.valueEncode && step.valueEncode !== 'none') {
       out.push(onStep('percent-encoding', `Step ${id} left header values unencoded.`, id, (s) => [{ ...s, valueEncode: 'none' } as Step]))
     }
+    // A parameter the scheme always writes that the request lacks (aws4's signQuery leaves out
+    // X-Amz-Expires): signed without it, the request cannot match.
+    if (step.op === 'set' && !step.optional && !step.ifAbsent && step.query) {
+      for (const key of Object.keys(step.query)) {
+        if (input.request.query.some((q) => q.name === key)) continue
+        out.push(onStep('absent-parameter', `The request was signed without ${key}, which the scheme writes and signs: add it to the URL before signing.`, id, (s) => {
+          const { [key]: _gone, ...rest } = (s as typeof step).query ?? {}
+          return [{ ...s, query: rest } as Step]
+        }))
+      }
+    }
     // A digest or encoding left out: its input used as is (rtasr's MD5 skipped, a base64 forgotten).
     if ((step.op === 'hash' || (step.op === 'encode' && step.to !== 'upper' && step.to !== 'lower')) && step.id) {
       out.push(onStep('skipped-step', `Step ${id} (${step.op === 'hash' ? ALG_NAMES[step.alg] : step.to}) was left out: its input was used as is.`, id, () => [{ id: step.id!, op: 'template', text: step.data }]))

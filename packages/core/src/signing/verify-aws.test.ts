@@ -106,6 +106,20 @@ describe('verify: AWS SigV4 presigned URL (Transcribe streaming)', () => {
     const r = check(presign({ accessKeyId: creds.secretAccessKey, secretAccessKey: creds.accessKeyId }))
     expect(r.mistakes.map((m) => m.kind)).toEqual(['credentials-swapped'])
   })
+  // aws4's signQuery adds no X-Amz-Expires, and a host without :8443 is the other classic slip.
+  const presignAs = (hostSigned: string, expires: boolean) => {
+    const u = new URL(url)
+    const s = aws4.sign({ host: hostSigned, path: `${u.pathname}${u.search}&X-Amz-Date=${amzDate}${expires ? '&X-Amz-Expires=300' : ''}`, service: 'transcribe', region: 'us-east-1', signQuery: true }, creds)
+    return `wss://${u.host}${String(s.path)}`
+  }
+  it('a URL signed for the host without :8443 is named', () => {
+    expect(check(presignAs('transcribestreaming.us-east-1.amazonaws.com', true)).mistakes).toEqual([{ kind: 'host-with-port', description: 'The signed Host header was transcribestreaming.us-east-1.amazonaws.com instead of transcribestreaming.us-east-1.amazonaws.com:8443.' }])
+  })
+  it('a URL signed without X-Amz-Expires is named, alone and together with the port left out', () => {
+    expect(check(presignAs(new URL(url).host, false)).mistakes.map((m) => m.kind)).toEqual(['absent-parameter'])
+    const both = check(presignAs('transcribestreaming.us-east-1.amazonaws.com', false))
+    expect(both.mistakes).toEqual([{ kind: 'absent-parameter+host-with-port', description: 'The request was signed without X-Amz-Expires, which the scheme writes and signs: add it to the URL before signing. The signed Host header was transcribestreaming.us-east-1.amazonaws.com instead of transcribestreaming.us-east-1.amazonaws.com:8443.' }])
+  })
   it('a URL presigned with a header the WebSocket upgrade will not send is named, with the header', () => {
     const u = new URL(url)
     const s = aws4.sign({ host: u.host, path: `${u.pathname}${u.search}&X-Amz-Date=${amzDate}&X-Amz-Expires=300`, service: 'transcribe', region: 'us-east-1', signQuery: true, headers: { 'X-Amz-Content-Sha256': 'STREAMING-AWS4-HMAC-SHA256-EVENTS' } }, creds)
