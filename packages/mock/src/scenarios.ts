@@ -14,7 +14,7 @@ export const scenarios: Scenario[] = [
   { id: 'missing-credentials', description: 'The client has no credentials; unsigned requests get 401 "Unauthorized".', expect: 'auth/missing-credentials', client: { credentials: 'none' } },
   { id: 'clock-skew', description: 'The server clock runs 10 minutes ahead; an honestly dated request is rejected with 403 and the server Date header.', expect: 'clock/skew' },
   { id: 'ip-not-allowed', description: "The application's IP whitelist excludes the client: 403 \"Your IP address is not allowed\".", expect: 'auth/ip-not-allowed' },
-  { id: 'vendor-error', description: "Upgrade accepted, then the pack's error frame with a code of the service's table (iat: 10165; vendor-error:<code> picks one).", expect: 'vendor/error' },
+  { id: 'vendor-error', description: "Upgrade accepted, then the pack's error frame with a code of the service's table (iat: 10165; vendor-error:<code> picks one, vendor-error:<code>#<n> sends the message of its byMessage item n).", expect: 'vendor/error' },
   { id: 'legacy-format', description: "Upgrade accepted, then a frame of the pack's legacy shape (e.g. a standard rtasr frame where rtasr_llm is configured).", expect: 'response/legacy-format' },
   { id: 'not-json', description: 'Upgrade accepted, then a frame that is not JSON.', expect: 'response/not-json' },
   { id: 'schema-mismatch', description: 'Upgrade accepted, then valid JSON missing fields the response schema requires.', expect: 'response/schema-mismatch' },

@@ -103,7 +103,7 @@ function describe(
     protocol: target.version.protocol,
     url: server.url,
     scenario: {
-      id: server.scenario.vendorCode ? `${server.scenario.id}:${server.scenario.vendorCode}` : server.scenario.id,
+      id: server.scenario.vendorCode ? `${server.scenario.id}:${server.scenario.vendorCode}${server.scenario.vendorVariant !== undefined ? `#${server.scenario.vendorVariant}` : ''}` : server.scenario.id,
       description: server.scenario.description,
       expect: server.scenario.expect,
       ...(server.scenario.client ? { client: server.scenario.client as Record<string, string> } : {}),
