@@ -72,7 +72,7 @@ describe('apidx explain: other inputs', () => {
 
   it('an ambiguous code lists every service, the --service one first', async () => {
     const { doc } = await json(['10110', '--provider', 'iflytek', '--service', 'spark'])
-    expect(doc.matches.map((m: { service: string }) => m.service)).toEqual(['spark', 'iat', 'rtasr'])
+    expect(doc.matches.map((m: { service: string }) => m.service)).toEqual(['spark', 'iat', 'rtasr', 'rtasr'])
   })
 
   it.each([['timeout', 'timeout'], ['parse error', 'parse-error'], ['silent failure', 'silent-failure']])('symptom %s', async (input, id) => {

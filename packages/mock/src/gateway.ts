@@ -87,15 +87,23 @@ function documentedCode(target: Target, diagnosis: string): DocumentedCode | und
 }
 
 /**
- * For a WebSocket service whose pack documents no handshake rule for the refusal but an error code:
- * the code the vendor sends inside the session after accepting the upgrade.
+ * For a WebSocket service whose own error table documents the refusal (and no handshake rule of its
+ * own does): the code the vendor sends inside the session after accepting the upgrade.
  */
 export function sessionRefusalCode(kind: Refusal, target: Target): DocumentedCode | undefined {
   if (target.version.protocol !== 'websocket') return undefined
   const diagnosis = PROFILES[kind].diagnosis
-  const rules = rulesFor(target.pack, target.service, target.version)
-  if (rules.some((r) => r.diagnosis === diagnosis && r.example !== undefined)) return undefined
+  if (ownRules(target).some((r) => r.diagnosis === diagnosis && r.example !== undefined)) return undefined
   return codeFor(target, diagnosis)
+}
+
+/**
+ * The rules a service and version declare themselves. They come before the service's error codes,
+ * which come before the pack-wide rules: iFlytek's rtasr refuses a bad signa with its own 10110
+ * frame, not with the v2 gateway's 401 that the pack declares for every service.
+ */
+function ownRules(target: Target): HandshakeRule[] {
+  return [...(target.version.handshakeErrors ?? []), ...(target.service.handshakeErrors ?? [])]
 }
 
 /** True when the pack documents how the vendor answers a fault meaning `diagnosis`: a rule with an example, or a code. */
@@ -125,11 +133,11 @@ function codeFor(target: Target, diagnosis: string): DocumentedCode | undefined 
   return undefined
 }
 
-/** The gateway's answer to a refusal as the pack documents it: its rule's body, else its coded error body, else the stock body. */
+/** The gateway's answer to a refusal as the pack documents it: the service's own rule, else its coded error body, else a pack-wide rule, else the stock body. */
 export function documentedRefusal(kind: Refusal, target: Target, date: number): GatewayAnswer {
   const rules = rulesFor(target.pack, target.service, target.version)
   const diagnosis = PROFILES[kind].diagnosis
-  const documented = rules.some((r) => r.diagnosis === diagnosis && r.example !== undefined) ? undefined : documentedCode(target, diagnosis)
+  const documented = ownRules(target).some((r) => r.diagnosis === diagnosis && r.example !== undefined) ? undefined : documentedCode(target, diagnosis)
   if (documented === undefined) return refusal(kind, rules, date)
   const entry = target.version.errors?.[documented.code] ?? target.service.errors?.[documented.code]
   const body = errorFrame(target, documented.code, makeSid(target.serviceId), documented.variant)

@@ -38,12 +38,13 @@ describe('explain on the iFlytek pack', () => {
     expect(r.matches[0]!.causes[0]).toMatchObject({ id: 'ip-whitelist', evidence: 'the input contains "client_ip"' })
   })
 
-  it('10110 without --service: every service meaning (iat licence, rtasr no licence, Spark busy); --service first', () => {
+  it('10110 without --service: every service meaning (iat licence, rtasr no licence or, by its message, a bad signa, Spark busy); --service first', () => {
     const all = explain('10110', packs)
-    expect(all.matches.map((m) => m.service)).toEqual(['iat', 'rtasr', 'spark'])
+    // rtasr's 10110 has a second meaning chosen by its message (desc "invalid authorization|illegal signa").
+    expect(all.matches.map((m) => [m.service, m.messageContains])).toEqual([['iat', undefined], ['rtasr', undefined], ['rtasr', 'illegal signa'], ['spark', undefined]])
     expect(all.service).toBeUndefined()
     const spark = explain('10110', packs, { service: 'spark' })
-    expect(spark.matches.map((m) => [m.service, m.retryable ?? false])).toEqual([['spark', true], ['iat', false], ['rtasr', false]])
+    expect(spark.matches.map((m) => [m.service, m.retryable ?? false])).toEqual([['spark', true], ['iat', false], ['rtasr', false], ['rtasr', false]])
   })
 
   it('an unknown code: not found, with services of the same family', () => {
