@@ -1,4 +1,5 @@
 // The tencentcloud pack: validates, and TC3 reproduces the signature doc's worked example.
+import { createHash, createHmac } from 'node:crypto'
 import { readFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { describe, expect, it } from 'vitest'
@@ -45,6 +46,26 @@ describe('tencentcloud pack', () => {
     expect([r.ok, r.reason, r.mistakes.map((m) => m.kind)]).toEqual([false, 'signature-mismatch', ['unencoded-plus']])
     expect(r.mistakes[0]!.description).toBe('query parameter signature holds a raw "+" (unencoded base64); the server reads it as a space. URL-encode the value (encodeURIComponent) before adding it to the URL.')
     expect(r.firstDifference).toEqual({ step: 'query signature', expected: 'HepdTRX6u155qIPKNKC+3U0j1N0=', actual: 'HepdTRX6u155qIPKNKC 3U0j1N0=', secret: false })
+  })
+  // TC3 written here from the doc (independent of the pack), with the credential-scope date as a knob:
+  // the doc's timestamp 1551113065 is 2019-02-25 16:44:25 UTC, already 2019-02-26 in Beijing.
+  const tc3 = (day: string) => {
+    const body = '{"Limit": 1}'
+    const h = (t: string) => createHash('sha256').update(t).digest('hex')
+    const hm = (k: string | Buffer, t: string) => createHmac('sha256', k).update(t).digest()
+    const creq = ['POST', '/', '', 'content-type:application/json; charset=utf-8\nhost:cvm.tencentcloudapi.com\n', 'content-type;host', h(body)].join('\n')
+    const scope = `${day}/cvm/tc3_request`
+    const sig = createHmac('sha256', hm(hm(hm('TC3Gu5t9xGARNpq86cd98joQYCN3EXAMPLE', day), 'cvm'), 'tc3_request')).update(['TC3-HMAC-SHA256', '1551113065', scope, h(creq)].join('\n')).digest('hex')
+    const headers = { 'content-type': 'application/json; charset=utf-8', host: 'cvm.tencentcloudapi.com', 'x-tc-timestamp': '1551113065', authorization: `TC3-HMAC-SHA256 Credential=AKIDz8krbsJ5yKBZQpn74WFkmLPx3EXAMPLE/${scope}, SignedHeaders=content-type;host, Signature=${sig}` }
+    return verifyRequest({ pack, target: resolveTarget(pack, { service: 'cvm' }), request: { method: 'POST', url: 'https://cvm.tencentcloudapi.com/', headers, body }, credentials: { secretId: 'AKIDz8krbsJ5yKBZQpn74WFkmLPx3EXAMPLE', secretKey: 'Gu5t9xGARNpq86cd98joQYCN3EXAMPLE' } })
+  }
+  it('tc3: sign --verify accepts a request whose scope date is the UTC date of X-TC-Timestamp', () => {
+    expect(tc3('2019-02-25')).toMatchObject({ ok: true })
+  })
+  it('tc3: a scope date taken from local (Beijing) time is named, not accepted: Tencent recomputes it from the timestamp', () => {
+    const r = tc3('2019-02-26')
+    expect([r.ok, r.reason, r.firstDifference]).toEqual([false, 'signature-mismatch', { step: 'day', expected: '2019-02-25', actual: '2019-02-26', secret: false }])
+    expect(r.mistakes[0]).toEqual({ kind: 'date-not-utc', description: "day is 2019-02-26, but the request's timestamp 1551113065 is 2019-02-25 in UTC: the date must be the timestamp's UTC date (a local date differs for part of each day, 00:00 to 08:00 in China)." })
   })
   it('ASR signs with service asr and a default JSON content type', () => {
     const target = resolveTarget(pack, { service: 'asr' })

@@ -9,7 +9,7 @@ import { mutations } from './mistakes.js'
 import { cloneRequest, getHeader, removeHeader, workingRequest, type RequestInput } from './request.js'
 import { checkCredentials, checkParams, schemeFor, secretCredentials, toSignResult, type SignResult } from './sign.js'
 import { parseTemplate } from './template.js'
-import { parseTime, TIME_FORMATS } from './time.js'
+import { formatTime, parseTime, TIME_FORMATS } from './time.js'
 
 export interface VerifyInput {
   pack: ProviderPack
@@ -64,6 +64,9 @@ export interface VerifyResult {
   expected: SignResult
 }
 
+/** Time formats that carry only a date: another step of the same instant must agree with them exactly. */
+const DATE_FORMATS = new Set<string>(['date', 'yyyymmdd'])
+
 /** At most this many candidate mistakes (single and paired) are evaluated per verification. */
 const PAIR_BUDGET = 1500
 
@@ -117,8 +120,10 @@ export function verifyRequest(input: VerifyInput): VerifyResult {
   let formatMistake: { kind: string; description: string } | undefined
   // A shifted step (an expiry, `addSeconds`) gives the instant only when no plain one is carried.
   const timeSteps = scheme.steps.flatMap((s) => (s.op === 'time' ? [s] : []))
+  let instantStep: string | undefined
   for (const s of [...timeSteps.filter((x) => !x.addSeconds), ...timeSteps.filter((x) => x.addSeconds)]) {
     if (fixed[s.id] === undefined) continue
+    instantStep = s.id
     const raw = fixed[s.id]!
     const shift = (s.addSeconds ?? 0) * 1000
     const ms = parseTime(raw, s.format)
@@ -133,6 +138,18 @@ export function verifyRequest(input: VerifyInput): VerifyResult {
     break
   }
   const instant = timestamp?.ms ?? input.now ?? Date.now()
+  // Every time step formats that one instant. A date the request carries elsewhere (TC3's and SigV4's
+  // credential-scope day) that is not the instant's UTC date is what the vendor recomputes differently:
+  // it is recomputed here too, not taken from the request, and named below.
+  const wrongDates: StepDifference[] = []
+  for (const s of timeSteps) {
+    if (!timestamp || s.id === instantStep || s.addSeconds || fixed[s.id] === undefined || !DATE_FORMATS.has(s.format)) continue
+    const want = formatTime(timestamp.ms, s.format)
+    if (fixed[s.id] !== want) {
+      wrongDates.push({ step: s.id, expected: want, actual: fixed[s.id]!, secret: false })
+      delete fixed[s.id]
+    }
+  }
 
   // Recompute on the request without its placements (they are written again), on the request's own signed-header lists.
   const base = cloneRequest(request)
@@ -192,6 +209,10 @@ export function verifyRequest(input: VerifyInput): VerifyResult {
 
   const diff = firstDifference(expected, implied, carried)
   if (diff) result.firstDifference = diff
+  for (const d of wrongDates) {
+    result.firstDifference ??= d
+    result.mistakes.push({ kind: 'date-not-utc', description: `${d.step} is ${d.actual}, but the request's timestamp ${timestamp!.raw} is ${d.expected} in UTC: the date must be the timestamp's UTC date (a local date differs for part of each day, 00:00 to 08:00 in China).` })
+  }
   // A header the request signs but does not carry: the server rebuilds the signature from the headers
   // it receives, so no secret can make it match (a browser's WebSocket upgrade sends host alone).
   for (const s of scheme.steps) {
