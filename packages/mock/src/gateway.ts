@@ -93,7 +93,7 @@ function documentedCode(target: Target, diagnosis: string): DocumentedCode | und
 export function sessionRefusalCode(kind: Refusal, target: Target): DocumentedCode | undefined {
   if (target.version.protocol !== 'websocket') return undefined
   const diagnosis = PROFILES[kind].diagnosis
-  if (ownRules(target).some((r) => r.diagnosis === diagnosis && r.example !== undefined)) return undefined
+  if (rulesBefore(kind, target).some((r) => r.diagnosis === diagnosis && r.example !== undefined)) return undefined
   return codeFor(target, diagnosis)
 }
 
@@ -104,6 +104,14 @@ export function sessionRefusalCode(kind: Refusal, target: Target): DocumentedCod
  */
 function ownRules(target: Target): HandshakeRule[] {
   return [...(target.version.handshakeErrors ?? []), ...(target.service.handshakeErrors ?? [])]
+}
+
+/**
+ * The rules that answer a refusal before the service's own codes. A request with no signature at all
+ * never reaches a service: the gateway in front of every service answers it, so every rule comes first.
+ */
+function rulesBefore(kind: Refusal, target: Target): HandshakeRule[] {
+  return kind === 'unauthorized' ? rulesFor(target.pack, target.service, target.version) : ownRules(target)
 }
 
 /** True when the pack documents how the vendor answers a fault meaning `diagnosis`: a rule with an example, or a code. */
@@ -137,7 +145,7 @@ function codeFor(target: Target, diagnosis: string): DocumentedCode | undefined 
 export function documentedRefusal(kind: Refusal, target: Target, date: number): GatewayAnswer {
   const rules = rulesFor(target.pack, target.service, target.version)
   const diagnosis = PROFILES[kind].diagnosis
-  const documented = ownRules(target).some((r) => r.diagnosis === diagnosis && r.example !== undefined) ? undefined : documentedCode(target, diagnosis)
+  const documented = rulesBefore(kind, target).some((r) => r.diagnosis === diagnosis && r.example !== undefined) ? undefined : documentedCode(target, diagnosis)
   if (documented === undefined) return refusal(kind, rules, date)
   const entry = target.version.errors?.[documented.code] ?? target.service.errors?.[documented.code]
   const body = errorFrame(target, documented.code, makeSid(target.serviceId), documented.variant)
