@@ -1,5 +1,6 @@
 // `apidx sign --verify` through the built CLI: exit 0 on a match, 1 with the first differing step and
 // the mistake on a mismatch, 2 on usage errors; the request given as a URL, a JSON file or an HTTP message.
+import aws4 from 'aws4'
 import { createHmac } from 'node:crypto'
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -24,6 +25,27 @@ function sha1Url(): string {
   const auth = Buffer.from(`api_key="${apiKey}", algorithm="hmac-sha256", headers="host date request-line", signature="${sig}"`).toString('base64')
   return `wss://iat-api.xfyun.cn/v2/iat?authorization=${encodeURIComponent(auth)}&date=${encodeURIComponent(date)}&host=iat-api.xfyun.cn`
 }
+
+/** A Transcribe URL presigned by aws4 (an independent signer) for `region`, sent to `hostRegion`'s endpoint. */
+function transcribeUrl(region: string, hostRegion = region): string {
+  const creds = { accessKeyId: 'AKIDEXAMPLE', secretAccessKey: 'wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY' }
+  const o = { host: `transcribestreaming.${region}.amazonaws.com:8443`, path: '/stream-transcription-websocket?language-code=en-US&media-encoding=pcm&sample-rate=16000&X-Amz-Expires=300', service: 'transcribe', region, signQuery: true }
+  aws4.sign(o, creds)
+  return `wss://transcribestreaming.${hostRegion}.amazonaws.com:8443${o.path}`
+}
+const awsEnv = { AWS_ACCESS_KEY_ID: 'AKIDEXAMPLE', AWS_SECRET_ACCESS_KEY: 'wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY' }
+
+describe('apidx sign --verify: AWS regions', () => {
+  it('with --service, a URL for another region than the documented one is verified with its own region', async () => {
+    const r = await run(['--provider', 'aws', '--service', 'transcribe-streaming', '--verify', transcribeUrl('us-west-2'), '--json'], awsEnv)
+    expect([r.code, JSON.parse(r.stdout).ok]).toEqual([0, true])
+  })
+  it('a URL to the documented us-east-1 host signed for another region fails at the credential scope', async () => {
+    const r = await run(['--provider', 'aws', '--service', 'transcribe-streaming', '--verify', transcribeUrl('us-west-2', 'us-east-1'), '--json'], awsEnv)
+    expect(r.code).toBe(1)
+    expect(JSON.parse(r.stdout).firstDifference).toMatchObject({ step: 'scope', expected: expect.stringContaining('/us-east-1/transcribe/'), actual: expect.stringContaining('/us-west-2/transcribe/') })
+  })
+})
 
 describe('apidx sign --verify', () => {
   it('the doc’s signed URL: exit 0, the service found from the URL, the timestamp from the URL', async () => {

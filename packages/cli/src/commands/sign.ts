@@ -52,7 +52,10 @@ export default class Sign extends ApidxCommand {
       const text = /^(wss?|https?):\/\//i.test(flags.verify) ? flags.verify : await readCapped(flags.verify, '--verify')
       const request = core.parseRequestText(text, flags.url)
       const { target, schemeId } = chooseScheme(core, loaded, { ...flags, url: flags.url ?? String(request.url) }, flags.url === undefined ? 'The URL of the request to verify' : '--url', request)
-      const verify = (scheme: string, searchMistakes: boolean) => core.verifyRequest({ pack, ...(target && !flags.scheme ? { target } : { scheme }), request, credentials, params: { ...(target?.version.signingParams ?? {}), ...params }, searchMistakes })
+      // With a target, verifyRequest applies the version's parameters itself, and only for its documented
+      // host (a us-west-2 URL signs us-west-2): pass just the user's --param values then.
+      const useTarget = Boolean(target && !flags.scheme)
+      const verify = (scheme: string, searchMistakes: boolean) => core.verifyRequest({ pack, ...(useTarget ? { target: target! } : { scheme }), request, credentials, params: { ...(useTarget ? {} : (target?.version.signingParams ?? {})), ...params }, searchMistakes })
       // With no service and no --scheme, every scheme whose placements the request carries is a
       // candidate (SigV4 presigned for Transcribe and for S3 look alike): the one that verifies wins.
       const candidates = target || flags.scheme ? [] : Object.entries(pack.auth).filter(([id, s]) => id !== schemeId && carriesPlacements(s, request)).map(([id]) => id)
