@@ -773,6 +773,12 @@ export interface Version {
     [k: string]: string
   }
   /**
+   * Signing parameters read from the host the request goes to, over `signingParams`: a host template with the parameter as one DNS label, e.g. `{"region": "transcribestreaming.{region}.amazonaws.com"}`, so a request to another region's endpoint is signed for that region. A host the template does not fit keeps `signingParams`.
+   */
+  signingParamsFromHost?: {
+    [k: string]: string
+  }
+  /**
    * Where the session id lives, so a missing one is reported (`session/missing-id`) and the id shows in the report for vendor support.
    */
   session?: {

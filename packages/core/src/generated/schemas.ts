@@ -1429,6 +1429,16 @@ export const providerPackSchema = {
             "maxLength": 200
           }
         },
+        "signingParamsFromHost": {
+          "type": "object",
+          "maxProperties": 5,
+          "description": "Signing parameters read from the host the request goes to, over `signingParams`: a host template with the parameter as one DNS label, e.g. `{\"region\": \"transcribestreaming.{region}.amazonaws.com\"}`, so a request to another region's endpoint is signed for that region. A host the template does not fit keeps `signingParams`.",
+          "additionalProperties": {
+            "type": "string",
+            "minLength": 3,
+            "maxLength": 253
+          }
+        },
         "session": {
           "type": "object",
           "additionalProperties": false,

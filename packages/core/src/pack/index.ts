@@ -9,3 +9,4 @@ export { resolveTarget, matchUrl, nearest, type Target, type TargetSelection } f
 export { hostAllowed, isLoopback } from './hosts.js'
 export { urlCredentialNames, fillUrlCredentials, hasUrlCredentials, pathMatcher } from './url-credentials.js'
 export { resolveError, variantMessage, type ResolvedError } from './error-entry.js'
+export { hostParams, hostTemplateProblem } from './host-params.js'

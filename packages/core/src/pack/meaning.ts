@@ -6,6 +6,7 @@ import type { ProviderPack, VendorError } from '../generated/index.js'
 import { pointerSegment as seg, quote } from './safe-json.js'
 import { hostAllowed } from './hosts.js'
 import { urlCredentialNames } from './url-credentials.js'
+import { hostTemplateProblem } from './host-params.js'
 
 /** Keywords a pack's response schema may not use: patterns could backtrack catastrophically, formats and remote refs reach outside the pack. */
 const FORBIDDEN_SCHEMA_KEYWORDS = new Set(['pattern', 'patternProperties', 'format', '$id', '$schema', 'dependencies', 'if'])
@@ -44,6 +45,11 @@ export function checkMeaning(pack: ProviderPack, file: string): Problem[] {
         add(`${at}/auth`, `names auth scheme ${quote(version.auth)}, which the pack does not declare`, `Use one of: ${schemes.join(', ') || '(declare a scheme under /auth)'}, or null for no credentials.`)
       }
       checkUrl(version.url, version.protocol, `${at}/url`, pack, add)
+      for (const [name, template] of Object.entries(version.signingParamsFromHost ?? {})) {
+        const problem = hostTemplateProblem(name, template)
+        if (problem) add(`${at}/signingParamsFromHost/${seg(name)}`, `${quote(template)} ${problem}`, `Write the host with the parameter as one label, e.g. "service.{${name}}.example.com".`)
+        else if (!hostAllowed(pack, template.replace(`{${name}}`, 'x'))) add(`${at}/signingParamsFromHost/${seg(name)}`, `${quote(template)} is outside the pack's hosts`, `Use a host that /hosts allows: ${pack.hosts.join(', ')}.`)
+      }
       if (version.status === 'sunset' && !version.sunsetDate) add(`${at}/sunsetDate`, 'a sunset version has no sunsetDate', 'Add the date the version stopped being served (YYYY-MM-DD).')
       if (version.successor) {
         const target = version.successor.service ?? serviceId

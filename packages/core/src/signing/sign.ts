@@ -4,6 +4,7 @@ import { ApidxError } from '../errors.js'
 import type { AuthScheme, ProviderPack } from '../generated/index.js'
 import type { Target } from '../pack/target.js'
 import { fillUrlCredentials, urlCredentialNames } from '../pack/url-credentials.js'
+import { hostParams } from '../pack/host-params.js'
 import { evaluate, type EvalResult, type StepValue } from './evaluate.js'
 import { headerRecord, requestUrl, workingRequest, type RequestInput, type WorkingRequest } from './request.js'
 import { carriers } from './implied.js'
@@ -59,7 +60,9 @@ export function schemeFor(pack: ProviderPack, ref: string | Target): { id: strin
   }
   const defaults = Object.fromEntries(Object.entries(scheme.params ?? {}).flatMap(([k, p]) => (p.default !== undefined ? [[k, p.default]] : [])))
   const fromVersion = typeof ref === 'string' ? {} : ref.version.signingParams ?? {}
-  return { id, scheme, params: { ...defaults, ...fromVersion } }
+  // The host the request goes to names some parameters (an AWS region) over the version's defaults.
+  const fromHost = typeof ref === 'string' ? {} : hostParams(ref.version, ref.url.hostname)
+  return { id, scheme, params: { ...defaults, ...fromVersion, ...fromHost } }
 }
 
 /** Credentials a scheme needs (those referenced outside optional `set` steps), in the pack's order. */

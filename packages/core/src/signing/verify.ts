@@ -3,6 +3,7 @@
 // and compared; on a mismatch it names the first step that differs and searches known mistakes.
 import type { ProviderPack } from '../generated/index.js'
 import type { Target } from '../pack/target.js'
+import { hostParams } from '../pack/host-params.js'
 import { evaluate, signatureStep, type EvalInput, type EvalResult } from './evaluate.js'
 import { carriers, impliedValues, type Carrier } from './implied.js'
 import { mutations } from './mistakes.js'
@@ -85,7 +86,9 @@ export function verifyRequest(input: VerifyInput): VerifyResult {
   // Values the request carries exactly where a step's value, or a parameter, is written.
   // Keys below come from the pack and the request: records without a prototype.
   const fixed: Record<string, string> = Object.create(null) as Record<string, string>
-  const params: Record<string, string> = Object.assign(Object.create(null) as Record<string, string>, found.params, input.params ?? {})
+  // The host the request goes to names some parameters (an AWS region), whatever URL the target has.
+  const fromHost = input.target ? hostParams(input.target.version, request.base.hostname) : {}
+  const params: Record<string, string> = Object.assign(Object.create(null) as Record<string, string>, found.params, fromHost, input.params ?? {})
   const stepOps = new Map(scheme.steps.flatMap((s) => (s.id ? [[s.id, s] as const] : [])))
   for (const c of carried) {
     const segs = parseTemplate(c.template)
@@ -106,7 +109,7 @@ export function verifyRequest(input: VerifyInput): VerifyResult {
   for (const [r, v] of firstReading) {
     if (!r.startsWith('param.') || !v) continue
     const name = r.slice(6)
-    if (input.params?.[name] !== undefined) continue
+    if (input.params?.[name] !== undefined || fromHost[name] !== undefined) continue
     if (params[name] === undefined || elsewhere) params[name] = v
   }
   // Likewise a key id the request carries and the verifier was not given (only the secret is needed).
