@@ -53,7 +53,7 @@ export default defineProbe({
         service: target.serviceId,
         ...(typeof said === 'string' ? { vendorMessage: said.slice(0, 500) } : {}),
         ...(typeof sid === 'string' ? { sessionId: sid } : {}),
-        ...(entry ? { meaning: entry.meaning, ...(entry.vendorText ? { vendorText: entry.vendorText } : {}), ...(entry.cause ? { cause: entry.cause } : {}), source: entry.source, retryable: Boolean(entry.retryable) } : { meaning: null }),
+        ...(entry ? { meaning: entry.meaning, ...(entry.vendorText ? { vendorText: entry.vendorText } : {}), ...(entry.cause ? { cause: entry.cause } : {}), source: entry.source, ...(entry.confidence ? { confidence: entry.confidence } : {}), retryable: Boolean(entry.retryable) } : { meaning: null }),
       }
       if (!entry) {
         return ctx.report({ code: 'vendor/error', message: `${vendor} answered code ${code} ${where}${saidText}; the pack has no entry for it in ${target.serviceId}.`, fix: `Look the code up in ${target.service.docs}${typeof sid === 'string' ? ` and quote sid ${sid} to support` : ''}.`, data })

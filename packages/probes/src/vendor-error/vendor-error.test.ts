@@ -35,4 +35,12 @@ describe('vendor-error probe', () => {
     expect(f?.data.meaning).toMatch(/licence/)
     expect(f?.data.service).toBe('rtasr')
   })
+
+  it('the message picks the meaning when the code has several: rtasr 10110 "illegal signa" is a bad signature, with its source and confidence', async () => {
+    fixture = await startFixture({ kind: 'frames', frames: [JSON.stringify({ action: 'error', code: '10110', data: '', desc: 'invalid authorization|illegal signa', sid: 'rta0001' })] })
+    const result = await check(iatTarget(fixture.url('/v1/ws'), undefined, 'rtasr'))
+    const f = result.findings.find((x) => x.probe === 'vendor-error')
+    expect(f?.code).toBe('auth/signature-mismatch')
+    expect(f?.data).toMatchObject({ vendorCode: '10110', vendorMessage: 'invalid authorization|illegal signa', meaning: expect.stringMatching(/^The signa did not verify/), source: 'https://www.xfyun.cn/doc/asr/rtasr/API.html', confidence: 'documented' })
+  })
 })
