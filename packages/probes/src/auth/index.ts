@@ -56,7 +56,7 @@ export default defineProbe({
         code: rule.diagnosis,
         message: `The server answered ${res.status} "${bodyExcerpt(res.body, 120)}": ${rule.meaning}${rule.cause ? ` Likely cause: ${rule.cause}` : ''}`,
         fix: rule.fix,
-        data: { ...evidence, ...(rule.source ? { source: rule.source } : {}), alternatives },
+        data: { ...evidence, ...(rule.source ? { source: rule.source } : {}), ...(rule.confidence ? { confidence: rule.confidence } : {}), alternatives },
       })
     }
     const code = res.status === 401 ? 'auth/unauthorized' : 'auth/forbidden'
