@@ -69,7 +69,7 @@ new ProbeTester().run(probe('tcp'), {
   pack: iflytek,
   valid: [{ name: 'a listener accepts', scenario: 'healthy' }],
   invalid: [{ name: 'nothing listens', scenario: 'refused', findings: [{ code: 'tcp/refused' }] }],
-  untested: { 'tcp/timeout': 'loopback answers every SYN', 'tcp/unreachable': 'loopback is always routable' },
+  untested: { 'tcp/timeout': 'loopback answers every SYN (probes/src/tcp/tcp.test.ts drives it with a made exchange)', 'tcp/unreachable': 'loopback is always routable' },
 })
 
 new ProbeTester().run(probe('tls'), {

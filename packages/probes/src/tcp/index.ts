@@ -24,7 +24,12 @@ export default defineProbe({
     if (f.kind === 'refused') {
       ctx.report({ code: 'tcp/refused', message: `Connection to ${where} was refused: nothing listens there.`, fix: `Check the port of the endpoint (documented: ${ctx.target.version.url}); for a local server, start it.`, data })
     } else if (f.kind === 'timeout') {
-      ctx.report({ code: 'tcp/timeout', message: `No answer to the connection attempt to ${where} within ${ctx.deadlines.connect} ms.`, fix: 'Check firewalls and proxies between this machine and the host (outbound port ' + (ex.address?.port ?? '') + ').', data: { ...data, deadlineMs: ctx.deadlines.connect } })
+      const port = ex.address?.port
+      // Office and cloud networks often let only 80 and 443 out: AWS Transcribe's 8443 is the classic victim.
+      const fix = port !== undefined && port !== 80 && port !== 443
+        ? `Outbound port ${port} is often closed where only 80 and 443 may leave (office, VPN and cloud firewalls): open it for this host, or try from another network to confirm.`
+        : `Check firewalls and proxies between this machine and the host (outbound port ${port ?? 'of the URL'}).`
+      ctx.report({ code: 'tcp/timeout', message: `No answer to the connection attempt to ${where} within ${ctx.deadlines.connect} ms.`, fix, data: { ...data, deadlineMs: ctx.deadlines.connect } })
     } else {
       ctx.report({ code: 'tcp/unreachable', message: `${where} is unreachable (${f.code ?? f.kind}).`, fix: 'Check the network connection, VPN and routes of this machine.', data })
     }
