@@ -1,7 +1,7 @@
 // Which faults of the matrix a served version can play, and the root cause each one then means. A
 // fault the pack gives the emulator no facts for (no documented answer to a bad signature, no
 // timestamp to skew, no version segment to drop) is refused with the reason, never played wrongly.
-import { ApidxError, resolveError, variantMessage, type Target } from '@apidx/core'
+import { ApidxError, errorEntry, resolveError, sentMessage, type Target } from '@apidx/core'
 import { legacyFrame, vendorErrorCode } from './frames.js'
 import { documentedAnswer } from './gateway.js'
 import { dropVersion } from './paths.js'
@@ -36,11 +36,11 @@ export function forTarget(target: Target, scenario: Scenario): Scenario {
       const codes = [...Object.keys(version.errors ?? {}), ...Object.keys(target.service.errors ?? {})]
       refuse(scenario.vendorCode ? `the service has no vendor code ${scenario.vendorCode}.` : 'the service declares no vendor error codes.', codes.length ? [`Codes: ${codes.slice(0, 40).join(', ')}.`] : [])
     }
-    const entry = version.errors?.[code!] ?? target.service.errors?.[code!]
+    const entry = errorEntry(version, target.service, code!)
     const variants = entry?.byMessage ?? []
     if (scenario.vendorVariant !== undefined && scenario.vendorVariant >= variants.length) refuse(`${code} has ${variants.length ? `messages 0 to ${variants.length - 1}` : 'no byMessage meanings'}, not #${scenario.vendorVariant}.`)
     // The message sent picks the meaning, exactly as the vendor-error probe will read it.
-    const meant = entry && scenario.vendorVariant !== undefined ? resolveError(entry, variantMessage(entry, scenario.vendorVariant)) : entry
+    const meant = entry && resolveError(entry, sentMessage(entry, scenario.vendorVariant))
     scenario = { ...scenario, expect: meant?.diagnosis ?? 'vendor/error' }
   }
   if (scenario.id === 'legacy-format' && legacyFrame(target, 'sid') === undefined) refuse('the version declares no legacy frame (response.examples.legacyFrame).')

@@ -1,7 +1,7 @@
 // What the emulated vendor sends: the pack's example frames with `{sid}`/`{code}`/`{message}` filled,
 // its error and legacy frames, and the faulty frames of the response scenarios.
 import { randomBytes } from 'node:crypto'
-import { getPointer, tryJson, variantMessage } from '@apidx/core'
+import { errorEntry, getPointer, sentMessage, tryJson } from '@apidx/core'
 import type { Target } from '@apidx/core'
 
 /** Values for the pack's frame placeholders. */
@@ -103,8 +103,8 @@ function matchesJson(pattern: unknown, value: unknown): boolean {
  */
 export function errorFrame(target: Target, code: string, sid: string, variant?: number): unknown {
   const response = target.version.response
-  const entry = target.version.errors?.[code] ?? target.service.errors?.[code]
-  const message = (entry && variant !== undefined ? variantMessage(entry, variant) : undefined) ?? entry?.vendorText ?? entry?.meaning ?? 'error'
+  const entry = errorEntry(target.version, target.service, code)
+  const message = entry ? sentMessage(entry, variant) : 'error'
   const template = response?.examples?.errorFrame ?? { code: '{code}', message: '{message}', sid: '{sid}' }
   return fill(template, { sid, code, message }, response?.codeType)
 }

@@ -2,7 +2,7 @@
 // and body taken from the pack's handshake rules, so the emulator answers what the vendor documents.
 import { STATUS_CODES } from 'node:http'
 import type { Socket } from 'node:net'
-import type { HandshakeRule, ProviderPack, Service, Target, Version } from '@apidx/core'
+import { errorEntry, type HandshakeRule, type ProviderPack, type Service, type Target, type Version } from '@apidx/core'
 import { errorFrame, makeSid } from './frames.js'
 
 /** Why the gateway refuses a request. */
@@ -147,7 +147,7 @@ export function documentedRefusal(kind: Refusal, target: Target, date: number): 
   const diagnosis = PROFILES[kind].diagnosis
   const documented = rulesBefore(kind, target).some((r) => r.diagnosis === diagnosis && r.example !== undefined) ? undefined : documentedCode(target, diagnosis)
   if (documented === undefined) return refusal(kind, rules, date)
-  const entry = target.version.errors?.[documented.code] ?? target.service.errors?.[documented.code]
+  const entry = errorEntry(target.version, target.service, documented.code)
   const body = errorFrame(target, documented.code, makeSid(target.serviceId), documented.variant)
   return { status: entry?.status ?? 200, headers: { Date: new Date(date).toUTCString(), 'Content-Type': 'application/json; charset=utf-8' }, body: typeof body === 'string' ? body : JSON.stringify(body) }
 }

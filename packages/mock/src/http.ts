@@ -1,7 +1,7 @@
 // Answers plain HTTP requests that passed the gateway: an `http` service's body (healthy or faulty),
 // or 426 for a WebSocket service asked without an upgrade (https:// given for a wss:// service).
 import type { ServerResponse } from 'node:http'
-import type { Target } from '@apidx/core'
+import { errorEntry, type Target } from '@apidx/core'
 import { NOT_JSON, errorFrame, fill, legacyFrame, schemaMismatchFrame, vendorErrorCode } from './frames.js'
 import { refusal, rulesFor, type GatewayAnswer } from './gateway.js'
 import type { Scenario } from './types.js'
@@ -21,7 +21,7 @@ export function serviceAnswer(target: Target, scenario: Scenario, sid: string, d
     const code = vendorErrorCode(target, scenario.vendorCode)!
     body = errorFrame(target, code, sid, scenario.vendorVariant)
     // REST vendors pair some codes with a 4xx or 5xx (Aliyun's 400 SignatureDoesNotMatch, OpenAI's 429).
-    status = (target.version.errors?.[code] ?? target.service.errors?.[code])?.status ?? 200
+    status = errorEntry(target.version, target.service, code)?.status ?? 200
   }
   else if (scenario.id === 'legacy-format') body = legacyFrame(target, sid)
   else if (scenario.id === 'not-json') body = NOT_JSON

@@ -1,6 +1,7 @@
 // The static half of PackTester: cases that name what the pack does not have, duplicate cases, and
 // what the pack declares that no case replays (error codes, handshake rules, whole services).
 import type { HandshakeRule, PackTests, ProviderPack, Service, VendorError, Version } from '@apidx/core'
+import { findScenario } from '@apidx/mock'
 
 export type InvalidCase = PackTests['invalid'][number]
 export type ValidCase = PackTests['valid'][number]
@@ -18,8 +19,6 @@ export interface ResolvedCase {
   problem?: string
 }
 
-const SCENARIO_CODE = /^vendor-error:([^#]+)(?:#(\d+))?$/
-
 /** Resolves every case's service and default version. */
 export function resolveCases(pack: ProviderPack, cases: PackTests): ResolvedCase[] {
   const all: ResolvedCase[] = [
@@ -36,15 +35,24 @@ export function resolveCases(pack: ProviderPack, cases: PackTests): ResolvedCase
   })
 }
 
+/** The vendor-error scenario a case plays, read by the emulator's own parser; undefined for any other case. */
+function vendorScenario(c: AnyCase): { vendorCode?: string; vendorVariant?: number } | undefined {
+  if (!('scenario' in c) || !c.scenario?.startsWith('vendor-error:')) return undefined
+  try {
+    return findScenario(c.scenario)
+  } catch {
+    return undefined // a malformed id is the cases schema's to report
+  }
+}
+
 /** The vendor code a case replays, when its scenario is `vendor-error:<code>` (or `…#<n>`). */
 export function replayedCode(c: AnyCase): string | undefined {
-  return 'scenario' in c && c.scenario ? SCENARIO_CODE.exec(c.scenario)?.[1] : undefined
+  return vendorScenario(c)?.vendorCode
 }
 
 /** The `byMessage` meaning a `vendor-error:<code>#<n>` case replays; undefined for the code's own message. */
 export function replayedVariant(c: AnyCase): number | undefined {
-  const n = 'scenario' in c && c.scenario ? SCENARIO_CODE.exec(c.scenario)?.[2] : undefined
-  return n === undefined ? undefined : Number(n)
+  return vendorScenario(c)?.vendorVariant
 }
 
 /** The handshake rules in force for a version, most specific first (as the probes apply them). */

@@ -1,6 +1,6 @@
 // The live half of PackTester: a case replayed through apidx's emulator and check engine, exactly as
 // `apidx check --mock` runs it, and the report compared with what the case says apidx must find.
-import { buildReport, createRedactor, createRegistry, resolveError, runChecks, variantMessage, type CheckReport, type ProviderPack } from '@apidx/core'
+import { buildReport, createRedactor, createRegistry, errorEntry, resolveError, runChecks, sentMessage, type CheckReport, type ProviderPack } from '@apidx/core'
 import { builtinProbes } from '@apidx/probes'
 import { startSession } from '@apidx/mock'
 import { firstMatch, replayedCode, replayedVariant, rulesInForce, type ResolvedCase } from './coverage.js'
@@ -71,10 +71,9 @@ export function compare(pack: ProviderPack, r: ResolvedCase, report: CheckReport
 function meaningProblems(pack: ProviderPack, r: ResolvedCase, errors: Finding[]): string[] {
   const code = replayedCode(r.case)
   if (code !== undefined) {
-    const declared = r.version!.errors?.[code] ?? r.service!.errors?.[code]
+    const declared = errorEntry(r.version!, r.service!, code)
     // The meaning the message the emulator sent selects, as the vendor-error probe resolves it.
-    const variant = replayedVariant(r.case)
-    const entry = declared && resolveError(declared, variant !== undefined ? variantMessage(declared, variant) : (declared.vendorText ?? declared.meaning))
+    const entry = declared && resolveError(declared, sentMessage(declared, replayedVariant(r.case)))
     const carrier = errors.find((f) => String(f.data.vendorCode) === code)
     if (!carrier) return [`no error finding carries vendor code ${code}: apidx did not read the code where the pack says it is (response.errorCode, codeType, examples.errorFrame)`]
     if (entry && carrier.data.meaning !== entry.meaning) return [`vendor code ${code} was not explained with the pack's meaning ("${short(entry.meaning)}"): ${short(carrier.message)}`]

@@ -52,8 +52,8 @@ export default class Sign extends ApidxCommand {
       const text = /^(wss?|https?):\/\//i.test(flags.verify) ? flags.verify : await readCapped(flags.verify, '--verify')
       const request = core.parseRequestText(text, flags.url)
       const { target, schemeId } = chooseScheme(core, loaded, { ...flags, url: flags.url ?? String(request.url) }, flags.url === undefined ? 'The URL of the request to verify' : '--url', request)
-      // With a target, verifyRequest applies the version's parameters itself, and only for its documented
-      // host (a us-west-2 URL signs us-west-2): pass just the user's --param values then.
+      // With a target, verifyRequest applies the version's parameters itself, over them those the
+      // request's host names (a us-west-2 URL signs us-west-2): pass just the user's --param values then.
       const useTarget = Boolean(target && !flags.scheme)
       const verify = (scheme: string, searchMistakes: boolean) => core.verifyRequest({ pack, ...(useTarget ? { target: target! } : { scheme }), request, credentials, params: { ...(useTarget ? {} : (target?.version.signingParams ?? {})), ...params }, searchMistakes })
       // With no service and no --scheme, every scheme whose placements the request carries is a

@@ -1,7 +1,7 @@
 // Lookups in provider packs as data: every error-table entry for a code (codes are per service, and a
 // version's table overrides its service's), and every handshake rule for a status or a body.
 import type { HandshakeRule, ProviderPack, Service, VendorError } from '../generated/index.js'
-import { resolveError, type ResolvedError } from '../pack/error-entry.js'
+import { resolveError, variantMessage, type ResolvedError } from '../pack/error-entry.js'
 import { rankCauses } from './causes.js'
 import type { ExplainMatch } from './types.js'
 
@@ -41,7 +41,7 @@ export function codeMatches(packs: readonly ProviderPack[], code: string, ctx: L
         if (version !== undefined && serviceEntry && serviceEntry.entry.meaning === entry.meaning) continue
         out.push(entryMatch(pack, sid, service, version, code, resolveError(entry), ctx))
         // A bare code says nothing of its message: show every meaning the message can select.
-        for (const v of entry.byMessage ?? []) out.push(entryMatch(pack, sid, service, version, code, resolveError(entry, v.vendorText ?? v.contains), ctx))
+        entry.byMessage?.forEach((_, i) => out.push(entryMatch(pack, sid, service, version, code, resolveError(entry, variantMessage(entry, i)), ctx)))
       }
     }
   }

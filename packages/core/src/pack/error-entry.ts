@@ -2,7 +2,16 @@
 // answers a bad signature on the Transcribe WebSocket with BadRequestException, the same code as a
 // bad sample rate). The entry's `byMessage` list says which; every reader of an error table (the
 // vendor-error probe, the emulator, explain, PackTester) resolves an entry through this one function.
-import type { VendorError } from '../generated/index.js'
+import type { Service, VendorError, Version } from '../generated/index.js'
+
+/**
+ * The table entry for a vendor code: the version's own table first, then the service's (codes are per
+ * service, DESIGN §3). Own properties only, so a code such as `constructor` never reaches Object.prototype.
+ */
+export function errorEntry(version: Version, service: Service, code: string): VendorError | undefined {
+  const own = (t: Record<string, VendorError> | undefined) => (t && Object.hasOwn(t, code) ? t[code] : undefined)
+  return own(version.errors) ?? own(service.errors)
+}
 
 /** An error entry as it applies to one message: the matching variant's facts over the entry's. */
 export interface ResolvedError extends Omit<VendorError, 'byMessage'> {
@@ -43,4 +52,12 @@ export function resolveError(entry: VendorError, message?: unknown): ResolvedErr
 export function variantMessage(entry: VendorError, variant: number): string | undefined {
   const v = entry.byMessage?.[variant]
   return v ? (v.vendorText ?? v.contains) : undefined
+}
+
+/**
+ * The message the emulated vendor sends with a code: that of its `byMessage` item `variant` when one is
+ * asked for, else the entry's own text. PackTester reads the meaning the same message selects.
+ */
+export function sentMessage(entry: VendorError, variant?: number): string {
+  return (variant !== undefined ? variantMessage(entry, variant) : undefined) ?? entry.vendorText ?? entry.meaning
 }

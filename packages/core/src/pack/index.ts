@@ -8,5 +8,5 @@ export { loadPack, listPacks, type LoadedPack, type BrokenPack, type LoadOptions
 export { resolveTarget, matchUrl, nearest, type Target, type TargetSelection } from './target.js'
 export { hostAllowed, isLoopback } from './hosts.js'
 export { urlCredentialNames, fillUrlCredentials, hasUrlCredentials, pathMatcher } from './url-credentials.js'
-export { resolveError, variantMessage, type ResolvedError } from './error-entry.js'
+export { errorEntry, resolveError, sentMessage, variantMessage, type ResolvedError } from './error-entry.js'
 export { hostParams, hostTemplateProblem } from './host-params.js'

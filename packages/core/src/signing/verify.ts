@@ -101,17 +101,8 @@ export function verifyRequest(input: VerifyInput): VerifyResult {
   }
   const firstReading = impliedValues(scheme, carried)
   // A parameter the request shows only inside a template (AWS's region in the credential scope) is
-  // used when nobody gave one, so any request can be verified without --param. The version's own
-  // value (us-east-1) is a fact only for its documented host: a request to another region's host
-  // signs that region, and is verified with it.
-  const documentedHost = input.target ? new URL(input.target.version.url).host : undefined
-  const elsewhere = documentedHost !== undefined && documentedHost !== request.base.host
-  for (const [r, v] of firstReading) {
-    if (!r.startsWith('param.') || !v) continue
-    const name = r.slice(6)
-    if (input.params?.[name] !== undefined || fromHost[name] !== undefined) continue
-    if (params[name] === undefined || elsewhere) params[name] = v
-  }
+  // used when nobody gave one, so any request can be verified without --param.
+  for (const [r, v] of firstReading) if (r.startsWith('param.') && params[r.slice(6)] === undefined && v) params[r.slice(6)] = v
   // Likewise a key id the request carries and the verifier was not given (only the secret is needed).
   const credentials = { ...input.credentials }
   for (const [r, v] of firstReading) {

@@ -1,6 +1,6 @@
 // Pack lookups several probes share: the handshake rules that match a rejected answer (version, then
 // service, then pack-wide), and the vendor error entry for a code (version table over service table).
-import type { HandshakeRule, ResponseHead, Target, VendorError } from '@apidx/core'
+import { errorEntry, type HandshakeRule, type ResponseHead, type Target, type VendorError } from '@apidx/core'
 
 /** Every handshake rule that matches the answer, most specific first. */
 export function matchingRules(target: Target, response: ResponseHead): HandshakeRule[] {
@@ -10,8 +10,7 @@ export function matchingRules(target: Target, response: ResponseHead): Handshake
 
 /** The pack's entry for a vendor code, version table first (codes are per service, DESIGN §3). */
 export function vendorError(target: Target, code: string): VendorError | undefined {
-  const own = (t: Record<string, VendorError> | undefined) => (t && Object.prototype.hasOwnProperty.call(t, code) ? t[code] : undefined)
-  return own(target.version.errors as Record<string, VendorError> | undefined) ?? own(target.service.errors as Record<string, VendorError> | undefined)
+  return errorEntry(target.version, target.service, code)
 }
 
 /** The vendor's short name for messages: the first word of the pack's name ("iFlytek Open Platform (xfyun)" → "iFlytek"). */
