@@ -23,3 +23,11 @@ export function readCredentials(pack: ProviderPack, env: Record<string, string |
   }
   return { values, missing }
 }
+
+/**
+ * The values of the credentials a pack does not mark `secret: false`: what every report of a run must
+ * mask (a credential whose secrecy the pack leaves unsaid counts as secret).
+ */
+export function secretValues(pack: ProviderPack, credentials: Record<string, string>): string[] {
+  return Object.entries(credentials).filter(([name]) => pack.credentials[name]?.secret !== false).map(([, v]) => v)
+}

@@ -37,6 +37,11 @@ export interface MockSession {
   close(): Promise<void>
 }
 
+/** A resolver that answers NXDOMAIN for every name, as the dns-not-found scenario's client sees it. */
+export const notFoundResolver = async (): Promise<never> => {
+  throw Object.assign(new Error('not found'), { code: 'ENOTFOUND' })
+}
+
 /**
  * Starts the emulator on a free loopback port and applies the scenario's client side: the credentials
  * it signs with, a dropped version segment, another scheme, a resolver that answers NXDOMAIN.
@@ -61,7 +66,7 @@ export async function startSession(options: SessionOptions): Promise<MockSession
     const endpoint = client.scheme ? url.toString().replace(/^[a-z]+:/, `${client.scheme}:`) : url.toString()
     const engine: Partial<RunOptions> = {
       ...(server.ca || server.servername ? { tls: { ...(server.ca ? { ca: server.ca } : {}), ...(server.servername ? { servername: server.servername } : {}) } } : {}),
-      ...(client.resolver === 'not-found' ? { resolver: async () => { throw Object.assign(new Error('not found'), { code: 'ENOTFOUND' }) } } : {}),
+      ...(client.resolver === 'not-found' ? { resolver: notFoundResolver } : {}),
     }
     return {
       target: resolveTarget(pack, { service: wanted.serviceId, version: wanted.versionId, endpoint }),

@@ -1,8 +1,8 @@
 // One ProbeTester case played: the emulator or a fixture server started, the real chain run with the
 // case's credentials and clock, the report built as apidx check builds it, and the probe's part of it
 // compared with what the case expects. Whatever the outcome, the server is closed.
-import { buildReport, createRedactor, createRegistry, resolveTarget, runChecks, type CheckReport, type EngineFinding, type Probe, type ProviderPack, type RunOptions, type RunResult } from '@apidx/core'
-import { demoCredentials, startSession } from '@apidx/mock'
+import { buildReport, createRedactor, createRegistry, resolveTarget, runChecks, secretValues, type CheckReport, type EngineFinding, type Probe, type ProviderPack, type RunOptions, type RunResult } from '@apidx/core'
+import { demoCredentials, notFoundResolver, startSession } from '@apidx/mock'
 import { fakeClock, offsetClock } from './clock.js'
 import { startFixture } from './fixture-server.js'
 import { ProbeTestFailure, type ExpectedFinding, type ProbeCase } from './probe-cases.js'
@@ -38,12 +38,12 @@ async function play(chain: readonly Probe[], pack: ProviderPack, c: ProbeCase, t
     const scheme = c.scheme ?? (c.tls ? (http ? 'https' : 'wss') : http ? 'http' : 'ws')
     let endpoint = fixture.url(c.path ?? `${documented.pathname}${documented.search}`, scheme)
     if (c.resolve) endpoint = endpoint.replace('//127.0.0.1:', `//${UNRESOLVED_HOST}:`)
-    const resolver = c.resolve === 'hang' ? () => new Promise<never>(() => {}) : c.resolve === 'not-found' ? async () => { throw Object.assign(new Error('not found'), { code: 'ENOTFOUND' }) } : undefined
+    const resolver = c.resolve === 'hang' ? () => new Promise<never>(() => {}) : c.resolve === 'not-found' ? notFoundResolver : undefined
     options = { ...base, ...fixture.engine, ...(resolver ? { resolver } : {}), target: resolveTarget(pack, { ...where, endpoint }), credentials: c.credentials ?? demoCredentials(pack) } as RunOptions
   }
   try {
     const run = await runChecks(options)
-    const secrets = Object.entries(options.credentials ?? {}).filter(([name]) => pack.credentials[name]?.secret !== false).map(([, v]) => v)
+    const secrets = secretValues(pack, options.credentials ?? {})
     const report = buildReport(run, { redact: createRedactor(secrets).redact, mock: c.scenario ?? null })
     return { run, report, secrets: [...secrets, ...run.requestSecrets] }
   } finally {
@@ -91,13 +91,13 @@ export async function caseProblems(probe: Probe, chain: readonly Probe[], pack: 
  */
 function leakIn(report: CheckReport, secrets: string[]): string | undefined {
   const redactor = createRedactor(secrets)
-  for (const f of report.findings) {
-    const text = JSON.stringify(f)
-    if (redactor.leaks(text) || redactor.leaks(text.replace(/[\s:.,|-]+/g, ''))) return `in the ${f.code} finding of ${f.probe}`
+  const shows = (value: unknown) => {
+    const text = JSON.stringify(value)
+    return redactor.leaks(text) || redactor.leaks(text.replace(/[\s:.,|-]+/g, ''))
   }
-  const text = JSON.stringify({ ...report, findings: [] })
-  if (redactor.leaks(text) || redactor.leaks(text.replace(/[\s:.,|-]+/g, ''))) return 'outside the findings'
-  return undefined
+  const finding = report.findings.find(shows)
+  if (finding) return `in the ${finding.code} finding of ${finding.probe}`
+  return shows({ ...report, findings: [] }) ? 'outside the findings' : undefined
 }
 
 function list(findings: EngineFinding[]): string {

@@ -1,6 +1,6 @@
 // The live half of PackTester: a case replayed through apidx's emulator and check engine, exactly as
 // `apidx check --mock` runs it, and the report compared with what the case says apidx must find.
-import { buildReport, createRedactor, createRegistry, errorEntry, resolveError, runChecks, sentMessage, type CheckReport, type ProviderPack } from '@apidx/core'
+import { buildReport, createRedactor, createRegistry, errorEntry, resolveError, runChecks, secretValues, sentMessage, type CheckReport, type ProviderPack } from '@apidx/core'
 import { builtinProbes } from '@apidx/probes'
 import { startSession } from '@apidx/mock'
 import { firstMatch, replayedCode, replayedVariant, rulesInForce, type ResolvedCase } from './coverage.js'
@@ -29,8 +29,7 @@ export async function replay(pack: ProviderPack, r: ResolvedCase): Promise<Check
       ...session.options,
     })
     // Demo credentials only, but masked all the same: what a test prints is what a user would see.
-    const secrets = Object.entries(session.credentials).filter(([name]) => pack.credentials[name]?.secret !== false).map(([, v]) => v)
-    return buildReport(run, { redact: createRedactor(secrets).redact, mock: session.scenario })
+    return buildReport(run, { redact: createRedactor(secretValues(pack, session.credentials)).redact, mock: session.scenario })
   } finally {
     await session.close()
   }

@@ -105,7 +105,6 @@ async function credentialsFor(loaded: LoadedPack, defaults: ProviderDefaults): P
 
 /** The core Redactor over every secret credential value (the pack marks which are secret). */
 async function redactorFor(loaded: LoadedPack, credentials: Record<string, string>): Promise<(text: string) => string> {
-  const { createRedactor } = await import('@apidx/core')
-  const secrets = Object.entries(credentials).filter(([name]) => loaded.pack.credentials[name]?.secret !== false).map(([, v]) => v)
-  return createRedactor(secrets).redact
+  const { createRedactor, secretValues } = await import('@apidx/core')
+  return createRedactor(secretValues(loaded.pack, credentials)).redact
 }
