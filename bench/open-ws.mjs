@@ -10,7 +10,10 @@ const server = await startMock({ pack, service: 'iat', tls: true })
 const signed = signRequest(pack, 'hmac-url', { method: 'GET', url: server.url }, demoCredentials(pack))
 await new Promise((resolve, reject) => {
   const ws = new WebSocket(signed.request.url, { ca: server.ca, servername: server.servername })
-  ws.on('open', () => { ws.close(1000); resolve() })
+  ws.on('open', () => {
+    ws.close(1000)
+    resolve()
+  })
   ws.on('error', reject)
 })
 await server.close()

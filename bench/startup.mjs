@@ -13,9 +13,12 @@ const cases = [
 const rows = []
 for (const c of cases) {
   const samples = timeCommand(process.execPath, c.args, { runs })
-  if (samples.some((s) => s.status !== 0)) throw new Error(`${c.name} exited ${samples.find((s) => s.status !== 0).status}`)
+  if (samples.some((s) => s.status !== 0))
+    throw new Error(`${c.name} exited ${samples.find((s) => s.status !== 0).status}`)
   rows.push({ name: c.name, ms: median(samples.map((s) => s.ms)) })
 }
 for (const r of rows) r.ratio = r.ms / rows[0].ms
-console.log(`Startup, median of ${runs} runs (Node ${process.version}, ${new Date().toISOString().slice(0, 10)}):\n`)
+console.log(
+  `Startup, median of ${runs} runs (Node ${process.version}, ${new Date().toISOString().slice(0, 10)}):\n`,
+)
 console.log(table(rows))

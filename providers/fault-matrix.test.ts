@@ -13,10 +13,28 @@ const packs = readdirSync(root, { withFileTypes: true })
   .map((d) => JSON.parse(readFileSync(new URL(`${d.name}/pack.json`, root), 'utf8')) as ProviderPack)
 const registry = createRegistry(builtinProbes)
 // The network and gateway faults need no fact from the pack: no service may decline them.
-const EVERYWHERE = ['healthy', 'refused', 'dns-not-found', 'tls-self-signed', 'tls-expired', 'tls-wrong-host', 'redirect', 'handshake-timeout', 'no-response', 'closed-early', 'server-error', 'rate-limited', 'wrong-scheme']
+const EVERYWHERE = [
+  'healthy',
+  'refused',
+  'dns-not-found',
+  'tls-self-signed',
+  'tls-expired',
+  'tls-wrong-host',
+  'redirect',
+  'handshake-timeout',
+  'no-response',
+  'closed-early',
+  'server-error',
+  'rate-limited',
+  'wrong-scheme',
+]
 
 /** The root cause apidx reports for one scenario, or 'n/a' when the scenario does not apply to the service. */
-async function rootCause(pack: ProviderPack, service: string, scenario: string): Promise<{ got: string | null; want: string | null } | 'n/a'> {
+async function rootCause(
+  pack: ProviderPack,
+  service: string,
+  scenario: string,
+): Promise<{ got: string | null; want: string | null } | 'n/a'> {
   let session
   try {
     session = await startSession({ pack, service, scenario })
@@ -27,7 +45,13 @@ async function rootCause(pack: ProviderPack, service: string, scenario: string):
   }
   try {
     // Short deadlines: the hold scenarios wait them out, and loopback answers in milliseconds.
-    const run = await runChecks({ target: session.target, registry, credentials: session.credentials, timeoutMs: 400, ...session.options })
+    const run = await runChecks({
+      target: session.target,
+      registry,
+      credentials: session.credentials,
+      timeoutMs: 400,
+      ...session.options,
+    })
     const report = buildReport(run, { redact: (t) => t, mock: scenario })
     return { got: report.rootCause?.code ?? null, want: session.expect }
   } finally {
@@ -47,11 +71,13 @@ describe('the fault matrix on every service of every pack', () => {
           for (let id = queue.shift(); id !== undefined; id = queue.shift()) {
             const r = await rootCause(pack, service, id)
             if (r === 'n/a') {
-              if (EVERYWHERE.includes(id)) wrong.push(`${id}: refused as not applicable, but every service can play it`)
+              if (EVERYWHERE.includes(id))
+                wrong.push(`${id}: refused as not applicable, but every service can play it`)
               continue
             }
             played += 1
-            if (r.got !== r.want) wrong.push(`${id}: expected ${r.want ?? 'a pass'}, got ${r.got ?? 'a pass'}`)
+            if (r.got !== r.want)
+              wrong.push(`${id}: expected ${r.want ?? 'a pass'}, got ${r.got ?? 'a pass'}`)
           }
         }
         await Promise.all([worker(), worker(), worker(), worker()])

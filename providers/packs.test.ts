@@ -4,11 +4,15 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 
 const root = new URL('./', import.meta.url)
-const packs = readdirSync(root, { withFileTypes: true }).filter((d) => d.isDirectory() && d.name !== 'node_modules').map((d) => d.name)
+const packs = readdirSync(root, { withFileTypes: true })
+  .filter((d) => d.isDirectory() && d.name !== 'node_modules')
+  .map((d) => d.name)
 
 describe('providers/', () => {
   it('holds the built-in packs', () => {
-    expect(packs).toEqual(expect.arrayContaining(['iflytek', 'aws', 'tencentcloud', 'aliyun', 'baidu', 'openai']))
+    expect(packs).toEqual(
+      expect.arrayContaining(['iflytek', 'aws', 'tencentcloud', 'aliyun', 'baidu', 'openai']),
+    )
   })
 
   for (const id of packs) {

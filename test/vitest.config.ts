@@ -1,9 +1,20 @@
 // One vitest run over every package (a project each), the provider packs and the end-to-end suite.
+// The workspace packages resolve to their TypeScript sources, so a test never runs a stale dist/; only
+// the process-level smoke tests (which spawn bin/run.js) need the build.
+import { fileURLToPath } from 'node:url'
 import { defineConfig } from 'vitest/config'
 
-const pkg = (name: string, dir: string) => ({
-  test: { name, root: dir, include: ['src/**/*.test.ts', 'test/**/*.test.ts'], testTimeout: 20_000 },
+const root = fileURLToPath(new URL('..', import.meta.url))
+const sources = [
+  { find: /^@apidx\/(core|probes|mock|testing)$/, replacement: `${root}packages/$1/src/index.ts` },
+]
+
+const project = (name: string, dir: string, include: string[], testTimeout: number) => ({
+  resolve: { alias: sources },
+  test: { name, root: dir, include, testTimeout },
 })
+const pkg = (name: string, dir: string) =>
+  project(name, dir, ['src/**/*.test.ts', 'test/**/*.test.ts'], 20_000)
 
 export default defineConfig({
   test: {
@@ -13,8 +24,8 @@ export default defineConfig({
       pkg('mock', 'packages/mock'),
       pkg('testing', 'packages/testing'),
       pkg('cli', 'packages/cli'),
-      { test: { name: 'providers', root: 'providers', include: ['*/test/**/*.test.ts', '*/*.test.ts', '*.test.ts'], testTimeout: 30_000 } },
-      { test: { name: 'e2e', root: 'test', include: ['e2e/**/*.test.ts'], testTimeout: 60_000 } },
+      project('providers', 'providers', ['*/test/**/*.test.ts', '*/*.test.ts', '*.test.ts'], 30_000),
+      project('e2e', 'test', ['e2e/**/*.test.ts'], 60_000),
     ],
   },
 })

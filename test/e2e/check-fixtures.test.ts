@@ -7,10 +7,16 @@ import { apidx, CANARY, leaked, validateReport } from './harness.js'
 let redirector: Fixture, other: Fixture, silent: Fixture
 beforeAll(async () => {
   other = await startFixture({ kind: 'status', status: 401, body: '{"message":"Unauthorized"}' })
-  redirector = await startFixture({ kind: 'status', status: 302, headers: { location: `http://localhost:${other.port}/v2/iat` } })
+  redirector = await startFixture({
+    kind: 'status',
+    status: 302,
+    headers: { location: `http://localhost:${other.port}/v2/iat` },
+  })
   silent = await startFixture({ kind: 'never-answer' })
 })
-afterAll(async () => { await Promise.all([redirector.close(), other.close(), silent.close()]) })
+afterAll(async () => {
+  await Promise.all([redirector.close(), other.close(), silent.close()])
+})
 
 describe('fault matrix on fixture servers (built CLI --json)', () => {
   it('302 to another host → http/redirect, and nothing reaches the other host', async () => {
@@ -24,18 +30,36 @@ describe('fault matrix on fixture servers (built CLI --json)', () => {
   })
 
   it('nothing listening → tcp/refused', async () => {
-    const r = await apidx(['check', '-p', 'iflytek', '-s', 'iat', '-e', `ws://127.0.0.1:${await closedPort()}/v2/iat`, '--json'], CANARY)
+    const r = await apidx(
+      ['check', '-p', 'iflytek', '-s', 'iat', '-e', `ws://127.0.0.1:${await closedPort()}/v2/iat`, '--json'],
+      CANARY,
+    )
     expect(validateReport(JSON.parse(r.stdout))).toBe(true)
     expect([r.code, JSON.parse(r.stdout).rootCause.code]).toEqual([1, 'tcp/refused'])
   })
 
   it('https:// for a WebSocket service → url/wrong-scheme', async () => {
-    const r = await apidx(['check', '-p', 'iflytek', '-s', 'iat', '-e', `https://127.0.0.1:${await closedPort()}/v2/iat`, '--json'], CANARY)
+    const r = await apidx(
+      [
+        'check',
+        '-p',
+        'iflytek',
+        '-s',
+        'iat',
+        '-e',
+        `https://127.0.0.1:${await closedPort()}/v2/iat`,
+        '--json',
+      ],
+      CANARY,
+    )
     expect([r.code, JSON.parse(r.stdout).rootCause.code]).toEqual([1, 'url/wrong-scheme'])
   })
 
   it('accepts TCP, never answers the upgrade → ws/handshake-timeout within the deadline', async () => {
-    const r = await apidx(['check', '-p', 'iflytek', '-s', 'iat', '-e', silent.url(), '--timeout', '300', '--json'], CANARY)
+    const r = await apidx(
+      ['check', '-p', 'iflytek', '-s', 'iat', '-e', silent.url(), '--timeout', '300', '--json'],
+      CANARY,
+    )
     expect([r.code, JSON.parse(r.stdout).rootCause.code]).toEqual([1, 'ws/handshake-timeout'])
     expect(JSON.parse(r.stdout).rootCause.data.deadlineMs).toBe(300)
   })

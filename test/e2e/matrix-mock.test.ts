@@ -10,16 +10,45 @@ import type { ProviderPack } from '@apidx/core'
 import { apidx, CANARY, leaked, validateReport } from './harness.js'
 
 // The emulator signs with demo credentials: those must not show either (raw or base64).
-const pack = JSON.parse(readFileSync(new URL('../../providers/iflytek/pack.json', import.meta.url), 'utf8')) as ProviderPack
+const pack = JSON.parse(
+  readFileSync(new URL('../../providers/iflytek/pack.json', import.meta.url), 'utf8'),
+) as ProviderPack
 const demo = demoCredentials(pack)
-const demoSecrets = ['apiKey', 'apiSecret'].flatMap((k) => [demo[k]!, Buffer.from(demo[k]!).toString('base64')])
+const demoSecrets = ['apiKey', 'apiSecret'].flatMap((k) => [
+  demo[k]!,
+  Buffer.from(demo[k]!).toString('base64'),
+])
 
-interface Row { scenario: string; service: string; version?: string; expect: string | null; check?: (report: Record<string, any>) => void }
+interface Row {
+  scenario: string
+  service: string
+  version?: string
+  expect: string | null
+  check?: (report: Record<string, any>) => void
+}
 
 const rows: Row[] = [
-  ...scenarios.filter((s) => s.id !== 'legacy-format').map((s) => ({ scenario: s.id, service: 'iat', expect: s.expect })),
-  { scenario: 'vendor-error:10165', service: 'iat', expect: 'vendor/error', check: (r) => expect(r.rootCause.data).toMatchObject({ vendorCode: '10165', service: 'iat' }) },
-  { scenario: 'vendor-error:10110', service: 'spark', version: 'v4.0', expect: 'vendor/error', check: (r) => expect(r.rootCause.data).toMatchObject({ vendorCode: '10110', service: 'spark', meaning: 'Service busy, try again later.' }) },
+  ...scenarios
+    .filter((s) => s.id !== 'legacy-format')
+    .map((s) => ({ scenario: s.id, service: 'iat', expect: s.expect })),
+  {
+    scenario: 'vendor-error:10165',
+    service: 'iat',
+    expect: 'vendor/error',
+    check: (r) => expect(r.rootCause.data).toMatchObject({ vendorCode: '10165', service: 'iat' }),
+  },
+  {
+    scenario: 'vendor-error:10110',
+    service: 'spark',
+    version: 'v4.0',
+    expect: 'vendor/error',
+    check: (r) =>
+      expect(r.rootCause.data).toMatchObject({
+        vendorCode: '10110',
+        service: 'spark',
+        meaning: 'Service busy, try again later.',
+      }),
+  },
   { scenario: 'legacy-format', service: 'rtasr_llm', expect: 'response/legacy-format' },
   { scenario: 'healthy', service: 'spark', version: 'v4.0', expect: null },
 ]
@@ -42,11 +71,26 @@ const extra: Record<string, (report: Record<string, any>) => void> = {
 describe.concurrent('fault matrix through the emulator (built CLI, --mock, --json)', () => {
   for (const row of rows) {
     it(`${row.service}${row.version ? ` ${row.version}` : ''} --mock ${row.scenario} → ${row.expect ?? 'pass'}`, async () => {
-      const args = ['check', '-p', 'iflytek', '-s', row.service, ...(row.version ? ['--version', row.version] : []), '--mock', row.scenario, '--timeout', '600', '--json']
+      const args = [
+        'check',
+        '-p',
+        'iflytek',
+        '-s',
+        row.service,
+        ...(row.version ? ['--version', row.version] : []),
+        '--mock',
+        row.scenario,
+        '--timeout',
+        '600',
+        '--json',
+      ]
       const r = await apidx(args, CANARY)
       const report = JSON.parse(r.stdout)
       expect(validateReport(report), JSON.stringify(validateReport.errors)).toBe(true)
-      expect({ exit: r.code, root: report.rootCause?.code ?? null }).toEqual({ exit: row.expect ? 1 : 0, root: row.expect })
+      expect({ exit: r.code, root: report.rootCause?.code ?? null }).toEqual({
+        exit: row.expect ? 1 : 0,
+        root: row.expect,
+      })
       expect(leaked(r)).toEqual([])
       expect(demoSecrets.filter((d) => r.stdout.includes(d) || r.stderr.includes(d))).toEqual([])
       expect(r.stderr).toBe('')

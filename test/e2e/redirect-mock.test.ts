@@ -6,10 +6,16 @@ import { startMock, type MockServer } from '@apidx/mock'
 import type { ProviderPack } from '@apidx/core'
 import { apidx, CANARY, leaked } from './harness.js'
 
-const pack = JSON.parse(readFileSync(new URL('../../providers/iflytek/pack.json', import.meta.url), 'utf8')) as ProviderPack
+const pack = JSON.parse(
+  readFileSync(new URL('../../providers/iflytek/pack.json', import.meta.url), 'utf8'),
+) as ProviderPack
 let mock: MockServer
-beforeAll(async () => { mock = await startMock({ pack, service: 'iat', scenario: 'redirect', tls: false }) })
-afterAll(async () => { await mock.close() })
+beforeAll(async () => {
+  mock = await startMock({ pack, service: 'iat', scenario: 'redirect', tls: false })
+})
+afterAll(async () => {
+  await mock.close()
+})
 
 describe('302 to another host (emulator, built CLI)', () => {
   it('is http/redirect, and no request reaches the other host', async () => {

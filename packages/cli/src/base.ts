@@ -29,7 +29,9 @@ export abstract class ApidxCommand extends Command {
     return result
   }
 
-  protected override async catch(err: Error & { exitCode?: number; oclif?: { exit?: number } }): Promise<void> {
+  protected override async catch(
+    err: Error & { exitCode?: number; oclif?: { exit?: number } },
+  ): Promise<void> {
     if (err instanceof ApidxError) {
       process.exitCode = err.exitCode
       if (this.jsonEnabled()) printJson(errorJson(err))
@@ -39,16 +41,20 @@ export abstract class ApidxCommand extends Command {
     // oclif's own parse errors (unknown flag, missing argument) are usage errors: exit 2.
     if (err.oclif !== undefined && err.constructor.name !== 'Error') {
       process.exitCode = err.oclif.exit === 0 ? 0 : EXIT.usage
-      if (this.jsonEnabled()) printJson({ error: { code: 'ERR_USAGE', message: err.message, problems: [], suggestions: [] } })
+      if (this.jsonEnabled())
+        printJson({ error: { code: 'ERR_USAGE', message: err.message, problems: [], suggestions: [] } })
       else printError(`Error [ERR_USAGE] ${err.message}\n  → See --help.`)
       return
     }
     // Anything else is a bug. Its message may come from a library that saw a request, so it is not
     // printed unless the user asks for the stack explicitly.
     process.exitCode = EXIT.usage
-    const hint = process.env.APIDX_DEBUG ? `\n${err.stack ?? ''}` : ' Set APIDX_DEBUG=1 to print the stack trace.'
+    const hint = process.env.APIDX_DEBUG
+      ? `\n${err.stack ?? ''}`
+      : ' Set APIDX_DEBUG=1 to print the stack trace.'
     const text = `apidx hit an internal error (${err.name}). This is a bug; please report it.${hint}`
-    if (this.jsonEnabled()) printJson({ error: { code: 'ERR_INTERNAL', message: text, problems: [], suggestions: [] } })
+    if (this.jsonEnabled())
+      printJson({ error: { code: 'ERR_INTERNAL', message: text, problems: [], suggestions: [] } })
     else printError(text)
   }
 }

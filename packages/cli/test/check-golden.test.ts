@@ -9,8 +9,17 @@ const bin = fileURLToPath(new URL('../bin/run.js', import.meta.url))
 
 function run(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
-    execFile(process.execPath, [bin, ...args], { cwd: '/', env: { PATH: process.env.PATH ?? '', HOME: '/nonexistent', NO_COLOR: '1' }, timeout: 20_000 }, (err, stdout, stderr) =>
-      resolve({ code: err ? ((err as { code?: number }).code ?? 1) : 0, stdout, stderr }))
+    execFile(
+      process.execPath,
+      [bin, ...args],
+      {
+        cwd: '/',
+        env: { PATH: process.env.PATH ?? '', HOME: '/nonexistent', NO_COLOR: '1' },
+        timeout: 20_000,
+      },
+      (err, stdout, stderr) =>
+        resolve({ code: err ? ((err as { code?: number }).code ?? 1) : 0, stdout, stderr }),
+    )
   })
 }
 
@@ -51,7 +60,9 @@ describe('apidx check --provider iflytek --mock (golden)', () => {
   it('--mock clock-skew shows its diagnosis with the measured offset and the limit', async () => {
     const r = await run(['check', '--provider', 'iflytek', '--mock', 'clock-skew'])
     expect(r.code).toBe(1)
-    expect(r.stdout).toMatch(/│ Local clock is (599|600|601) s behind the server \(iFlytek allows 300 s\)\. +│/)
+    expect(r.stdout).toMatch(
+      /│ Local clock is (599|600|601) s behind the server \(iFlytek allows 300 s\)\. +│/,
+    )
     expect(r.stdout).toContain('  – Authentication                skipped: clock failed (clock/skew).')
     expect(r.stdout.trimEnd().endsWith('FAIL: clock/skew')).toBe(true)
   })

@@ -5,22 +5,77 @@ import { renderCheck } from '../src/render/check.js'
 import { renderCheckHtml, renderCheckJunit, renderCheckMarkdown } from '../src/render/check-formats.js'
 
 const failing: CheckReport = {
-  schemaVersion: '1', provider: 'iflytek', packVersion: '1.0.0', service: 'iat', version: 'v2',
-  endpoint: 'wss://127.0.0.1:9/v2/iat', protocol: 'websocket', mock: 'wrong-secret', verdict: 'fail',
-  rootCause: { code: 'auth/signature-mismatch', severity: 'error', probe: 'auth', message: 'The server answered 401 "<HMAC signature does not match>".', fix: 'Check APIKey & APISecret.', data: { status: 401 } },
+  schemaVersion: '1',
+  provider: 'iflytek',
+  packVersion: '1.0.0',
+  service: 'iat',
+  version: 'v2',
+  endpoint: 'wss://127.0.0.1:9/v2/iat',
+  protocol: 'websocket',
+  mock: 'wrong-secret',
+  verdict: 'fail',
+  rootCause: {
+    code: 'auth/signature-mismatch',
+    severity: 'error',
+    probe: 'auth',
+    message: 'The server answered 401 "<HMAC signature does not match>".',
+    fix: 'Check APIKey & APISecret.',
+    data: { status: 401 },
+  },
   causes: [
-    { rank: 1, code: 'auth/signature-mismatch', likelihood: 'observed', message: 'The server answered 401.', fix: 'Check APIKey & APISecret.' },
+    {
+      rank: 1,
+      code: 'auth/signature-mismatch',
+      likelihood: 'observed',
+      message: 'The server answered 401.',
+      fix: 'Check APIKey & APISecret.',
+    },
     { rank: 2, code: 'clock/skew', likelihood: 'possible', message: 'clock', fix: null },
   ],
-  findings: [{ code: 'auth/signature-mismatch', severity: 'error', probe: 'auth', message: 'The server answered 401 "<HMAC signature does not match>".', fix: 'Check APIKey & APISecret.', data: { status: 401 } }],
+  findings: [
+    {
+      code: 'auth/signature-mismatch',
+      severity: 'error',
+      probe: 'auth',
+      message: 'The server answered 401 "<HMAC signature does not match>".',
+      fix: 'Check APIKey & APISecret.',
+      data: { status: 401 },
+    },
+  ],
   chain: [
     { id: 'dns', title: 'DNS', status: 'ok', ms: 0, codes: [], reason: null },
-    { id: 'auth', title: 'Authentication', status: 'fail', ms: 0, codes: ['auth/signature-mismatch'], reason: null },
-    { id: 'response', title: 'Response format', status: 'skip', ms: null, codes: [], reason: 'Not run: auth failed (auth/signature-mismatch).' },
+    {
+      id: 'auth',
+      title: 'Authentication',
+      status: 'fail',
+      ms: 0,
+      codes: ['auth/signature-mismatch'],
+      reason: null,
+    },
+    {
+      id: 'response',
+      title: 'Response format',
+      status: 'skip',
+      ms: null,
+      codes: [],
+      reason: 'Not run: auth failed (auth/signature-mismatch).',
+    },
   ],
-  timings: { dns: 0, tcp: 1.2, handshake: 4, total: 9 }, session: { id: null }, startedAt: '2026-11-25T00:00:00.000Z', durationMs: 12,
+  timings: { dns: 0, tcp: 1.2, handshake: 4, total: 9 },
+  session: { id: null },
+  startedAt: '2026-11-25T00:00:00.000Z',
+  durationMs: 12,
 }
-const healthy: CheckReport = { ...failing, verdict: 'pass', rootCause: null, causes: [], findings: [], mock: 'healthy', chain: failing.chain.map((l) => ({ ...l, status: 'ok', codes: [], reason: null, ms: 1 })), session: { id: 'iat0001@dx' } }
+const healthy: CheckReport = {
+  ...failing,
+  verdict: 'pass',
+  rootCause: null,
+  causes: [],
+  findings: [],
+  mock: 'healthy',
+  chain: failing.chain.map((l) => ({ ...l, status: 'ok', codes: [], reason: null, ms: 1 })),
+  session: { id: 'iat0001@dx' },
+}
 
 describe('renderCheck (terminal)', () => {
   it('shows a mark and a time per link, the root cause and fix in a box, and no ANSI codes when colour is off', () => {
@@ -58,7 +113,9 @@ describe('other formats', () => {
   it('junit has a test case per link, a failure and a skip', () => {
     const xml = renderCheckJunit(failing)
     expect(xml).toContain('tests="3" failures="1" skipped="1"')
-    expect(xml).toContain('<failure type="auth/signature-mismatch" message="The server answered 401 &quot;&lt;HMAC signature does not match&gt;&quot;.">')
+    expect(xml).toContain(
+      '<failure type="auth/signature-mismatch" message="The server answered 401 &quot;&lt;HMAC signature does not match&gt;&quot;.">',
+    )
     expect(xml).toContain('<skipped message="Not run: auth failed (auth/signature-mismatch)."/>')
   })
 

@@ -7,7 +7,14 @@ import { renderError } from '../src/render/error.js'
 describe('renderError', () => {
   it('escapes control characters in the message, the problems and the suggestions', () => {
     const err = new ApidxError('ERR_PACK_INVALID', 'pack "\u001b[2Jx" is invalid', {
-      problems: [{ file: 'pack.json', pointer: '/services/a\u001b[31mb', message: 'unknown property "\u0007"', remedy: 'Remove it.' }],
+      problems: [
+        {
+          file: 'pack.json',
+          pointer: '/services/a\u001b[31mb',
+          message: 'unknown property "\u0007"',
+          remedy: 'Remove it.',
+        },
+      ],
       suggestions: ['try \u001b]0;title\u0007'],
     })
     const text = renderError(err)

@@ -21,15 +21,28 @@ describe('apidx explain: the issue examples, offline, exit 0', () => {
   it('10165 --provider iflytek --service iat', async () => {
     const { code, doc } = await json(['10165', '--provider', 'iflytek', '--service', 'iat'])
     expect(code).toBe(0)
-    expect(doc).toMatchObject({ input: '10165', kind: 'vendor-code', found: true, provider: 'iflytek', service: 'iat' })
-    expect(doc.matches[0]).toMatchObject({ code: '10165', docs: 'https://www.xfyun.cn/doc/asr/voicedictation/API.html', fix: expect.stringContaining('status 0') })
+    expect(doc).toMatchObject({
+      input: '10165',
+      kind: 'vendor-code',
+      found: true,
+      provider: 'iflytek',
+      service: 'iat',
+    })
+    expect(doc.matches[0]).toMatchObject({
+      code: '10165',
+      docs: 'https://www.xfyun.cn/doc/asr/voicedictation/API.html',
+      fix: expect.stringContaining('status 0'),
+    })
   })
 
   it('403 --provider iflytek', async () => {
     const { code, doc } = await json(['403', '--provider', 'iflytek'])
     expect(code).toBe(0)
     expect(doc.kind).toBe('http-status')
-    expect(doc.matches.map((m: { diagnosis: string }) => m.diagnosis)).toEqual(['clock/skew', 'auth/ip-not-allowed'])
+    expect(doc.matches.map((m: { diagnosis: string }) => m.diagnosis)).toEqual([
+      'clock/skew',
+      'auth/ip-not-allowed',
+    ])
     expect(doc.generic.httpStatus).toMatchObject({ code: 403, name: 'Forbidden' })
   })
 
@@ -38,18 +51,27 @@ describe('apidx explain: the issue examples, offline, exit 0', () => {
     expect(code).toBe(0)
     expect(doc).toMatchObject({ kind: 'error-body', provider: 'iflytek' })
     expect(doc.matches[0]).toMatchObject({ diagnosis: 'auth/signature-mismatch', status: 401 })
-    expect(doc.matches[0].causes.slice(0, 4).map((c: { id: string }) => c.id)).toEqual(['wrong-credentials', 'swapped-credentials', 'signed-string', 'signature-encoding'])
+    expect(doc.matches[0].causes.slice(0, 4).map((c: { id: string }) => c.id)).toEqual([
+      'wrong-credentials',
+      'swapped-credentials',
+      'signed-string',
+      'signature-encoding',
+    ])
   })
 
   it('an rtasr error frame with illegal client_ip', async () => {
-    const { code, doc } = await json(['{"action":"error","code":"10105","desc":"illegal access|illegal client_ip: 1.2.3.4"}'])
+    const { code, doc } = await json([
+      '{"action":"error","code":"10105","desc":"illegal access|illegal client_ip: 1.2.3.4"}',
+    ])
     expect(code).toBe(0)
     expect(doc).toMatchObject({ kind: 'error-body', provider: 'iflytek', service: 'rtasr' })
     expect(doc.matches[0].causes[0]).toMatchObject({ rank: 1, id: 'ip-whitelist' })
   })
 
   it('prints the meaning, ranked causes, fix and docs in the terminal', async () => {
-    const r = await run(['{"action":"error","code":"10105","desc":"illegal access|illegal client_ip: 1.2.3.4"}'])
+    const r = await run([
+      '{"action":"error","code":"10105","desc":"illegal access|illegal client_ip: 1.2.3.4"}',
+    ])
     expect(r.code).toBe(0)
     expect(r.stdout).toContain('rtasr · code 10105')
     expect(r.stdout).toMatch(/1\. The caller's public IP is not in the application's IP whitelist/)
@@ -64,7 +86,9 @@ describe('apidx explain: other inputs', () => {
     const { code, doc } = await json(['10199', '--provider', 'iflytek'])
     expect(code).toBe(1)
     expect(doc).toMatchObject({ kind: 'vendor-code', found: false, matches: [] })
-    expect(doc.suggestions.map((s: { service: string }) => s.service)).toEqual(expect.arrayContaining(['iat', 'rtasr']))
+    expect(doc.suggestions.map((s: { service: string }) => s.service)).toEqual(
+      expect.arrayContaining(['iat', 'rtasr']),
+    )
     const text = await run(['10199', '--provider', 'iflytek'])
     expect(text.code).toBe(1)
     expect(text.stdout).toContain('No pack searched knows the code 10199.')
@@ -75,7 +99,11 @@ describe('apidx explain: other inputs', () => {
     expect(doc.matches.map((m: { service: string }) => m.service)).toEqual(['spark', 'iat', 'rtasr', 'rtasr'])
   })
 
-  it.each([['timeout', 'timeout'], ['parse error', 'parse-error'], ['silent failure', 'silent-failure']])('symptom %s', async (input, id) => {
+  it.each([
+    ['timeout', 'timeout'],
+    ['parse error', 'parse-error'],
+    ['silent failure', 'silent-failure'],
+  ])('symptom %s', async (input, id) => {
     const { code, doc } = await json([input])
     expect(code).toBe(0)
     expect(doc).toMatchObject({ kind: 'symptom', generic: { symptom: { id } } })
@@ -100,7 +128,8 @@ describe('apidx explain: other inputs', () => {
 
 describe('apidx explain: a code one service declares and a pack-wide rule also matches', () => {
   it('names the one service, without claiming the code means different things in two', async () => {
-    const body = '{"error":{"code":"unsupported_country_region_territory","message":"Country, region, or territory not supported"}}'
+    const body =
+      '{"error":{"code":"unsupported_country_region_territory","message":"Country, region, or territory not supported"}}'
     const r = await run([body, '--provider', 'openai'])
     expect(r.code).toBe(0)
     expect(r.stdout).not.toContain('different things')

@@ -40,7 +40,15 @@ describe('apidx packs list, with installed and config packs', () => {
     writeFileSync(file, typeof value === 'string' ? value : JSON.stringify(value, null, 2))
   }
   write(path.join(data, 'packs/acme/pack.json'), base)
-  write(path.join(data, 'packs/acme/install.json'), { recordVersion: 1, id: 'acme', source: { kind: 'path', spec: '/x' }, version: '1.2.3', packVersion: '1.2.3', integrity: { pack: 'sha512-not-what-is-there' }, installedAt: '2026-11-25T00:00:00Z' })
+  write(path.join(data, 'packs/acme/install.json'), {
+    recordVersion: 1,
+    id: 'acme',
+    source: { kind: 'path', spec: '/x' },
+    version: '1.2.3',
+    packVersion: '1.2.3',
+    integrity: { pack: 'sha512-not-what-is-there' },
+    installedAt: '2026-11-25T00:00:00Z',
+  })
   write(path.join(data, 'packs/broken/pack.json'), '{"id": "broken",}')
   write(path.join(home, 'project/my-packs/zeta/pack.json'), { ...base, id: 'zeta', name: 'Zeta' })
   write(path.join(home, 'project/.apidxrc.json'), { packs: ['my-packs/zeta'] })
@@ -50,7 +58,13 @@ describe('apidx packs list, with installed and config packs', () => {
     const r = await runCli(['packs', 'list', '--json'], { env: { APIDX_DATA_DIR: data }, cwd })
     expect(r.code).toBe(0)
     const out = JSON.parse(r.stdout)
-    expect(out.packs.map((p: { id: string; source: string; edited?: boolean }) => [p.id, p.source, p.edited ?? false])).toEqual([
+    expect(
+      out.packs.map((p: { id: string; source: string; edited?: boolean }) => [
+        p.id,
+        p.source,
+        p.edited ?? false,
+      ]),
+    ).toEqual([
       ['zeta', 'path', false],
       ['acme', 'installed', true],
       ['iflytek', 'builtin', false],
@@ -61,14 +75,25 @@ describe('apidx packs list, with installed and config packs', () => {
       ['openai', 'builtin', false],
     ])
     expect(out.broken).toEqual([
-      { location: path.join(data, 'packs/broken/pack.json'), source: 'installed', problems: [expect.objectContaining({ pointer: '', message: "line 1, column 17: expected a property name in double quotes but found '}'" })] },
+      {
+        location: path.join(data, 'packs/broken/pack.json'),
+        source: 'installed',
+        problems: [
+          expect.objectContaining({
+            pointer: '',
+            message: "line 1, column 17: expected a property name in double quotes but found '}'",
+          }),
+        ],
+      },
     ])
   })
 
   it('prints the same as a table', async () => {
     const r = await runCli(['packs', 'list'], { env: { APIDX_DATA_DIR: data }, cwd })
     expect(r.stdout).toContain(`installed (edited since install) ${path.join(data, 'packs/acme/pack.json')}`)
-    expect(r.stdout).toContain(`✗ ${path.join(data, 'packs/broken/pack.json')} (installed) does not validate:`)
+    expect(r.stdout).toContain(
+      `✗ ${path.join(data, 'packs/broken/pack.json')} (installed) does not validate:`,
+    )
   })
 
   it('packs info of a broken installed pack exits 2 with its problems', async () => {
@@ -79,21 +104,32 @@ describe('apidx packs list, with installed and config packs', () => {
   })
 
   it('packs info takes a path too', async () => {
-    const r = await runCli(['packs', 'info', './my-packs/zeta', '--json'], { env: { APIDX_DATA_DIR: data }, cwd })
+    const r = await runCli(['packs', 'info', './my-packs/zeta', '--json'], {
+      env: { APIDX_DATA_DIR: data },
+      cwd,
+    })
     expect(r.code).toBe(0)
-    expect(JSON.parse(r.stdout)).toMatchObject({ id: 'zeta', source: 'path', services: [{ id: 'asr', defaultVersion: 'v2', errorCodes: 2 }, { id: 'chat' }] })
+    expect(JSON.parse(r.stdout)).toMatchObject({
+      id: 'zeta',
+      source: 'path',
+      services: [{ id: 'asr', defaultVersion: 'v2', errorCodes: 2 }, { id: 'chat' }],
+    })
   })
 })
 
 describe('config in a cloned repository runs no code', () => {
   const repo = path.join(dir, 'hostile')
   const marker = (name: string) => path.join(repo, `ran-${name}`)
-  const script = (name: string) => `require('fs').writeFileSync(${JSON.stringify(marker(name))}, 'x'); module.exports = {}`
+  const script = (name: string) =>
+    `require('fs').writeFileSync(${JSON.stringify(marker(name))}, 'x'); module.exports = {}`
 
   it("ignores cosmiconfig's meta config: .config/config.cjs is not run, .config/config.json adds no search place", async () => {
     mkdirSync(path.join(repo, '.config'), { recursive: true })
     writeFileSync(path.join(repo, '.config/config.cjs'), script('meta'))
-    writeFileSync(path.join(repo, '.config/config.json'), JSON.stringify({ cosmiconfig: { searchPlaces: ['evil.cjs'] } }))
+    writeFileSync(
+      path.join(repo, '.config/config.json'),
+      JSON.stringify({ cosmiconfig: { searchPlaces: ['evil.cjs'] } }),
+    )
     writeFileSync(path.join(repo, 'evil.cjs'), script('redirect'))
     const r = await runCli(['packs', 'list', '--json'], { env, cwd: repo })
     expect(r.code).toBe(0)
@@ -104,10 +140,15 @@ describe('config in a cloned repository runs no code', () => {
     writeFileSync(path.join(repo, 'apidx.config.cjs'), script('config'))
     const refused = await runCli(['packs', 'list'], { env, cwd: repo })
     expect(refused.code).toBe(2)
-    expect(refused.stderr).toContain(`${path.join(repo, 'apidx.config.cjs')} is a config file that runs code, and code config is off.`)
+    expect(refused.stderr).toContain(
+      `${path.join(repo, 'apidx.config.cjs')} is a config file that runs code, and code config is off.`,
+    )
     expect(refused.stderr).toContain('APIDX_ALLOW_CODE_CONFIG=1')
     expect(readdirSync(repo).filter((f) => f.startsWith('ran-'))).toEqual([])
-    const allowed = await runCli(['packs', 'list'], { env: { ...env, APIDX_ALLOW_CODE_CONFIG: '1' }, cwd: repo })
+    const allowed = await runCli(['packs', 'list'], {
+      env: { ...env, APIDX_ALLOW_CODE_CONFIG: '1' },
+      cwd: repo,
+    })
     expect(allowed.code).toBe(0)
     expect(readdirSync(repo).filter((f) => f.startsWith('ran-'))).toEqual(['ran-config'])
   })
@@ -131,8 +172,14 @@ describe('apidx packs info', () => {
     const iat = info.services.find((s: { id: string }) => s.id === 'iat')
     expect(iat.defaultVersion).toBe('v2')
     expect(iat.errorCodes).toBeGreaterThan(30)
-    expect(iat.versions.find((v: { id: string }) => v.id === 'v2')).toMatchObject({ status: 'current', auth: 'hmac-url', url: 'wss://iat-api.xfyun.cn/v2/iat' })
-    expect(info.authSchemes.map((a: { id: string }) => a.id)).toEqual(expect.arrayContaining(['hmac-url', 'rtasr-signa']))
+    expect(iat.versions.find((v: { id: string }) => v.id === 'v2')).toMatchObject({
+      status: 'current',
+      auth: 'hmac-url',
+      url: 'wss://iat-api.xfyun.cn/v2/iat',
+    })
+    expect(info.authSchemes.map((a: { id: string }) => a.id)).toEqual(
+      expect.arrayContaining(['hmac-url', 'rtasr-signa']),
+    )
   })
 
   it('exits 2 with ERR_PACK_NOT_FOUND for an unknown id', async () => {
@@ -151,7 +198,11 @@ describe('apidx packs validate', () => {
 
   it('rejects every broken pack with exit 1, naming the file and the JSON pointer', async () => {
     // Four CLI processes at a time: the 2-core CI machine runs other test files alongside.
-    const results: { c: (typeof brokenCases)[number]; file: string; r: Awaited<ReturnType<typeof runCli>> }[] = []
+    const results: {
+      c: (typeof brokenCases)[number]
+      file: string
+      r: Awaited<ReturnType<typeof runCli>>
+    }[] = []
     for (let start = 0; start < brokenCases.length; start += 4) {
       const batch = brokenCases.slice(start, start + 4).map(async (c, k) => {
         const file = path.join(dir, `broken-${start + k}.json`)
@@ -164,7 +215,9 @@ describe('apidx packs validate', () => {
       expect(r.code, `${c.name}: ${r.stdout}${r.stderr}`).toBe(1)
       expect(r.stderr, c.name).toBe('')
       const problemLines = r.stdout.split('\n').filter((l) => l.startsWith(`  ${file}#`))
-      expect(problemLines.map((l) => l.slice(file.length + 3, l.indexOf(': ')))).toEqual(c.pointers.map(printable))
+      expect(problemLines.map((l) => l.slice(file.length + 3, l.indexOf(': ')))).toEqual(
+        c.pointers.map(printable),
+      )
       expect(problemLines[0], c.name).toContain(c.message)
     }
   }, 120_000)

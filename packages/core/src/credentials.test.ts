@@ -13,13 +13,25 @@ const pack = {
 
 describe('readCredentials', () => {
   it('reads every declared variable, untrimmed', () => {
-    expect(readCredentials(pack, { AWS_ACCESS_KEY_ID: 'AKID', AWS_SECRET_ACCESS_KEY: ' s ', AWS_SESSION_TOKEN: 't', OTHER: 'x' })).toEqual({
-      values: { accessKeyId: 'AKID', secretAccessKey: ' s ', sessionToken: 't' }, missing: [],
+    expect(
+      readCredentials(pack, {
+        AWS_ACCESS_KEY_ID: 'AKID',
+        AWS_SECRET_ACCESS_KEY: ' s ',
+        AWS_SESSION_TOKEN: 't',
+        OTHER: 'x',
+      }),
+    ).toEqual({
+      values: { accessKeyId: 'AKID', secretAccessKey: ' s ', sessionToken: 't' },
+      missing: [],
     })
   })
   it('lists required credentials that are unset or empty, never optional ones', () => {
     expect(readCredentials(pack, { AWS_ACCESS_KEY_ID: '' })).toEqual({
-      values: {}, missing: [{ name: 'accessKeyId', env: 'AWS_ACCESS_KEY_ID' }, { name: 'secretAccessKey', env: 'AWS_SECRET_ACCESS_KEY' }],
+      values: {},
+      missing: [
+        { name: 'accessKeyId', env: 'AWS_ACCESS_KEY_ID' },
+        { name: 'secretAccessKey', env: 'AWS_SECRET_ACCESS_KEY' },
+      ],
     })
   })
   it('does not read inherited properties of the env object', () => {

@@ -13,7 +13,10 @@ export interface CredentialRead {
  * Reads each credential of `pack` from its `env` variable. Empty values count as missing; values
  * are used exactly as set (no trimming: a stray space is a real, diagnosable mistake).
  */
-export function readCredentials(pack: ProviderPack, env: Record<string, string | undefined> = process.env): CredentialRead {
+export function readCredentials(
+  pack: ProviderPack,
+  env: Record<string, string | undefined> = process.env,
+): CredentialRead {
   const values: Record<string, string> = {}
   const missing: { name: string; env: string }[] = []
   for (const [name, cred] of Object.entries(pack.credentials)) {
@@ -29,5 +32,7 @@ export function readCredentials(pack: ProviderPack, env: Record<string, string |
  * mask (a credential whose secrecy the pack leaves unsaid counts as secret).
  */
 export function secretValues(pack: ProviderPack, credentials: Record<string, string>): string[] {
-  return Object.entries(credentials).filter(([name]) => pack.credentials[name]?.secret !== false).map(([, v]) => v)
+  return Object.entries(credentials)
+    .filter(([name]) => pack.credentials[name]?.secret !== false)
+    .map(([, v]) => v)
 }

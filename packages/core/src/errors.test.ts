@@ -4,7 +4,9 @@ import { ApidxError, formatProblem } from './errors.js'
 describe('ApidxError', () => {
   it('carries a stable code, problems and exit code 2', () => {
     const e = new ApidxError('ERR_PACK_INVALID', 'bad pack', {
-      problems: [{ file: 'p.json', pointer: '/id', message: 'must be a string', remedy: 'Use a lower-case id.' }],
+      problems: [
+        { file: 'p.json', pointer: '/id', message: 'must be a string', remedy: 'Use a lower-case id.' },
+      ],
     })
     expect(e.code).toBe('ERR_PACK_INVALID')
     expect(e.exitCode).toBe(2)

@@ -27,10 +27,14 @@ describe('createRedactor', () => {
     expect(r.redact(input)).toBe(expected)
   })
   it("masks a whole token that is base64 of a string holding the secret (iFlytek's authorization)", () => {
-    const auth = Buffer.from(`api_key="${secret}", algorithm="hmac-sha256", signature="abc"`).toString('base64')
+    const auth = Buffer.from(`api_key="${secret}", algorithm="hmac-sha256", signature="abc"`).toString(
+      'base64',
+    )
     const url = `wss://iat-api.xfyun.cn/v2/iat?authorization=${encodeURIComponent(auth)}&date=Wed%2C%2010%20Jul%202019&host=iat-api.xfyun.cn`
     const out = r.redact(url)
-    expect(out).toBe('wss://iat-api.xfyun.cn/v2/iat?authorization=YX…&date=Wed%2C%2010%20Jul%202019&host=iat-api.xfyun.cn')
+    expect(out).toBe(
+      'wss://iat-api.xfyun.cn/v2/iat?authorization=YX…&date=Wed%2C%2010%20Jul%202019&host=iat-api.xfyun.cn',
+    )
   })
   it('leaves text without secrets unchanged and reports leaks', () => {
     expect(r.redact('nothing secret here, 20150830T123600Z')).toBe('nothing secret here, 20150830T123600Z')

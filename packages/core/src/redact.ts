@@ -26,9 +26,15 @@ export function secretForms(secret: string): string[] {
   const bytes = Buffer.from(secret, 'utf8')
   const b64 = bytes.toString('base64')
   const forms = [
-    secret, b64, b64.replace(/=+$/, ''), b64.replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, ''),
-    bytes.toString('hex'), bytes.toString('hex').toUpperCase(),
-    encodeURIComponent(secret), encodeURIComponent(secret).replace(/%20/g, '+'), encodeURIComponent(b64),
+    secret,
+    b64,
+    b64.replace(/=+$/, ''),
+    b64.replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, ''),
+    bytes.toString('hex'),
+    bytes.toString('hex').toUpperCase(),
+    encodeURIComponent(secret),
+    encodeURIComponent(secret).replace(/%20/g, '+'),
+    encodeURIComponent(b64),
     JSON.stringify(secret).slice(1, -1),
   ]
   return [...new Set(forms)].filter((f) => f.length >= MIN_SECRET)

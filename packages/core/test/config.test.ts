@@ -17,7 +17,10 @@ function project(files: Record<string, string>): string {
   return dir
 }
 async function rejection(p: Promise<unknown>): Promise<ApidxError> {
-  const err = await p.then(() => undefined, (e: unknown) => e)
+  const err = await p.then(
+    () => undefined,
+    (e: unknown) => e,
+  )
   expect(err).toBeInstanceOf(ApidxError)
   return err as ApidxError
 }
@@ -49,7 +52,9 @@ describe('loadConfig', () => {
   })
 
   it('rejects unknown fields and bad values with file and pointer', async () => {
-    const cwd = project({ '.apidxrc.json': JSON.stringify({ providers: { iflytek: { servce: 'iat', timeout: 'fast' } } }) })
+    const cwd = project({
+      '.apidxrc.json': JSON.stringify({ providers: { iflytek: { servce: 'iat', timeout: 'fast' } } }),
+    })
     const err = await rejection(loadConfig({ cwd, env: {} }))
     expect(err.code).toBe('ERR_CONFIG_INVALID')
     expect(err.problems.map((p) => [p.file, p.pointer])).toEqual(
@@ -75,7 +80,10 @@ describe('loadConfig', () => {
 
   it('survives a YAML alias bomb in linear time', async () => {
     const lines = ['a: &a ["x","x","x","x","x","x","x","x","x"]']
-    for (let i = 0; i < 20; i++) lines.push(`${String.fromCharCode(98 + i)}: &${String.fromCharCode(98 + i)} [*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)}]`)
+    for (let i = 0; i < 20; i++)
+      lines.push(
+        `${String.fromCharCode(98 + i)}: &${String.fromCharCode(98 + i)} [*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)}]`,
+      )
     const cwd = project({ '.apidxrc.yaml': lines.join('\n') + '\n' })
     const started = performance.now()
     const err = await rejection(loadConfig({ cwd, env: {} }))
@@ -84,7 +92,9 @@ describe('loadConfig', () => {
   })
 
   it('interpolates ${env:NAME} in credentials, and names a missing variable', async () => {
-    const cfg = { providers: { iflytek: { credentials: { apiKey: '${env:MY_KEY}', appId: 'app-${env:MY_APP}' } } } }
+    const cfg = {
+      providers: { iflytek: { credentials: { apiKey: '${env:MY_KEY}', appId: 'app-${env:MY_APP}' } } },
+    }
     const cwd = project({ '.apidxrc.json': JSON.stringify(cfg) })
     const { config } = await loadConfig({ cwd, env: { MY_KEY: 'k123', MY_APP: '42' } })
     expect(config.providers!.iflytek!.credentials).toEqual({ apiKey: 'k123', appId: 'app-42' })
@@ -95,7 +105,9 @@ describe('loadConfig', () => {
 
   it('refuses a code config without the opt-in, and loads it with it', async () => {
     const marker = path.join(root, 'ran.txt')
-    const cwd = project({ '.apidxrc.cjs': `require('fs').writeFileSync(${JSON.stringify(marker)}, 'x'); module.exports = { providers: { iflytek: { service: 'iat' } } }` })
+    const cwd = project({
+      '.apidxrc.cjs': `require('fs').writeFileSync(${JSON.stringify(marker)}, 'x'); module.exports = { providers: { iflytek: { service: 'iat' } } }`,
+    })
     const err = await rejection(loadConfig({ cwd, env: {} }))
     expect(err.message).toContain('.apidxrc.cjs')
     expect(err.suggestions.join(' ')).toContain('APIDX_ALLOW_CODE_CONFIG=1')
@@ -105,14 +117,54 @@ describe('loadConfig', () => {
   })
 
   it.each([
-    ['a YAML syntax error, with line and column', '.apidxrc.yaml', 'providers:\n  iflytek: [\n', 'line 3, column 1: unexpected end of the stream within a flow collection'],
-    ['a duplicate YAML key', '.apidxrc.yml', 'providers:\n  iflytek:\n    service: iat\n    service: tts\n', 'line 4, column 5: duplicated mapping key'],
-    ['YAML nested 10,000 deep', '.apidxrc.yaml', 'a: ' + '['.repeat(10_000) + ']'.repeat(10_000) + '\n', 'nesting exceeded maxDepth'],
-    ['JSON nested 10,000 deep', '.apidxrc.json', '{"a":' + '['.repeat(10_000) + ']'.repeat(10_000) + '}', 'deeper than 64'],
-    ['a 10 MB YAML file', '.apidxrc.yaml', `a: "${'x'.repeat(10 * 1024 * 1024)}"\n`, 'over the 2097152-byte limit'],
-    ['a 10 MB JSON file', '.apidxrc.json', `{"a": "${'x'.repeat(10 * 1024 * 1024)}"}`, 'over the 2097152-byte limit'],
-    ['a __proto__ key in JSON', '.apidxrc', '{"__proto__": {"polluted": true}}', 'the key "__proto__" is not allowed'],
-    ['a duplicate JSON key', '.apidxrc.json', '{"packs": [], "packs": ["x"]}', 'the key "packs" appears twice'],
+    [
+      'a YAML syntax error, with line and column',
+      '.apidxrc.yaml',
+      'providers:\n  iflytek: [\n',
+      'line 3, column 1: unexpected end of the stream within a flow collection',
+    ],
+    [
+      'a duplicate YAML key',
+      '.apidxrc.yml',
+      'providers:\n  iflytek:\n    service: iat\n    service: tts\n',
+      'line 4, column 5: duplicated mapping key',
+    ],
+    [
+      'YAML nested 10,000 deep',
+      '.apidxrc.yaml',
+      'a: ' + '['.repeat(10_000) + ']'.repeat(10_000) + '\n',
+      'nesting exceeded maxDepth',
+    ],
+    [
+      'JSON nested 10,000 deep',
+      '.apidxrc.json',
+      '{"a":' + '['.repeat(10_000) + ']'.repeat(10_000) + '}',
+      'deeper than 64',
+    ],
+    [
+      'a 10 MB YAML file',
+      '.apidxrc.yaml',
+      `a: "${'x'.repeat(10 * 1024 * 1024)}"\n`,
+      'over the 2097152-byte limit',
+    ],
+    [
+      'a 10 MB JSON file',
+      '.apidxrc.json',
+      `{"a": "${'x'.repeat(10 * 1024 * 1024)}"}`,
+      'over the 2097152-byte limit',
+    ],
+    [
+      'a __proto__ key in JSON',
+      '.apidxrc',
+      '{"__proto__": {"polluted": true}}',
+      'the key "__proto__" is not allowed',
+    ],
+    [
+      'a duplicate JSON key',
+      '.apidxrc.json',
+      '{"packs": [], "packs": ["x"]}',
+      'the key "packs" appears twice',
+    ],
   ])('rejects %s quickly, naming the file', async (_, name, text, message) => {
     const cwd = project({ [name]: text })
     const started = performance.now()
@@ -124,8 +176,10 @@ describe('loadConfig', () => {
     expect(({} as Record<string, unknown>).polluted).toBeUndefined()
   })
 
-  it('never puts the file\'s text in a YAML error (it may hold a secret)', async () => {
-    const cwd = project({ '.apidxrc.yaml': 'providers:\n  iflytek:\n    credentials:\n      apiSecret: s3cr3t-value\n    x: [\n' })
+  it("never puts the file's text in a YAML error (it may hold a secret)", async () => {
+    const cwd = project({
+      '.apidxrc.yaml': 'providers:\n  iflytek:\n    credentials:\n      apiSecret: s3cr3t-value\n    x: [\n',
+    })
     const err = await rejection(loadConfig({ cwd, env: {} }))
     expect(JSON.stringify({ m: err.message, p: err.problems, s: err.suggestions })).not.toContain('s3cr3t')
   })
@@ -133,11 +187,17 @@ describe('loadConfig', () => {
   it('refuses apidx.config.js by name, without running it', async () => {
     const cwd = project({ 'apidx.config.js': 'throw new Error("ran")' })
     const err = await rejection(loadConfig({ cwd, env: {} }))
-    expect(err.message).toBe(`${path.join(cwd, 'apidx.config.js')} is a config file that runs code, and code config is off.`)
+    expect(err.message).toBe(
+      `${path.join(cwd, 'apidx.config.js')} is a config file that runs code, and code config is off.`,
+    )
   })
 
   it('does not print a resolved credential when another field is wrong', async () => {
-    const cwd = project({ '.apidxrc.json': JSON.stringify({ providers: { iflytek: { credentials: { apiKey: '${env:K}' }, timeout: 1 } } }) })
+    const cwd = project({
+      '.apidxrc.json': JSON.stringify({
+        providers: { iflytek: { credentials: { apiKey: '${env:K}' }, timeout: 1 } },
+      }),
+    })
     const err = await rejection(loadConfig({ cwd, env: { K: 'very-secret-key' } }))
     expect(err.problems.map((p) => p.pointer)).toEqual(['/providers/iflytek/timeout'])
     expect(JSON.stringify(err.problems)).not.toContain('very-secret-key')
@@ -146,10 +206,16 @@ describe('loadConfig', () => {
 
 describe('loadConfig against hostile files', () => {
   it('refuses $import, which would read other files into the config', async () => {
-    for (const [name, text] of [['.apidxrc.json', '{"$import": ["/etc/hosts"]}'], ['.apidxrc.yaml', '$import: ./other.json\n'], ['package.json', '{"apidx": {"$import": "x.json"}}']]) {
+    for (const [name, text] of [
+      ['.apidxrc.json', '{"$import": ["/etc/hosts"]}'],
+      ['.apidxrc.yaml', '$import: ./other.json\n'],
+      ['package.json', '{"apidx": {"$import": "x.json"}}'],
+    ]) {
       const cwd = project({ [name!]: text! })
       const err = await rejection(loadConfig({ cwd, env: {} }))
-      expect(err.problems.map((p) => [p.pointer, p.message])).toEqual([['/$import', '$import is not supported']])
+      expect(err.problems.map((p) => [p.pointer, p.message])).toEqual([
+        ['/$import', '$import is not supported'],
+      ])
     }
   })
 
@@ -160,7 +226,11 @@ describe('loadConfig against hostile files', () => {
   })
 
   it('names a malformed ${env:...} reference instead of sending it as a credential', async () => {
-    const cwd = project({ '.apidxrc.json': JSON.stringify({ providers: { iflytek: { credentials: { apiKey: '${env:my-key}', apiSecret: '${env:OK' } } } }) })
+    const cwd = project({
+      '.apidxrc.json': JSON.stringify({
+        providers: { iflytek: { credentials: { apiKey: '${env:my-key}', apiSecret: '${env:OK' } } },
+      }),
+    })
     const err = await rejection(loadConfig({ cwd, env: { OK: 'x' } }))
     expect(err.problems.map((p) => [p.pointer, p.message])).toEqual([
       ['/providers/iflytek/credentials/apiKey', '"${env:my-key}" is not a valid environment reference'],
@@ -168,8 +238,10 @@ describe('loadConfig against hostile files', () => {
     ])
   })
 
-  it('does not interpolate a variable\'s value again', async () => {
-    const cwd = project({ '.apidxrc.json': JSON.stringify({ providers: { iflytek: { credentials: { apiKey: '${env:A}' } } } }) })
+  it("does not interpolate a variable's value again", async () => {
+    const cwd = project({
+      '.apidxrc.json': JSON.stringify({ providers: { iflytek: { credentials: { apiKey: '${env:A}' } } } }),
+    })
     const { config } = await loadConfig({ cwd, env: { A: '${env:B}', B: 'leak' } })
     expect(config.providers!.iflytek!.credentials!.apiKey).toBe('${env:B}')
   })

@@ -14,11 +14,14 @@ afterAll(() => rmSync(scratch, { recursive: true, force: true }))
 function copyCheckout(): string {
   const dir = mkdtempSync(path.join(scratch, 'repo-'))
   cpSync(path.join(repo, 'schemas'), path.join(dir, 'schemas'), { recursive: true })
-  cpSync(path.join(repo, 'packages/core/src/generated'), path.join(dir, 'packages/core/src/generated'), { recursive: true })
+  cpSync(path.join(repo, 'packages/core/src/generated'), path.join(dir, 'packages/core/src/generated'), {
+    recursive: true,
+  })
   return dir
 }
 
-const check = (root: string) => spawnSync(process.execPath, [script, '--check', '--root', root], { encoding: 'utf8' })
+const check = (root: string) =>
+  spawnSync(process.execPath, [script, '--check', '--root', root], { encoding: 'utf8' })
 
 describe('gen:types --check', () => {
   it('passes on the committed schemas and generated files', () => {

@@ -30,7 +30,10 @@ const data = path.join(root, 'data')
 const cliDir = path.join(root, 'cli')
 // npm packages the user installed in their project; one hides pack.json behind an exports map.
 const npmAcme = writePack(path.join(project, 'node_modules/@apidx/provider-acme'), 'acme')
-writeJson(path.join(project, 'node_modules/@apidx/provider-acme/package.json'), { name: '@apidx/provider-acme', exports: { '.': './index.js' } })
+writeJson(path.join(project, 'node_modules/@apidx/provider-acme/package.json'), {
+  name: '@apidx/provider-acme',
+  exports: { '.': './index.js' },
+})
 const npmBeta = writePack(path.join(project, 'node_modules/apidx-provider-beta'), 'beta')
 // Installed into the data dir: gamma (shadowed by a config path), and a broken one.
 const installedGamma = writePack(path.join(data, 'packs/gamma'), 'gamma', 'Installed gamma')
@@ -45,11 +48,17 @@ const options: LoadOptions = {
   cwd: project,
   extraPaths: ['packs/gamma'],
   env: { APIDX_DATA_DIR: data },
-  builtins: { packages: ['@apidx/provider-delta', '@apidx/provider-absent'], resolveFrom: pathToFileURL(path.join(cliDir, 'index.js')).href },
+  builtins: {
+    packages: ['@apidx/provider-delta', '@apidx/provider-absent'],
+    resolveFrom: pathToFileURL(path.join(cliDir, 'index.js')).href,
+  },
 }
 
 async function rejection(p: Promise<unknown>): Promise<ApidxError> {
-  const err = await p.then(() => undefined, (e: unknown) => e)
+  const err = await p.then(
+    () => undefined,
+    (e: unknown) => e,
+  )
   expect(err).toBeInstanceOf(ApidxError)
   return err as ApidxError
 }
@@ -71,7 +80,9 @@ describe('listPacks', () => {
       ['delta', 'Pack delta', 'builtin', builtinDelta],
     ])
     expect(packs[1]!.source.package).toBe('@apidx/provider-delta')
-    expect(broken!.map((b) => [b.file, b.source.kind, b.problems[0]!.message])).toEqual([[installedBroken, 'installed', 'missing required property "name"']])
+    expect(broken!.map((b) => [b.file, b.source.kind, b.problems[0]!.message])).toEqual([
+      [installedBroken, 'installed', 'missing required property "name"'],
+    ])
   })
 
   it('is empty with no sources', async () => {
@@ -115,7 +126,10 @@ describe('loadPack', () => {
 
   it('a missing path is ERR_PACK_NOT_FOUND', async () => {
     const err = await rejection(loadPack('./missing.json', options))
-    expect([err.code, err.message]).toEqual(['ERR_PACK_NOT_FOUND', `No pack file at ${path.join(project, 'missing.json')}.`])
+    expect([err.code, err.message]).toEqual([
+      'ERR_PACK_NOT_FOUND',
+      `No pack file at ${path.join(project, 'missing.json')}.`,
+    ])
   })
 
   it('validates a file again after it changes', async () => {

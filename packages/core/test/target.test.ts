@@ -22,7 +22,12 @@ function targetError(fn: () => unknown): ApidxError {
 describe('resolveTarget', () => {
   it('selects the only service and its default version when nothing is asked', () => {
     const t = resolveTarget(single)
-    expect([t.serviceId, t.versionId, t.url.href, t.explicitEndpoint]).toEqual(['asr', 'v2', 'wss://asr.acme.test/v2/asr', false])
+    expect([t.serviceId, t.versionId, t.url.href, t.explicitEndpoint]).toEqual([
+      'asr',
+      'v2',
+      'wss://asr.acme.test/v2/asr',
+      false,
+    ])
   })
 
   it('--service alone selects its defaultVersion', () => {
@@ -60,17 +65,25 @@ describe('resolveTarget', () => {
   })
 
   it('an unknown version suggests the nearest, or lists them all', () => {
-    expect(targetError(() => resolveTarget(pack, { service: 'asr', version: 'v3' })).suggestions).toEqual(['Did you mean "v1" or "v2"?'])
-    expect(targetError(() => resolveTarget(pack, { service: 'asr', version: 'twenty' })).suggestions).toEqual(['Available versions: v1, v2.'])
+    expect(targetError(() => resolveTarget(pack, { service: 'asr', version: 'v3' })).suggestions).toEqual([
+      'Did you mean "v1" or "v2"?',
+    ])
+    expect(targetError(() => resolveTarget(pack, { service: 'asr', version: 'twenty' })).suggestions).toEqual(
+      ['Available versions: v1, v2.'],
+    )
   })
 
   it('names that only Object.prototype has are unknown, not resolved through it', () => {
     expect(targetError(() => resolveTarget(pack, { service: 'toString' })).code).toBe('ERR_TARGET')
-    expect(targetError(() => resolveTarget(pack, { service: 'asr', version: 'constructor' })).code).toBe('ERR_TARGET')
+    expect(targetError(() => resolveTarget(pack, { service: 'asr', version: 'constructor' })).code).toBe(
+      'ERR_TARGET',
+    )
   })
 
   it('a relative endpoint is a usage error', () => {
-    expect(targetError(() => resolveTarget(pack, { service: 'asr', endpoint: '/v2/asr' })).code).toBe('ERR_USAGE')
+    expect(targetError(() => resolveTarget(pack, { service: 'asr', endpoint: '/v2/asr' })).code).toBe(
+      'ERR_USAGE',
+    )
   })
 })
 

@@ -79,7 +79,9 @@ describe('validatePackText', () => {
     p.services.asr.versions.v2.timeout = 1
     const v = await validatePackText(JSON.stringify(p), 'x.json')
     const byPointer = Object.fromEntries(v.problems.map((x) => [x.pointer, x.remedy]))
-    expect(byPointer['/services/asr/versions/v2/status']).toBe('Use one of: "current", "legacy", "deprecated", "sunset".')
+    expect(byPointer['/services/asr/versions/v2/status']).toBe(
+      'Use one of: "current", "legacy", "deprecated", "sunset".',
+    )
     expect(byPointer['/services/asr/versions/v2/timeout']).toMatch(/^Allowed here: title, url, protocol, /)
   })
 })
@@ -91,7 +93,9 @@ describe('validatePackFile', () => {
 
   it('says when the file is missing', async () => {
     const v = await validatePackFile('/nonexistent/pack.json')
-    expect(v.problems).toEqual([{ file: '/nonexistent/pack.json', pointer: '', message: 'file not found', remedy: 'Check the path.' }])
+    expect(v.problems).toEqual([
+      { file: '/nonexistent/pack.json', pointer: '', message: 'file not found', remedy: 'Check the path.' },
+    ])
   })
 })
 
@@ -109,10 +113,15 @@ describe('response schema subset', () => {
 
 describe('messages about hostile names', () => {
   it('escapes control characters in names, so a pack cannot write to the terminal', async () => {
-    const v = await validatePackText(validText.replace('"id": "acme",', '"id": "acme", "\\u001b[2Jx\\n": 1,'), 'x.json')
+    const v = await validatePackText(
+      validText.replace('"id": "acme",', '"id": "acme", "\\u001b[2Jx\\n": 1,'),
+      'x.json',
+    )
     expect(v.problems.map((p) => p.message)).toEqual(['unknown property "\\u001b[2Jx\\u000a"'])
     const dup = await validatePackText('{"a\\u0007": 1, "a\\u0007": 2}', 'x.json')
-    expect(dup.problems[0]!.message).toBe('line 1, column 16: the key "a\\u0007" appears twice in the same object')
+    expect(dup.problems[0]!.message).toBe(
+      'line 1, column 16: the key "a\\u0007" appears twice in the same object',
+    )
   })
 })
 

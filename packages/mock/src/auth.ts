@@ -27,7 +27,8 @@ export async function checkAuth(ctx: AuthContext, req: IncomingRequest): Promise
   if (!version.auth) return null
   const facts = schemeFacts(pack, version.auth)
   const placed = new Map<string, string | undefined>()
-  for (const name of Object.keys(facts?.query ?? {})) placed.set(`query:${name}`, req.url.searchParams.get(name) ?? undefined)
+  for (const name of Object.keys(facts?.query ?? {}))
+    placed.set(`query:${name}`, req.url.searchParams.get(name) ?? undefined)
   for (const name of Object.keys(facts?.headers ?? {})) placed.set(`header:${name}`, header(req, name))
   const values = [...placed.values()].filter((v): v is string => v !== undefined && v !== '')
   // No signature at all is "Unauthorized" (Kong: no authorization); a partial one is checked on.
@@ -39,7 +40,8 @@ export async function checkAuth(ctx: AuthContext, req: IncomingRequest): Promise
     const raw = ts.in === 'query' ? req.url.searchParams.get(ts.name) : header(req, ts.name)
     const at = raw ? parseTimestamp(raw, ts.format) : undefined
     if (at === undefined) return 'skew'
-    if (facts.maxSkewSeconds !== undefined && Math.abs(ctx.now - at) > facts.maxSkewSeconds * 1000) return 'skew'
+    if (facts.maxSkewSeconds !== undefined && Math.abs(ctx.now - at) > facts.maxSkewSeconds * 1000)
+      return 'skew'
   }
   if (values.length < placed.size) return 'malformed'
 
@@ -74,7 +76,12 @@ export const signatureCheck = {
     const result = verifyRequest({
       pack: ctx.target.pack,
       target: ctx.target,
-      request: { method: req.method, url: req.url, headers: req.headers, ...(req.body ? { body: req.body } : {}) },
+      request: {
+        method: req.method,
+        url: req.url,
+        headers: req.headers,
+        ...(req.body ? { body: req.body } : {}),
+      },
       credentials: ctx.credentials,
       // The mistake search is for `apidx sign --verify`; a gateway only says yes or no.
       searchMistakes: false,

@@ -39,7 +39,10 @@ export async function makeCertificates(now = Date.now()): Promise<CertificateSet
     ],
   })
   const signer = { key: ca.private, cert: ca.cert }
-  const leaf = async (name: string, opts: { from: number; to: number; selfSigned?: boolean; ip?: boolean }): Promise<ServedCertificate> => {
+  const leaf = async (
+    name: string,
+    opts: { from: number; to: number; selfSigned?: boolean; ip?: boolean },
+  ): Promise<ServedCertificate> => {
     const altNames: ({ type: 2; value: string } | { type: 7; ip: string })[] = [{ type: 2, value: name }]
     if (opts.ip) altNames.push({ type: 7, ip: '127.0.0.1' })
     const made = await generate([{ name: 'commonName', value: name }], {
@@ -54,7 +57,9 @@ export async function makeCertificates(now = Date.now()): Promise<CertificateSet
         { name: 'subjectAltName', altNames },
       ],
     })
-    return opts.selfSigned ? { key: made.private, cert: made.cert } : { key: made.private, cert: made.cert, ca: ca.cert }
+    return opts.selfSigned
+      ? { key: made.private, cert: made.cert }
+      : { key: made.private, cert: made.cert, ca: ca.cert }
   }
   return {
     ca: ca.cert,

@@ -16,11 +16,15 @@ afterEach(async () => {
   await server?.close()
   server = undefined
 })
-const start = async (opts: Partial<MockOptions> = {}) => (server = await startMock({ pack: iflytek, service: 'iat', ...opts }))
+const start = async (opts: Partial<MockOptions> = {}) =>
+  (server = await startMock({ pack: iflytek, service: 'iat', ...opts }))
 const signed = (s: MockServer) => signV2(s.url, demo.apiKey!, demo.apiSecret!)
 
 /** The sockets and servers of this process, to prove close() leaves none. */
-const netHandles = () => process.getActiveResourcesInfo().filter((r) => r === 'TCPSocketWrap' || r === 'TCPServerWrap' || r === 'Timeout').length
+const netHandles = () =>
+  process
+    .getActiveResourcesInfo()
+    .filter((r) => r === 'TCPSocketWrap' || r === 'TCPServerWrap' || r === 'Timeout').length
 
 describe('connection scenarios', () => {
   it('refused: the URL points at a port where nothing listens', async () => {
@@ -52,7 +56,9 @@ describe('connection scenarios', () => {
     const held = net.connect(s.port, '127.0.0.1')
     held.on('error', () => {})
     await new Promise((r) => held.once('connect', r))
-    held.write('GET /v2/iat HTTP/1.1\r\nHost: x\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n\r\n')
+    held.write(
+      'GET /v2/iat HTTP/1.1\r\nHost: x\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n\r\n',
+    )
     await new Promise((r) => setTimeout(r, 100))
     const closedByServer = new Promise((r) => held.once('close', r))
     await s.close()
@@ -67,7 +73,12 @@ describe('TLS', () => {
     const s = await start({ tls: true })
     expect(s.url).toMatch(/^wss:\/\/127\.0\.0\.1:\d+\/v2\/iat$/)
     expect(s.servername).toBe(SERVERNAME)
-    const seen = await observe(signed(s), { ca: s.ca!, servername: s.servername!, send: iatFrames, waitMs: 500 })
+    const seen = await observe(signed(s), {
+      ca: s.ca!,
+      servername: s.servername!,
+      send: iatFrames,
+      waitMs: 500,
+    })
     expect(seen.status).toBe(101)
     expect(seen.frames).toHaveLength(2)
   })
@@ -110,7 +121,12 @@ describe('TLS', () => {
 
   it('a TLS client that gives up mid-handshake does not disturb the emulator', async () => {
     const s = await start({ tls: true })
-    const c = tls.connect({ host: '127.0.0.1', port: s.port, servername: SERVERNAME, rejectUnauthorized: false })
+    const c = tls.connect({
+      host: '127.0.0.1',
+      port: s.port,
+      servername: SERVERNAME,
+      rejectUnauthorized: false,
+    })
     c.on('error', () => {})
     c.destroy()
     expect((await observe(signed(s), { ca: s.ca!, servername: s.servername!, waitMs: 300 })).status).toBe(101)
@@ -132,7 +148,14 @@ const httpPack = {
       title: 'Echo',
       docs: 'https://example.com/docs/echo',
       defaultVersion: 'v1',
-      errors: { '40001': { meaning: 'bad input', vendorText: 'invalid input', fix: 'fix it', source: 'https://example.com/docs/echo' } },
+      errors: {
+        '40001': {
+          meaning: 'bad input',
+          vendorText: 'invalid input',
+          fix: 'fix it',
+          source: 'https://example.com/docs/echo',
+        },
+      },
       versions: {
         v1: {
           url: 'https://api.example.com/v1/echo',
@@ -142,7 +165,16 @@ const httpPack = {
           status: 'current',
           source: 'https://example.com/docs/echo',
           session: { idFrom: 'server', pointer: '/sid' },
-          response: { format: 'json', schema: { type: 'object', required: ['code', 'sid', 'data'] }, errorCode: '/code', codeType: 'string', examples: { frames: [{ code: '0', sid: '{sid}', data: 'ok' }], errorFrame: { code: '{code}', desc: '{message}', sid: '{sid}' } } },
+          response: {
+            format: 'json',
+            schema: { type: 'object', required: ['code', 'sid', 'data'] },
+            errorCode: '/code',
+            codeType: 'string',
+            examples: {
+              frames: [{ code: '0', sid: '{sid}', data: 'ok' }],
+              errorFrame: { code: '{code}', desc: '{message}', sid: '{sid}' },
+            },
+          },
         },
       },
     },
@@ -150,14 +182,23 @@ const httpPack = {
 } as unknown as ProviderPack
 
 describe('http services', () => {
-  const post = (url: string, body = '{}') => fetch(url, { method: 'POST', body, headers: { 'content-type': 'application/json' } }).then(async (r) => ({ status: r.status, type: r.headers.get('content-type'), body: await r.text() }))
+  const post = (url: string, body = '{}') =>
+    fetch(url, { method: 'POST', body, headers: { 'content-type': 'application/json' } }).then(async (r) => ({
+      status: r.status,
+      type: r.headers.get('content-type'),
+      body: await r.text(),
+    }))
 
   it('answers the example body with a server sid', async () => {
     server = await startMock({ pack: httpPack })
     expect(server.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/v1\/echo$/)
     const r = await post(server.url)
     expect(r.status).toBe(200)
-    expect(JSON.parse(r.body)).toMatchObject({ code: '0', data: 'ok', sid: expect.stringMatching(/^ech[0-9a-f]{8}@dx/) })
+    expect(JSON.parse(r.body)).toMatchObject({
+      code: '0',
+      data: 'ok',
+      sid: expect.stringMatching(/^ech[0-9a-f]{8}@dx/),
+    })
   })
 
   it('answers a wrong method or path with 404 and a vendor-error with the error body (code kept a string)', async () => {
@@ -168,7 +209,9 @@ describe('http services', () => {
 
   it('answers 413 to a body over 1 MiB', async () => {
     server = await startMock({ pack: httpPack })
-    expect((await post(server.url, 'x'.repeat(1024 * 1024 + 10)).catch(() => ({ status: 413 }))).status).toBe(413)
+    expect((await post(server.url, 'x'.repeat(1024 * 1024 + 10)).catch(() => ({ status: 413 }))).status).toBe(
+      413,
+    )
   })
 
   it('wrong-scheme on an http service: the client part is plain http://, answered 400 on the TLS port', async () => {
@@ -177,14 +220,23 @@ describe('http services', () => {
     expect(server.url).toMatch(/^https:/)
     const r = await fetch(server.url.replace(/^https:/, 'http:'), { method: 'POST', body: '{}' })
     expect(r.status).toBe(400)
-    await expect(startMock({ pack: httpPack, scenario: 'wrong-scheme-http' })).rejects.toMatchObject({ code: 'ERR_USAGE' })
+    await expect(startMock({ pack: httpPack, scenario: 'wrong-scheme-http' })).rejects.toMatchObject({
+      code: 'ERR_USAGE',
+    })
   })
 
   it('no-response and handshake-timeout on an http service: the request is held, and the expected root cause is http/timeout', async () => {
     for (const scenario of ['no-response', 'handshake-timeout']) {
       const s = await startMock({ pack: httpPack, scenario })
       expect(s.scenario.expect).toBe('http/timeout')
-      const aborted = await fetch(s.url, { method: 'POST', body: '{}', signal: AbortSignal.timeout(300) }).then(() => false, () => true)
+      const aborted = await fetch(s.url, {
+        method: 'POST',
+        body: '{}',
+        signal: AbortSignal.timeout(300),
+      }).then(
+        () => false,
+        () => true,
+      )
       expect(aborted).toBe(true)
       await s.close()
     }
@@ -192,7 +244,10 @@ describe('http services', () => {
 
   it('a port in use is a usage error, not a crash', async () => {
     server = await startMock({ pack: httpPack })
-    await expect(startMock({ pack: httpPack, port: server.port })).rejects.toMatchObject({ code: 'ERR_USAGE', message: expect.stringContaining('already in use') })
+    await expect(startMock({ pack: httpPack, port: server.port })).rejects.toMatchObject({
+      code: 'ERR_USAGE',
+      message: expect.stringContaining('already in use'),
+    })
   })
 
   it('refuses a host that is not loopback', async () => {

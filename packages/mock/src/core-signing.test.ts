@@ -16,7 +16,12 @@ afterEach(async () => {
 })
 
 /** Signs the emulator's URL with core's signRequest, as `apidx check` does. */
-function coreSigned(s: MockServer, service: string, creds: Record<string, string>, clock: () => number = Date.now): string {
+function coreSigned(
+  s: MockServer,
+  service: string,
+  creds: Record<string, string>,
+  clock: () => number = Date.now,
+): string {
   const target = core.resolveTarget(iflytek, { service, endpoint: s.url })
   return core.signRequest(iflytek, target, { method: 'GET', url: s.url }, creds, clock).request.url
 }
@@ -31,7 +36,9 @@ describe('with the core signing engine', () => {
 
   it('rtasr: a signa made by signRequest is accepted; the server closes after the end mark', async () => {
     server = await startMock({ pack: iflytek, service: 'rtasr' })
-    const seen = await observe(coreSigned(server, 'rtasr', demo), { send: [Buffer.alloc(1280), '{"end": true}'] })
+    const seen = await observe(coreSigned(server, 'rtasr', demo), {
+      send: [Buffer.alloc(1280), '{"end": true}'],
+    })
     expect(seen.status).toBe(101)
     expect(seen.close?.code).toBe(1000)
   })
@@ -39,11 +46,16 @@ describe('with the core signing engine', () => {
   it.each([
     ['wrong-secret', 401, '{"message":"HMAC signature does not match"}'],
     ['unknown-key', 401, '{"message":"HMAC signature cannot be verified: fail to retrieve credential"}'],
-  ])('%s: the scenario client signed by signRequest is refused by verifyRequest\'s verdict (%i)', async (id, status, body) => {
-    server = await startMock({ pack: iflytek, service: 'iat', scenario: id })
-    const seen = await observe(coreSigned(server, 'iat', clientCredentials(iflytek, findScenario(id), demo, 'hmac-url')))
-    expect(seen).toMatchObject({ status, body })
-  })
+  ])(
+    "%s: the scenario client signed by signRequest is refused by verifyRequest's verdict (%i)",
+    async (id, status, body) => {
+      server = await startMock({ pack: iflytek, service: 'iat', scenario: id })
+      const seen = await observe(
+        coreSigned(server, 'iat', clientCredentials(iflytek, findScenario(id), demo, 'hmac-url')),
+      )
+      expect(seen).toMatchObject({ status, body })
+    },
+  )
 
   it('clock-skew: an honest signRequest date is refused with 403', async () => {
     server = await startMock({ pack: iflytek, service: 'iat', scenario: 'clock-skew' })

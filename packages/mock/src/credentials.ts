@@ -10,7 +10,8 @@ import type { Scenario } from './types.js'
  */
 export function demoCredentials(pack: ProviderPack): Record<string, string> {
   const values: Record<string, string> = {}
-  for (const [name, c] of Object.entries(pack.credentials)) values[name] = fit(`apidx-demo-${name.toLowerCase()}-`, c.length)
+  for (const [name, c] of Object.entries(pack.credentials))
+    values[name] = fit(`apidx-demo-${name.toLowerCase()}-`, c.length)
   return values
 }
 
@@ -18,7 +19,12 @@ export function demoCredentials(pack: ProviderPack): Record<string, string> {
  * The credentials a scenario's client signs with: the demo ones; with the secret changed
  * (`wrong-secret`), the key id changed (`unknown-key`), or none (`missing-credentials`).
  */
-export function clientCredentials(pack: ProviderPack, scenario: Scenario, known: Record<string, string>, schemeId: string | null): Record<string, string> {
+export function clientCredentials(
+  pack: ProviderPack,
+  scenario: Scenario,
+  known: Record<string, string>,
+  schemeId: string | null,
+): Record<string, string> {
   const mode = scenario.client?.credentials
   if (mode === 'none') return {}
   const values = { ...known }
@@ -27,7 +33,11 @@ export function clientCredentials(pack: ProviderPack, scenario: Scenario, known:
   const names = mode === 'wrong-secret' ? (facts?.secrets ?? []) : (facts?.keyIds ?? [])
   for (const name of names) {
     const v = values[name]
-    if (v !== undefined) values[name] = fit(mode === 'wrong-secret' ? 'apidx-wrong-secret-' : 'apidx-unknown-key-', v.length || pack.credentials[name]?.length)
+    if (v !== undefined)
+      values[name] = fit(
+        mode === 'wrong-secret' ? 'apidx-wrong-secret-' : 'apidx-unknown-key-',
+        v.length || pack.credentials[name]?.length,
+      )
   }
   return values
 }

@@ -8,17 +8,27 @@ const target = (frames: unknown[]) => ({ version: { probe: { frames } } }) as un
 
 describe('isLastProbeFrame', () => {
   it('matches a binary last frame byte for byte, and no other bytes', () => {
-    const t = target([{ type: 'binary', silenceBytes: 3200 }, { type: 'binary', base64: Buffer.from('end-of-stream').toString('base64') }])
+    const t = target([
+      { type: 'binary', silenceBytes: 3200 },
+      { type: 'binary', base64: Buffer.from('end-of-stream').toString('base64') },
+    ])
     expect(isLastProbeFrame(t, Buffer.from('end-of-stream'), true)).toBe(true)
     expect(isLastProbeFrame(t, Buffer.from('end-of-streaM'), true)).toBe(false)
     expect(isLastProbeFrame(t, Buffer.alloc(3200), true)).toBe(false)
   })
 
   it('matches a JSON last frame field for field, a {cred.…} placeholder matching any string', () => {
-    const t = target([{ type: 'json', json: { header: { name: 'StartTranscription' } } }, { type: 'json', json: { header: { name: 'StopTranscription', appkey: '{cred.appKey}' } } }])
-    expect(isLastProbeFrame(t, '{"header":{"appkey":"demo-123","name":"StopTranscription"}}', false)).toBe(true)
+    const t = target([
+      { type: 'json', json: { header: { name: 'StartTranscription' } } },
+      { type: 'json', json: { header: { name: 'StopTranscription', appkey: '{cred.appKey}' } } },
+    ])
+    expect(isLastProbeFrame(t, '{"header":{"appkey":"demo-123","name":"StopTranscription"}}', false)).toBe(
+      true,
+    )
     expect(isLastProbeFrame(t, '{"header":{"name":"StartTranscription"}}', false)).toBe(false)
-    expect(isLastProbeFrame(t, '{"header":{"name":"StopTranscription","appkey":"x","extra":1}}', false)).toBe(false)
+    expect(isLastProbeFrame(t, '{"header":{"name":"StopTranscription","appkey":"x","extra":1}}', false)).toBe(
+      false,
+    )
     expect(isLastProbeFrame(t, 'not json', false)).toBe(false)
   })
 

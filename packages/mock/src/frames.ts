@@ -23,11 +23,18 @@ export function makeSid(serviceId: string): string {
  */
 export function fill(frame: unknown, values: Placeholders, codeType?: 'integer' | 'string'): unknown {
   if (typeof frame === 'string') {
-    if (frame === '{code}' && values.code !== undefined && codeType === 'integer' && /^-?\d+$/.test(values.code)) return Number(values.code)
+    if (
+      frame === '{code}' &&
+      values.code !== undefined &&
+      codeType === 'integer' &&
+      /^-?\d+$/.test(values.code)
+    )
+      return Number(values.code)
     return frame.replace(/\{(sid|code|message)\}/g, (m, k: keyof Placeholders) => values[k] ?? m)
   }
   if (Array.isArray(frame)) return frame.map((f) => fill(f, values, codeType))
-  if (frame !== null && typeof frame === 'object') return Object.fromEntries(Object.entries(frame).map(([k, v]) => [k, fill(v, values, codeType)]))
+  if (frame !== null && typeof frame === 'object')
+    return Object.fromEntries(Object.entries(frame).map(([k, v]) => [k, fill(v, values, codeType)]))
   return frame
 }
 
@@ -39,7 +46,9 @@ export function healthyFrames(target: Target): { early: unknown[]; final: unknow
   if (!end?.pointer) return { early: [...frames], final: [] }
   // The last frame is the one carrying the end mark; everything before it streams.
   const last = frames.findLastIndex((f) => getPointer(f, end.pointer!) === end.equals)
-  return last < 0 ? { early: [...frames], final: [] } : { early: frames.slice(0, last), final: frames.slice(last) }
+  return last < 0
+    ? { early: [...frames], final: [] }
+    : { early: frames.slice(0, last), final: frames.slice(last) }
 }
 
 /** Longest client text frame inspected for an end mark (iat's audio frames are ≤ 13000 base64 characters). */
@@ -58,7 +67,8 @@ export function endsClientStream(target: Target, text: string | undefined, count
   const parsed = tryJson(text)
   if (!parsed.ok || parsed.value === null || typeof parsed.value !== 'object') return false
   const end = target.version.response?.end
-  if (end?.pointer && end.equals !== undefined && getPointer(parsed.value, end.pointer) === end.equals) return true
+  if (end?.pointer && end.equals !== undefined && getPointer(parsed.value, end.pointer) === end.equals)
+    return true
   return (parsed.value as Record<string, unknown>).end === true
 }
 
@@ -68,11 +78,21 @@ export function endsClientStream(target: Target, text: string | undefined, count
  * names (AWS's empty AudioEvent, NLS's StopTranscription). Binary frames must be byte-equal; in JSON
  * and text, a `{cred.…}` placeholder matches any string. Other clients end by the pack's end mark.
  */
-export function isLastProbeFrame(target: Target, data: Buffer | string | undefined, binary: boolean): boolean {
+export function isLastProbeFrame(
+  target: Target,
+  data: Buffer | string | undefined,
+  binary: boolean,
+): boolean {
   const frames = target.version.probe?.frames ?? []
   const last = frames[frames.length - 1]
   if (frames.length < 2 || !last || data === undefined) return false
-  if (binary) return last.type === 'binary' && last.base64 !== undefined && typeof data !== 'string' && data.equals(Buffer.from(last.base64, 'base64'))
+  if (binary)
+    return (
+      last.type === 'binary' &&
+      last.base64 !== undefined &&
+      typeof data !== 'string' &&
+      data.equals(Buffer.from(last.base64, 'base64'))
+    )
   const text = typeof data === 'string' ? data : data.toString('utf8')
   if (last.type === 'text') return last.text !== undefined && matchesTemplate(last.text, text)
   if (last.type !== 'json' || text.length > MAX_PARSED_CHARS) return false
@@ -88,11 +108,21 @@ function matchesTemplate(template: string, value: string): boolean {
 
 function matchesJson(pattern: unknown, value: unknown): boolean {
   if (typeof pattern === 'string') return typeof value === 'string' && matchesTemplate(pattern, value)
-  if (Array.isArray(pattern)) return Array.isArray(value) && value.length === pattern.length && pattern.every((p, i) => matchesJson(p, value[i]))
+  if (Array.isArray(pattern))
+    return (
+      Array.isArray(value) &&
+      value.length === pattern.length &&
+      pattern.every((p, i) => matchesJson(p, value[i]))
+    )
   if (pattern !== null && typeof pattern === 'object') {
     if (value === null || typeof value !== 'object' || Array.isArray(value)) return false
     const keys = Object.keys(pattern)
-    return keys.length === Object.keys(value).length && keys.every((k) => matchesJson((pattern as Record<string, unknown>)[k], (value as Record<string, unknown>)[k]))
+    return (
+      keys.length === Object.keys(value).length &&
+      keys.every((k) =>
+        matchesJson((pattern as Record<string, unknown>)[k], (value as Record<string, unknown>)[k]),
+      )
+    )
   }
   return pattern === value
 }
@@ -136,11 +166,17 @@ export function schemaMismatchFrame(target: Target, sid: string): unknown {
   const response = target.version.response
   const first = fill(response?.examples?.frames?.[0] ?? {}, { sid }, response?.codeType)
   const required = ((response?.schema as { required?: unknown } | undefined)?.required ?? []) as unknown[]
-  const keep = new Set([response?.errorCode, target.version.session?.pointer].filter((p): p is string => typeof p === 'string').map((p) => p.split('/')[1]))
+  const keep = new Set(
+    [response?.errorCode, target.version.session?.pointer]
+      .filter((p): p is string => typeof p === 'string')
+      .map((p) => p.split('/')[1]),
+  )
   if (first === null || typeof first !== 'object' || Array.isArray(first)) return { unexpected: true }
   const copy = { ...(first as Record<string, unknown>) }
   const removable = required.filter((k): k is string => typeof k === 'string' && !keep.has(k))
-  const drop = removable.length ? removable : required.filter((k): k is string => typeof k === 'string').slice(0, 1)
+  const drop = removable.length
+    ? removable
+    : required.filter((k): k is string => typeof k === 'string').slice(0, 1)
   for (const k of drop) delete copy[k]
   return drop.length ? copy : { unexpected: true }
 }

@@ -2,11 +2,29 @@
 // and body taken from the pack's handshake rules, so the emulator answers what the vendor documents.
 import { STATUS_CODES } from 'node:http'
 import type { Socket } from 'node:net'
-import { errorEntry, type HandshakeRule, type ProviderPack, type Service, type Target, type Version } from '@apidx/core'
+import {
+  errorEntry,
+  type HandshakeRule,
+  type ProviderPack,
+  type Service,
+  type Target,
+  type Version,
+} from '@apidx/core'
 import { errorFrame, makeSid } from './frames.js'
 
 /** Why the gateway refuses a request. */
-export type Refusal = 'not-found' | 'unauthorized' | 'malformed' | 'skew' | 'unknown-key' | 'mismatch' | 'ip-not-allowed' | 'server-error' | 'rate-limited' | 'upgrade-required' | 'plain-http-on-tls'
+export type Refusal =
+  | 'not-found'
+  | 'unauthorized'
+  | 'malformed'
+  | 'skew'
+  | 'unknown-key'
+  | 'mismatch'
+  | 'ip-not-allowed'
+  | 'server-error'
+  | 'rate-limited'
+  | 'upgrade-required'
+  | 'plain-http-on-tls'
 
 /** An HTTP answer as bytes go on the wire. */
 export interface GatewayAnswer {
@@ -30,41 +48,104 @@ interface Profile {
 // iFlytek's v2 gateway is a Kong gateway (its bodies are Kong's hmac-auth and ip-restriction
 // messages); the fallbacks are Kong's and nginx's stock answers for what the docs do not show.
 const PROFILES: Record<Refusal, Profile> = {
-  'not-found': { diagnosis: 'url/not-found', status: 404, fallback: '{"message":"no Route matched with those values"}', contentType: 'application/json; charset=utf-8' },
-  unauthorized: { diagnosis: 'auth/unauthorized', status: 401, phrase: 'Unauthorized', fallback: '{"message":"Unauthorized"}' },
-  malformed: { diagnosis: 'auth/signature-mismatch', status: 401, phrase: 'cannot be verified', fallback: '{"message":"HMAC signature cannot be verified"}' },
-  skew: { diagnosis: 'clock/skew', status: 403, fallback: '{"message":"HMAC signature cannot be verified, a valid date or x-date header is required for HMAC Authentication"}' },
-  'unknown-key': { diagnosis: 'auth/unknown-key', status: 401, phrase: 'fail to retrieve credential', fallback: '{"message":"HMAC signature cannot be verified: fail to retrieve credential"}' },
-  mismatch: { diagnosis: 'auth/signature-mismatch', status: 401, phrase: 'does not match', fallback: '{"message":"HMAC signature does not match"}' },
-  'ip-not-allowed': { diagnosis: 'auth/ip-not-allowed', status: 403, fallback: '{"message":"Your IP address is not allowed"}' },
-  'server-error': { diagnosis: 'http/server-error', status: 500, fallback: '{"message":"An unexpected error occurred"}', contentType: 'application/json; charset=utf-8' },
-  'rate-limited': { diagnosis: 'http/rate-limited', status: 429, fallback: '{"message":"API rate limit exceeded"}', contentType: 'application/json; charset=utf-8', headers: { 'Retry-After': '1' } },
+  'not-found': {
+    diagnosis: 'url/not-found',
+    status: 404,
+    fallback: '{"message":"no Route matched with those values"}',
+    contentType: 'application/json; charset=utf-8',
+  },
+  unauthorized: {
+    diagnosis: 'auth/unauthorized',
+    status: 401,
+    phrase: 'Unauthorized',
+    fallback: '{"message":"Unauthorized"}',
+  },
+  malformed: {
+    diagnosis: 'auth/signature-mismatch',
+    status: 401,
+    phrase: 'cannot be verified',
+    fallback: '{"message":"HMAC signature cannot be verified"}',
+  },
+  skew: {
+    diagnosis: 'clock/skew',
+    status: 403,
+    fallback:
+      '{"message":"HMAC signature cannot be verified, a valid date or x-date header is required for HMAC Authentication"}',
+  },
+  'unknown-key': {
+    diagnosis: 'auth/unknown-key',
+    status: 401,
+    phrase: 'fail to retrieve credential',
+    fallback: '{"message":"HMAC signature cannot be verified: fail to retrieve credential"}',
+  },
+  mismatch: {
+    diagnosis: 'auth/signature-mismatch',
+    status: 401,
+    phrase: 'does not match',
+    fallback: '{"message":"HMAC signature does not match"}',
+  },
+  'ip-not-allowed': {
+    diagnosis: 'auth/ip-not-allowed',
+    status: 403,
+    fallback: '{"message":"Your IP address is not allowed"}',
+  },
+  'server-error': {
+    diagnosis: 'http/server-error',
+    status: 500,
+    fallback: '{"message":"An unexpected error occurred"}',
+    contentType: 'application/json; charset=utf-8',
+  },
+  'rate-limited': {
+    diagnosis: 'http/rate-limited',
+    status: 429,
+    fallback: '{"message":"API rate limit exceeded"}',
+    contentType: 'application/json; charset=utf-8',
+    headers: { 'Retry-After': '1' },
+  },
   // Inferred, not documented: what a WebSocket route answers a plain GET (RFC 6455 §4.2.2).
-  'upgrade-required': { diagnosis: 'url/wrong-scheme', status: 426, fallback: 'Upgrade Required', headers: { Upgrade: 'websocket', 'Sec-WebSocket-Version': '13' } },
+  'upgrade-required': {
+    diagnosis: 'url/wrong-scheme',
+    status: 426,
+    fallback: 'Upgrade Required',
+    headers: { Upgrade: 'websocket', 'Sec-WebSocket-Version': '13' },
+  },
   // nginx's answer to plain HTTP on its TLS port.
   'plain-http-on-tls': {
     diagnosis: 'url/wrong-scheme',
     status: 400,
-    fallback: '<html>\r\n<head><title>400 The plain HTTP request was sent to HTTPS port</title></head>\r\n<body>\r\n<center><h1>400 Bad Request</h1></center>\r\n<center>The plain HTTP request was sent to HTTPS port</center>\r\n</body>\r\n</html>\r\n',
+    fallback:
+      '<html>\r\n<head><title>400 The plain HTTP request was sent to HTTPS port</title></head>\r\n<body>\r\n<center><h1>400 Bad Request</h1></center>\r\n<center>The plain HTTP request was sent to HTTPS port</center>\r\n</body>\r\n</html>\r\n',
     contentType: 'text/html',
   },
 }
 
 /** The handshake rules of a version, most specific first (version, service, pack). */
 export function rulesFor(pack: ProviderPack, service: Service, version: Version): HandshakeRule[] {
-  return [...(version.handshakeErrors ?? []), ...(service.handshakeErrors ?? []), ...(pack.handshakeErrors ?? [])]
+  return [
+    ...(version.handshakeErrors ?? []),
+    ...(service.handshakeErrors ?? []),
+    ...(pack.handshakeErrors ?? []),
+  ]
 }
 
 /** The gateway's answer to a refusal, `date` being the server clock (ms) for the Date header. */
 export function refusal(kind: Refusal, rules: HandshakeRule[], date: number): GatewayAnswer {
   const p = PROFILES[kind]
   const candidates = rules.filter((r) => r.diagnosis === p.diagnosis && r.example !== undefined)
-  const phrased = p.phrase ? candidates.filter((r) => r.example!.includes(p.phrase!)).sort((a, b) => a.example!.length - b.example!.length) : []
+  const phrased = p.phrase
+    ? candidates
+        .filter((r) => r.example!.includes(p.phrase!))
+        .sort((a, b) => a.example!.length - b.example!.length)
+    : []
   const rule = phrased[0] ?? candidates[0]
   return {
     status: rule?.status ?? p.status,
     // The iat doc's failure sample: `Content-Type: text/plain; charset=utf-8` with a JSON body.
-    headers: { Date: new Date(date).toUTCString(), 'Content-Type': p.contentType ?? 'text/plain; charset=utf-8', ...(p.headers ?? {}) },
+    headers: {
+      Date: new Date(date).toUTCString(),
+      'Content-Type': p.contentType ?? 'text/plain; charset=utf-8',
+      ...(p.headers ?? {}),
+    },
     body: rule?.example ?? p.fallback,
   }
 }
@@ -74,7 +155,12 @@ export function writeRaw(socket: Socket, answer: GatewayAnswer): void {
   if (socket.destroyed) return
   const body = Buffer.from(answer.body, 'utf8')
   const head = [`HTTP/1.1 ${answer.status} ${STATUS_CODES[answer.status] ?? 'Error'}`]
-  for (const [k, v] of Object.entries({ ...answer.headers, 'Content-Length': String(body.length), Connection: 'close' })) head.push(`${k}: ${v}`)
+  for (const [k, v] of Object.entries({
+    ...answer.headers,
+    'Content-Length': String(body.length),
+    Connection: 'close',
+  }))
+    head.push(`${k}: ${v}`)
   socket.end(Buffer.concat([Buffer.from(head.join('\r\n') + '\r\n\r\n', 'latin1'), body]))
 }
 
@@ -93,7 +179,8 @@ function documentedCode(target: Target, diagnosis: string): DocumentedCode | und
 export function sessionRefusalCode(kind: Refusal, target: Target): DocumentedCode | undefined {
   if (target.version.protocol !== 'websocket') return undefined
   const diagnosis = PROFILES[kind].diagnosis
-  if (rulesBefore(kind, target).some((r) => r.diagnosis === diagnosis && r.example !== undefined)) return undefined
+  if (rulesBefore(kind, target).some((r) => r.diagnosis === diagnosis && r.example !== undefined))
+    return undefined
   return codeFor(target, diagnosis)
 }
 
@@ -117,7 +204,10 @@ function rulesBefore(kind: Refusal, target: Target): HandshakeRule[] {
 /** True when the pack documents how the vendor answers a fault meaning `diagnosis`: a rule with an example, or a code. */
 export function documentedAnswer(target: Target, diagnosis: string): boolean {
   const rules = rulesFor(target.pack, target.service, target.version)
-  return rules.some((r) => r.diagnosis === diagnosis && r.example !== undefined) || codeFor(target, diagnosis) !== undefined
+  return (
+    rules.some((r) => r.diagnosis === diagnosis && r.example !== undefined) ||
+    codeFor(target, diagnosis) !== undefined
+  )
 }
 
 /** A code the vendor answers with, and the `byMessage` meaning whose message it sends when that is what means the fault. */
@@ -145,9 +235,17 @@ function codeFor(target: Target, diagnosis: string): DocumentedCode | undefined 
 export function documentedRefusal(kind: Refusal, target: Target, date: number): GatewayAnswer {
   const rules = rulesFor(target.pack, target.service, target.version)
   const diagnosis = PROFILES[kind].diagnosis
-  const documented = rulesBefore(kind, target).some((r) => r.diagnosis === diagnosis && r.example !== undefined) ? undefined : documentedCode(target, diagnosis)
+  const documented = rulesBefore(kind, target).some(
+    (r) => r.diagnosis === diagnosis && r.example !== undefined,
+  )
+    ? undefined
+    : documentedCode(target, diagnosis)
   if (documented === undefined) return refusal(kind, rules, date)
   const entry = errorEntry(target.version, target.service, documented.code)
   const body = errorFrame(target, documented.code, makeSid(target.serviceId), documented.variant)
-  return { status: entry?.status ?? 200, headers: { Date: new Date(date).toUTCString(), 'Content-Type': 'application/json; charset=utf-8' }, body: typeof body === 'string' ? body : JSON.stringify(body) }
+  return {
+    status: entry?.status ?? 200,
+    headers: { Date: new Date(date).toUTCString(), 'Content-Type': 'application/json; charset=utf-8' },
+    body: typeof body === 'string' ? body : JSON.stringify(body),
+  }
 }

@@ -27,7 +27,12 @@ export interface HandlerEnv {
   /** Keeps a socket unanswered (cut after a while, or by close()). */
   hold(socket: Socket): void
   wss: WebSocketServer
-  record(listener: RecordedRequest['listener'], method: string, url: string, headers: RecordedRequest['headers']): RecordedRequest
+  record(
+    listener: RecordedRequest['listener'],
+    method: string,
+    url: string,
+    headers: RecordedRequest['headers'],
+  ): RecordedRequest
   /** Notes the status (and body) the emulator answered a recorded request with. */
   answered(rec: RecordedRequest, status: number, body?: string): void
 }
@@ -44,7 +49,9 @@ export function mainHandlers(env: HandlerEnv): ListenerHandlers {
   // The session id: the client's own (`session.queryParam`, rtasr_llm's uuid) or one the server makes.
   const sidFor = (url: URL) => {
     const s = target.version.session
-    return s?.idFrom === 'client' && s.queryParam ? (url.searchParams.get(s.queryParam) ?? '') : makeSid(target.serviceId)
+    return s?.idFrom === 'client' && s.queryParam
+      ? (url.searchParams.get(s.queryParam) ?? '')
+      : makeSid(target.serviceId)
   }
   const raw = (rec: RecordedRequest, socket: Socket, a: GatewayAnswer) => {
     env.answered(rec, a.status, a.body)
@@ -59,53 +66,91 @@ export function mainHandlers(env: HandlerEnv): ListenerHandlers {
     upgrade(req, socket, head) {
       const rec = env.record('main', req.method ?? 'GET', req.url ?? '', req.headers)
       const request = incoming(req)
-      void gateThen(env.gate, request, (decision) => {
-        if (decision.kind === 'hold') return env.hold(socket)
-        if (decision.kind === 'answer') return raw(rec, socket, decision.answer)
-        if (target.version.protocol !== 'websocket') return raw(rec, socket, refusal('not-found', rulesFor(target.pack, target.service, target.version), now()))
-        const sid = sidFor(request.url)
-        // ws answers a malformed upgrade (no key, bad version) with 400 itself; only a session is a 101.
-        env.wss.handleUpgrade(req, socket, head, (ws) => {
-          env.answered(rec, 101)
-          runSession(ws, { target, scenario, sid, timer: env.timer, ...(decision.vendorCode !== undefined ? { refusalCode: decision.vendorCode } : {}), ...(decision.vendorVariant !== undefined ? { refusalVariant: decision.vendorVariant } : {}) })
-        })
-      }, () => raw(rec, socket, emulatorFault(now())))
+      void gateThen(
+        env.gate,
+        request,
+        (decision) => {
+          if (decision.kind === 'hold') return env.hold(socket)
+          if (decision.kind === 'answer') return raw(rec, socket, decision.answer)
+          if (target.version.protocol !== 'websocket')
+            return raw(
+              rec,
+              socket,
+              refusal('not-found', rulesFor(target.pack, target.service, target.version), now()),
+            )
+          const sid = sidFor(request.url)
+          // ws answers a malformed upgrade (no key, bad version) with 400 itself; only a session is a 101.
+          env.wss.handleUpgrade(req, socket, head, (ws) => {
+            env.answered(rec, 101)
+            runSession(ws, {
+              target,
+              scenario,
+              sid,
+              timer: env.timer,
+              ...(decision.vendorCode !== undefined ? { refusalCode: decision.vendorCode } : {}),
+              ...(decision.vendorVariant !== undefined ? { refusalVariant: decision.vendorVariant } : {}),
+            })
+          })
+        },
+        () => raw(rec, socket, emulatorFault(now())),
+      )
     },
     request(req, res) {
       const rec = env.record('main', req.method ?? 'GET', req.url ?? '', req.headers)
       readBody(req, (body) => {
         if (body === undefined) {
           res.on('finish', () => req.socket.destroy())
-          return http(rec, res, { status: 413, headers: { Date: new Date(now()).toUTCString(), 'Content-Type': 'text/plain; charset=utf-8', Connection: 'close' }, body: 'Request Entity Too Large' })
+          return http(rec, res, {
+            status: 413,
+            headers: {
+              Date: new Date(now()).toUTCString(),
+              'Content-Type': 'text/plain; charset=utf-8',
+              Connection: 'close',
+            },
+            body: 'Request Entity Too Large',
+          })
         }
         const request = incoming(req, body)
-        void gateThen(env.gate, request, (decision) => {
-          if (decision.kind === 'hold') return env.hold(req.socket)
-          if (decision.kind === 'answer') return http(rec, res, decision.answer)
-          const answer = serviceAnswer(target, scenario, sidFor(request.url), now())
-          if (answer === 'hold') return env.hold(req.socket)
-          if (answer === 'drop') {
-            // closed-early over HTTP: the head goes out, then the connection is cut mid-body.
-            env.answered(rec, 200)
-            // The head and a partial body are flushed, then the socket is ended: a reset right away
-            // can reach a client still sending its POST body before the head does.
-            res.writeHead(200, { 'Content-Type': 'application/json; charset=utf-8' })
-            return void res.write('{"partial":', () => req.socket.end())
-          }
-          http(rec, res, answer)
-        }, () => http(rec, res, emulatorFault(now())))
+        void gateThen(
+          env.gate,
+          request,
+          (decision) => {
+            if (decision.kind === 'hold') return env.hold(req.socket)
+            if (decision.kind === 'answer') return http(rec, res, decision.answer)
+            const answer = serviceAnswer(target, scenario, sidFor(request.url), now())
+            if (answer === 'hold') return env.hold(req.socket)
+            if (answer === 'drop') {
+              // closed-early over HTTP: the head goes out, then the connection is cut mid-body.
+              env.answered(rec, 200)
+              // The head and a partial body are flushed, then the socket is ended: a reset right away
+              // can reach a client still sending its POST body before the head does.
+              res.writeHead(200, { 'Content-Type': 'application/json; charset=utf-8' })
+              return void res.write('{"partial":', () => req.socket.end())
+            }
+            http(rec, res, answer)
+          },
+          () => http(rec, res, emulatorFault(now())),
+        )
       })
     },
     plainOnTls(socket, chunk) {
       const [method = '', url = ''] = chunk.toString('latin1').split('\r\n', 1)[0]!.split(' ')
-      raw(env.record('main', method.slice(0, 20), url.slice(0, 2000), {}), socket, refusal('plain-http-on-tls', [], now()))
+      raw(
+        env.record('main', method.slice(0, 20), url.slice(0, 2000), {}),
+        socket,
+        refusal('plain-http-on-tls', [], now()),
+      )
     },
   }
 }
 
 /** The other host a redirect points to: records what reaches it and answers a plain 200. */
 export function otherHostHandlers(env: Pick<HandlerEnv, 'record' | 'answered' | 'now'>): ListenerHandlers {
-  const answer = (): GatewayAnswer => ({ status: 200, headers: { Date: new Date(env.now()).toUTCString(), 'Content-Type': 'text/plain; charset=utf-8' }, body: 'apidx mock: redirect target (not the vendor)' })
+  const answer = (): GatewayAnswer => ({
+    status: 200,
+    headers: { Date: new Date(env.now()).toUTCString(), 'Content-Type': 'text/plain; charset=utf-8' },
+    body: 'apidx mock: redirect target (not the vendor)',
+  })
   return {
     request(req, res) {
       const rec = env.record('redirect-target', req.method ?? 'GET', req.url ?? '', req.headers)
@@ -125,7 +170,12 @@ export function otherHostHandlers(env: Pick<HandlerEnv, 'record' | 'answered' | 
 }
 
 /** Runs the gate and hands the decision on; a throw (a bug, or no signing engine) becomes `onError`. */
-async function gateThen(gate: GateContext, req: IncomingRequest, then: (d: Decision) => void, onError: () => void): Promise<void> {
+async function gateThen(
+  gate: GateContext,
+  req: IncomingRequest,
+  then: (d: Decision) => void,
+  onError: () => void,
+): Promise<void> {
   let decision: Decision
   try {
     decision = await decide(gate, req)
@@ -137,7 +187,15 @@ async function gateThen(gate: GateContext, req: IncomingRequest, then: (d: Decis
 
 /** The emulator's own failure, marked so nobody mistakes it for the vendor's. */
 function emulatorFault(date: number): GatewayAnswer {
-  return { status: 500, headers: { Date: new Date(date).toUTCString(), 'Content-Type': 'text/plain; charset=utf-8', 'X-Apidx-Mock': 'emulator-fault' }, body: 'apidx mock: the emulator could not process this request' }
+  return {
+    status: 500,
+    headers: {
+      Date: new Date(date).toUTCString(),
+      'Content-Type': 'text/plain; charset=utf-8',
+      'X-Apidx-Mock': 'emulator-fault',
+    },
+    body: 'apidx mock: the emulator could not process this request',
+  }
 }
 
 /** Reads a request body up to the cap; undefined (once, reading stops) when it is larger. */

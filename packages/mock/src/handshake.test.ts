@@ -14,8 +14,10 @@ afterEach(async () => {
   server = undefined
 })
 
-const start = async (scenario?: string) => (server = await startMock({ pack: iflytek, service: 'iat', ...(scenario ? { scenario } : {}) }))
-const signedUrl = (s: MockServer, creds = demo, date?: string) => signV2(s.url, creds.apiKey!, creds.apiSecret!, date)
+const start = async (scenario?: string) =>
+  (server = await startMock({ pack: iflytek, service: 'iat', ...(scenario ? { scenario } : {}) }))
+const signedUrl = (s: MockServer, creds = demo, date?: string) =>
+  signV2(s.url, creds.apiKey!, creds.apiSecret!, date)
 
 describe('handshake rejections come from what the client sends', () => {
   it('serves iat v2 at the pack path on loopback and accepts a correctly signed upgrade with 101 and the server Date', async () => {
@@ -63,14 +65,20 @@ describe('handshake rejections come from what the client sends', () => {
     expect(creds.apiKey).not.toBe(demo.apiKey)
     expect(creds.apiKey).toHaveLength(32)
     const seen = await observe(signedUrl(s, creds))
-    expect(seen).toMatchObject({ status: 401, body: '{"message":"HMAC signature cannot be verified: fail to retrieve credential"}' })
+    expect(seen).toMatchObject({
+      status: 401,
+      body: '{"message":"HMAC signature cannot be verified: fail to retrieve credential"}',
+    })
   })
 
   it('rejects an honestly dated request with 403 when the server clock runs 10 minutes ahead, and shows its time in Date', async () => {
     const s = await start('clock-skew')
     const sent = Date.now()
     const seen = await observe(signedUrl(s))
-    expect(seen).toMatchObject({ status: 403, body: '{"message":"HMAC signature cannot be verified, a valid date or x-date header is required for HMAC Authentication"}' })
+    expect(seen).toMatchObject({
+      status: 403,
+      body: '{"message":"HMAC signature cannot be verified, a valid date or x-date header is required for HMAC Authentication"}',
+    })
     const offset = Date.parse(String(seen.headers?.date)) - sent
     expect(offset).toBeGreaterThan(CLOCK_SKEW_MS - 5000)
     expect(offset).toBeLessThan(CLOCK_SKEW_MS + 5000)
@@ -78,7 +86,9 @@ describe('handshake rejections come from what the client sends', () => {
 
   it('accepts a request dated by the skewed server clock itself (the skew is the only fault)', async () => {
     const s = await start('clock-skew')
-    const seen = await observe(signedUrl(s, demo, new Date(Date.now() + CLOCK_SKEW_MS).toUTCString()), { waitMs: 300 })
+    const seen = await observe(signedUrl(s, demo, new Date(Date.now() + CLOCK_SKEW_MS).toUTCString()), {
+      waitMs: 300,
+    })
     expect(seen.status).toBe(101)
   })
 
@@ -86,12 +96,18 @@ describe('handshake rejections come from what the client sends', () => {
     const fixed = Date.parse('Wed, 10 Jul 2019 07:35:43 GMT')
     server = await startMock({ pack: iflytek, service: 'iat', clock: () => fixed })
     expect((await observe(signedUrl(server, demo, new Date(fixed - 301_000).toUTCString()))).status).toBe(403)
-    expect((await observe(signedUrl(server, demo, new Date(fixed + 299_000).toUTCString()), { waitMs: 300 })).status).toBe(101)
+    expect(
+      (await observe(signedUrl(server, demo, new Date(fixed + 299_000).toUTCString()), { waitMs: 300 }))
+        .status,
+    ).toBe(101)
   })
 
   it('answers 403 "Your IP address is not allowed" to a correctly signed request', async () => {
     const s = await start('ip-not-allowed')
-    expect(await observe(signedUrl(s))).toMatchObject({ status: 403, body: '{"message":"Your IP address is not allowed"}' })
+    expect(await observe(signedUrl(s))).toMatchObject({
+      status: 403,
+      body: '{"message":"Your IP address is not allowed"}',
+    })
   })
 
   it('answers 500 and 429 with Retry-After for the server-error and rate-limited scenarios', async () => {
@@ -131,10 +147,17 @@ describe('handshake rejections come from what the client sends', () => {
 
   it('notes each answer on the record and reports it through onRequest', async () => {
     const seen: string[] = []
-    server = await startMock({ pack: iflytek, service: 'iat', onRequest: (r) => seen.push(`${r.status} ${r.answer ?? ''}`) })
+    server = await startMock({
+      pack: iflytek,
+      service: 'iat',
+      onRequest: (r) => seen.push(`${r.status} ${r.answer ?? ''}`),
+    })
     await observe(server.url.replace('/v2/iat', '/iat'))
     await observe(server.url)
-    expect(seen).toEqual(['404 {"message":"no Route matched with those values"}', '401 {"message":"Unauthorized"}'])
+    expect(seen).toEqual([
+      '404 {"message":"no Route matched with those values"}',
+      '401 {"message":"Unauthorized"}',
+    ])
     expect(server.requests.map((r) => r.status)).toEqual([404, 401])
   })
 })

@@ -10,8 +10,14 @@ import type { Scenario } from './types.js'
 export const MAX_REQUEST_BODY_BYTES = 1024 * 1024
 
 /** The service's answer, or 'hold' (no-response) or 'drop' (closed-early: the connection is cut). */
-export function serviceAnswer(target: Target, scenario: Scenario, sid: string, date: number): GatewayAnswer | 'hold' | 'drop' {
-  if (target.version.protocol === 'websocket') return refusal('upgrade-required', rulesFor(target.pack, target.service, target.version), date)
+export function serviceAnswer(
+  target: Target,
+  scenario: Scenario,
+  sid: string,
+  date: number,
+): GatewayAnswer | 'hold' | 'drop' {
+  if (target.version.protocol === 'websocket')
+    return refusal('upgrade-required', rulesFor(target.pack, target.service, target.version), date)
   if (scenario.id === 'no-response') return 'hold'
   if (scenario.id === 'closed-early') return 'drop'
   const response = target.version.response
@@ -22,8 +28,7 @@ export function serviceAnswer(target: Target, scenario: Scenario, sid: string, d
     body = errorFrame(target, code, sid, scenario.vendorVariant)
     // REST vendors pair some codes with a 4xx or 5xx (Aliyun's 400 SignatureDoesNotMatch, OpenAI's 429).
     status = errorEntry(target.version, target.service, code)?.status ?? 200
-  }
-  else if (scenario.id === 'legacy-format') body = legacyFrame(target, sid)
+  } else if (scenario.id === 'legacy-format') body = legacyFrame(target, sid)
   else if (scenario.id === 'not-json') body = NOT_JSON
   else if (scenario.id === 'schema-mismatch') body = schemaMismatchFrame(target, sid)
   else body = fill(response?.examples?.frames?.[0] ?? {}, { sid }, response?.codeType)

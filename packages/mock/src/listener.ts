@@ -26,9 +26,17 @@ export interface Listener {
 }
 
 /** Starts a listener on `host:port` (0 = any free port), TLS when `cert` is given. */
-export function listen(host: string, port: number, cert: ServedCertificate | undefined, sockets: Set<Socket>, handlers: ListenerHandlers): Promise<Listener> {
+export function listen(
+  host: string,
+  port: number,
+  cert: ServedCertificate | undefined,
+  sockets: Set<Socket>,
+  handlers: ListenerHandlers,
+): Promise<Listener> {
   const options = { maxHeaderSize: MAX_HEADER_BYTES }
-  const inner = cert ? https.createServer({ ...options, key: cert.key, cert: cert.cert }) : http.createServer(options)
+  const inner = cert
+    ? https.createServer({ ...options, key: cert.key, cert: cert.cert })
+    : http.createServer(options)
   inner.on('request', handlers.request)
   inner.on('upgrade', handlers.upgrade)
   inner.on('clientError', (_err: Error, socket: net.Socket) => socket.destroy())
@@ -50,7 +58,11 @@ export function listen(host: string, port: number, cert: ServedCertificate | und
       if (first[0] === 0x16) {
         socket.unshift(first)
         inner.emit('connection', socket)
-      } else handlers.plainOnTls(socket, Buffer.concat([first, (socket.read() as Buffer | null) ?? Buffer.alloc(0)]))
+      } else
+        handlers.plainOnTls(
+          socket,
+          Buffer.concat([first, (socket.read() as Buffer | null) ?? Buffer.alloc(0)]),
+        )
     }
     socket.once('readable', peek)
   })
@@ -83,8 +95,17 @@ export function reservePort(host: string): Promise<number> {
 
 /** A port in use or not allowed is the user's to fix (ERR_USAGE), not a crash. */
 function listenError(err: NodeJS.ErrnoException, host: string, port: number): Error {
-  if (err.code === 'EADDRINUSE') return new ApidxError('ERR_USAGE', `Port ${port} on ${host} is already in use.`, { suggestions: ['Choose another --port, or omit it for a free one.'] })
-  if (err.code === 'EACCES') return new ApidxError('ERR_USAGE', `Listening on port ${port} is not allowed for this user.`, { suggestions: ['Use a port above 1023, or omit --port.'] })
-  if (err.code === 'EADDRNOTAVAIL') return new ApidxError('ERR_USAGE', `${host} is not an address of this machine.`, { suggestions: ['Use 127.0.0.1.'] })
+  if (err.code === 'EADDRINUSE')
+    return new ApidxError('ERR_USAGE', `Port ${port} on ${host} is already in use.`, {
+      suggestions: ['Choose another --port, or omit it for a free one.'],
+    })
+  if (err.code === 'EACCES')
+    return new ApidxError('ERR_USAGE', `Listening on port ${port} is not allowed for this user.`, {
+      suggestions: ['Use a port above 1023, or omit --port.'],
+    })
+  if (err.code === 'EADDRNOTAVAIL')
+    return new ApidxError('ERR_USAGE', `${host} is not an address of this machine.`, {
+      suggestions: ['Use 127.0.0.1.'],
+    })
   return err
 }

@@ -11,7 +11,14 @@ import { listen, reservePort, type Listener } from './listener.js'
 import { CLOCK_SKEW_MS, TLS_SCENARIOS, findScenario } from './scenarios.js'
 export { CLOCK_SKEW_MS }
 import { forTarget } from './applies.js'
-import { MAX_RECORDED, type GatewayReply, type MockOptions, type MockServer, type RecordedRequest, type Scenario } from './types.js'
+import {
+  MAX_RECORDED,
+  type GatewayReply,
+  type MockOptions,
+  type MockServer,
+  type RecordedRequest,
+  type Scenario,
+} from './types.js'
 import { MAX_CLIENT_FRAME_BYTES } from './websocket.js'
 
 /** A held (never answered) connection is cut after this long even if close() is never called. */
@@ -26,9 +33,14 @@ export const UNRESOLVABLE_HOST = 'vendor.apidx.invalid'
 export async function startMock(options: MockOptions): Promise<MockServer> {
   const host = options.host ?? '127.0.0.1'
   if (!/^127(\.\d{1,3}){3}$/.test(host) && host !== '::1') {
-    throw new ApidxError('ERR_USAGE', `The emulator binds loopback addresses only, not "${host}".`, { suggestions: ['Use 127.0.0.1 (the default).'] })
+    throw new ApidxError('ERR_USAGE', `The emulator binds loopback addresses only, not "${host}".`, {
+      suggestions: ['Use 127.0.0.1 (the default).'],
+    })
   }
-  const target = resolveTarget(options.pack, { ...(options.service ? { service: options.service } : {}), ...(options.version ? { version: options.version } : {}) })
+  const target = resolveTarget(options.pack, {
+    ...(options.service ? { service: options.service } : {}),
+    ...(options.version ? { version: options.version } : {}),
+  })
   const scenario = forTarget(target, findScenario(options.scenario))
   const credentials = options.credentials ?? demoCredentials(options.pack)
   const clock = options.clock ?? Date.now
@@ -41,7 +53,14 @@ export async function startMock(options: MockOptions): Promise<MockServer> {
 
   if (scenario.id === 'refused') {
     const port = await reservePort(host)
-    return { url: `${scheme}://${urlHost}:${port}${path}`, host, port, scenario, requests: [], close: async () => {} }
+    return {
+      url: `${scheme}://${urlHost}:${port}${path}`,
+      host,
+      port,
+      scenario,
+      requests: [],
+      close: async () => {},
+    }
   }
 
   // Certificates are checked against the real clock by the client, never the emulated one.
@@ -58,7 +77,12 @@ export async function startMock(options: MockOptions): Promise<MockServer> {
     t.unref()
     timers.add(t)
   }
-  const record = (listener: RecordedRequest['listener'], method: string, url: string, headers: RecordedRequest['headers']): RecordedRequest => {
+  const record = (
+    listener: RecordedRequest['listener'],
+    method: string,
+    url: string,
+    headers: RecordedRequest['headers'],
+  ): RecordedRequest => {
     const rec: RecordedRequest = { listener, method, url, headers: { ...headers }, at: now() }
     if (requests.length < MAX_RECORDED) requests.push(rec)
     return rec
@@ -70,7 +94,11 @@ export async function startMock(options: MockOptions): Promise<MockServer> {
   }
   const hold = (socket: Socket) => timer(() => socket.destroy(), HOLD_MS)
   const listeners: Listener[] = []
-  const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_CLIENT_FRAME_BYTES, perMessageDeflate: false })
+  const wss = new WebSocketServer({
+    noServer: true,
+    maxPayload: MAX_CLIENT_FRAME_BYTES,
+    perMessageDeflate: false,
+  })
   wss.on('headers', (headers) => headers.push(`Date: ${new Date(now()).toUTCString()}`))
 
   const close = async () => {
@@ -83,13 +111,25 @@ export async function startMock(options: MockOptions): Promise<MockServer> {
   }
 
   try {
-    const gate: GateContext = { target, scenario, credentials, now, ...(options.reply ? { reply: checkReply(options.reply) } : {}) }
+    const gate: GateContext = {
+      target,
+      scenario,
+      credentials,
+      now,
+      ...(options.reply ? { reply: checkReply(options.reply) } : {}),
+    }
     if (scenario.id === 'redirect') {
       const other = await listen(host, 0, served, sockets, otherHostHandlers({ record, answered, now }))
       listeners.push(other)
       gate.redirectTo = `${scheme}://${urlHost}:${other.port}${path}`
     }
-    const main = await listen(host, options.port ?? 0, served, sockets, mainHandlers({ target, scenario, gate, scheme, urlHost, now, timer, hold, wss, record, answered }))
+    const main = await listen(
+      host,
+      options.port ?? 0,
+      served,
+      sockets,
+      mainHandlers({ target, scenario, gate, scheme, urlHost, now, timer, hold, wss, record, answered }),
+    )
     listeners.push(main)
     const port = main.port
     const shownHost = scenario.id === 'dns-not-found' ? UNRESOLVABLE_HOST : urlHost
@@ -114,6 +154,10 @@ function checkReply(reply: GatewayReply): GatewayReply {
   if (!Number.isInteger(reply.status) || reply.status < 300 || reply.status > 599) {
     throw new ApidxError('ERR_USAGE', `A gateway reply needs a status from 300 to 599, not ${reply.status}.`)
   }
-  if (reply.body.length > 64 * 1024) throw new ApidxError('ERR_USAGE', `A gateway reply body is limited to 64 KiB (got ${reply.body.length} characters).`)
+  if (reply.body.length > 64 * 1024)
+    throw new ApidxError(
+      'ERR_USAGE',
+      `A gateway reply body is limited to 64 KiB (got ${reply.body.length} characters).`,
+    )
   return reply
 }

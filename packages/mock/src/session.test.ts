@@ -14,7 +14,8 @@ afterEach(async () => {
   server = undefined
 })
 
-const start = async (opts: Partial<MockOptions> = {}) => (server = await startMock({ pack: iflytek, service: 'iat', ...opts }))
+const start = async (opts: Partial<MockOptions> = {}) =>
+  (server = await startMock({ pack: iflytek, service: 'iat', ...opts }))
 const signed = (s: MockServer) => signV2(s.url, demo.apiKey!, demo.apiSecret!)
 const json = (frames: string[]) => frames.map((f) => JSON.parse(f) as Record<string, any>)
 
@@ -41,7 +42,16 @@ describe('healthy sessions follow the pack', () => {
   it('spark: one request frame is the whole request; every frame carries header.sid; the last has header.status 2', async () => {
     const s = await start({ service: 'spark' })
     expect(new URL(s.url).pathname).toBe('/v3.5/chat')
-    const seen = await observe(signV2(s.url, demo.apiKey!, demo.apiSecret!), { send: [JSON.stringify({ header: { app_id: 'x' }, parameter: { chat: { domain: 'generalv3.5' } }, payload: { message: { text: [{ role: 'user', content: 'hi' }] } } })], waitMs: 500 })
+    const seen = await observe(signV2(s.url, demo.apiKey!, demo.apiSecret!), {
+      send: [
+        JSON.stringify({
+          header: { app_id: 'x' },
+          parameter: { chat: { domain: 'generalv3.5' } },
+          payload: { message: { text: [{ role: 'user', content: 'hi' }] } },
+        }),
+      ],
+      waitMs: 500,
+    })
     const frames = json(seen.frames)
     expect(frames.length).toBeGreaterThan(0)
     expect(frames.at(-1)!.header.status).toBe(2)
@@ -51,7 +61,9 @@ describe('healthy sessions follow the pack', () => {
   it('rtasr: signa auth in the query; started and result frames with the sid on every frame; the server closes after {"end": true}', async () => {
     const s = await start({ service: 'rtasr' })
     expect(new URL(s.url).pathname).toBe('/v1/ws')
-    const seen = await observe(signRtasr(s.url, demo.appId!, demo.apiKey!), { send: [Buffer.alloc(1280), Buffer.alloc(1280), '{"end": true}'] })
+    const seen = await observe(signRtasr(s.url, demo.appId!, demo.apiKey!), {
+      send: [Buffer.alloc(1280), Buffer.alloc(1280), '{"end": true}'],
+    })
     const frames = json(seen.frames)
     expect(frames.map((f) => f.action)).toEqual(['started', 'result'])
     expect(frames[0]!.sid).toBe(frames[1]!.sid)
@@ -59,9 +71,11 @@ describe('healthy sessions follow the pack', () => {
     expect(seen.close?.code).toBe(1000)
   })
 
-  it('rtasr: the end mark also works as a binary frame (iFlytek\'s docs and SDK differ)', async () => {
+  it("rtasr: the end mark also works as a binary frame (iFlytek's docs and SDK differ)", async () => {
     const s = await start({ service: 'rtasr' })
-    const seen = await observe(signRtasr(s.url, demo.appId!, demo.apiKey!), { send: [Buffer.alloc(1280), Buffer.from('{"end": true}')] })
+    const seen = await observe(signRtasr(s.url, demo.appId!, demo.apiKey!), {
+      send: [Buffer.alloc(1280), Buffer.from('{"end": true}')],
+    })
     expect(seen.close?.code).toBe(1000)
   })
 
@@ -74,7 +88,16 @@ describe('healthy sessions follow the pack', () => {
 
   it('tts: the single request frame (data.status 2) gets the audio frames, the last with data.status 2', async () => {
     const s = await start({ service: 'tts' })
-    const seen = await observe(signed(s), { send: [JSON.stringify({ common: { app_id: 'x' }, business: { vcn: 'xiaoyan' }, data: { status: 2, text: 'aGk=' } })], waitMs: 500 })
+    const seen = await observe(signed(s), {
+      send: [
+        JSON.stringify({
+          common: { app_id: 'x' },
+          business: { vcn: 'xiaoyan' },
+          data: { status: 2, text: 'aGk=' },
+        }),
+      ],
+      waitMs: 500,
+    })
     expect(json(seen.frames).at(-1)!.data.status).toBe(2)
   })
 })
@@ -92,7 +115,9 @@ describe('frame-level faults', () => {
   it('vendor-error:<code> sends the asked code; a code outside the table is a usage error', async () => {
     const s = await start({ scenario: 'vendor-error:11200' })
     expect(json((await observe(signed(s), { send: iatFrames })).frames)[0]!.code).toBe(11200)
-    await expect(startMock({ pack: iflytek, service: 'iat', scenario: 'vendor-error:99999' })).rejects.toMatchObject({ code: 'ERR_USAGE' })
+    await expect(
+      startMock({ pack: iflytek, service: 'iat', scenario: 'vendor-error:99999' }),
+    ).rejects.toMatchObject({ code: 'ERR_USAGE' })
   })
 
   it('vendor-error on Spark defaults to 10110 in header.code, as an integer', async () => {

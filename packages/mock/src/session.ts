@@ -48,7 +48,10 @@ export const notFoundResolver = async (): Promise<never> => {
  */
 export async function startSession(options: SessionOptions): Promise<MockSession> {
   const { pack } = options
-  const wanted = resolveTarget(pack, { ...(options.service ? { service: options.service } : {}), ...(options.version ? { version: options.version } : {}) })
+  const wanted = resolveTarget(pack, {
+    ...(options.service ? { service: options.service } : {}),
+    ...(options.version ? { version: options.version } : {}),
+  })
   const scenario = findScenario(options.scenario)
   const server = await startMock({
     pack,
@@ -65,7 +68,14 @@ export async function startSession(options: SessionOptions): Promise<MockSession
     else if (client.path) url.pathname = client.path
     const endpoint = client.scheme ? url.toString().replace(/^[a-z]+:/, `${client.scheme}:`) : url.toString()
     const engine: Partial<RunOptions> = {
-      ...(server.ca || server.servername ? { tls: { ...(server.ca ? { ca: server.ca } : {}), ...(server.servername ? { servername: server.servername } : {}) } } : {}),
+      ...(server.ca || server.servername
+        ? {
+            tls: {
+              ...(server.ca ? { ca: server.ca } : {}),
+              ...(server.servername ? { servername: server.servername } : {}),
+            },
+          }
+        : {}),
       ...(client.resolver === 'not-found' ? { resolver: notFoundResolver } : {}),
     }
     return {

@@ -7,7 +7,9 @@ import { demoCredentials } from './credentials.js'
 import { startMock } from './server.js'
 import type { MockServer } from './types.js'
 
-const tencent = JSON.parse(readFileSync(new URL('../../../providers/tencentcloud/pack.json', import.meta.url), 'utf8')) as ProviderPack
+const tencent = JSON.parse(
+  readFileSync(new URL('../../../providers/tencentcloud/pack.json', import.meta.url), 'utf8'),
+) as ProviderPack
 let server: MockServer | undefined
 afterEach(async () => {
   await server?.close()

@@ -2,7 +2,17 @@
 // vendor's end of stream, or the frame-level faults (error frame, legacy shape, not JSON, silence, 1011).
 import type { RawData, WebSocket } from 'ws'
 import { encodeEventStream, type Target } from '@apidx/core'
-import { NOT_JSON, endsClientStream, errorFrame, isLastProbeFrame, fill as fillFrame, healthyFrames, legacyFrame, schemaMismatchFrame, vendorErrorCode } from './frames.js'
+import {
+  NOT_JSON,
+  endsClientStream,
+  errorFrame,
+  isLastProbeFrame,
+  fill as fillFrame,
+  healthyFrames,
+  legacyFrame,
+  schemaMismatchFrame,
+  vendorErrorCode,
+} from './frames.js'
 import type { Scenario } from './types.js'
 
 /** Most client frames one session reads; past it the session is closed with 1008 (policy). */
@@ -33,7 +43,8 @@ export function runSession(ws: WebSocket, ctx: SessionContext): void {
   const send = (frame: unknown) => {
     if (ws.readyState !== ws.OPEN) return
     // AWS event-stream: the pack's `{headers, payload}` view goes out as the binary message it reads.
-    if (framing === 'aws-event-stream' && isEventView(frame)) return void ws.send(encodeEventStream(frame), { binary: true })
+    if (framing === 'aws-event-stream' && isEventView(frame))
+      return void ws.send(encodeEventStream(frame), { binary: true })
     ws.send(typeof frame === 'string' ? frame : JSON.stringify(frame))
   }
   const close = (code: number, reason = '') => {
@@ -67,7 +78,10 @@ export function runSession(ws: WebSocket, ctx: SessionContext): void {
     const text = isBinary ? binaryText(data) : rawText(data)
 
     if (count === 1) {
-      const fault = ctx.refusalCode !== undefined ? errorFrame(target, ctx.refusalCode, sid, ctx.refusalVariant) : faultFrame(target, scenario, sid)
+      const fault =
+        ctx.refusalCode !== undefined
+          ? errorFrame(target, ctx.refusalCode, sid, ctx.refusalVariant)
+          : faultFrame(target, scenario, sid)
       if (fault !== undefined) {
         send(fault)
         ended = true
@@ -75,7 +89,10 @@ export function runSession(ws: WebSocket, ctx: SessionContext): void {
       }
       for (const f of early) send(fill(f, sid, target))
     }
-    if (endsClientStream(target, text, count) || isLastProbeFrame(target, isBinary ? rawBytes(data) : text, isBinary)) {
+    if (
+      endsClientStream(target, text, count) ||
+      isLastProbeFrame(target, isBinary ? rawBytes(data) : text, isBinary)
+    ) {
       ended = true
       for (const f of final) send(fill(f, sid, target))
       if (target.version.response?.end?.serverCloses) close(1000)
@@ -108,7 +125,9 @@ function rawBytes(data: RawData): Buffer {
 }
 
 function rawText(data: RawData): string {
-  return Array.isArray(data) ? Buffer.concat(data).toString('utf8') : Buffer.from(data as ArrayBuffer).toString('utf8')
+  return Array.isArray(data)
+    ? Buffer.concat(data).toString('utf8')
+    : Buffer.from(data as ArrayBuffer).toString('utf8')
 }
 
 /** rtasr's end mark may come as a binary frame holding `{"end": true}`; audio is never read as text. */
@@ -121,5 +140,10 @@ function binaryText(data: RawData): string | undefined {
 function isEventView(frame: unknown): frame is { headers: Record<string, string>; payload: unknown } {
   if (frame === null || typeof frame !== 'object' || Array.isArray(frame)) return false
   const headers = (frame as { headers?: unknown }).headers
-  return headers !== null && typeof headers === 'object' && !Array.isArray(headers) && Object.values(headers).every((v) => typeof v === 'string')
+  return (
+    headers !== null &&
+    typeof headers === 'object' &&
+    !Array.isArray(headers) &&
+    Object.values(headers).every((v) => typeof v === 'string')
+  )
 }

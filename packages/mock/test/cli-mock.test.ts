@@ -12,12 +12,23 @@ const bin = fileURLToPath(new URL('../../cli/bin/run.js', import.meta.url))
 const built = existsSync(fileURLToPath(new URL('../../cli/dist/commands/mock.js', import.meta.url)))
 const demo = demoCredentials(iflytek)
 
-interface Run { code: number | null; stdout: string; stderr: string }
+interface Run {
+  code: number | null
+  stdout: string
+  stderr: string
+}
 
 /** Starts `apidx mock …`, waits until it prints its URL, runs `during`, then sends `signal`. */
-function runMock(args: string[], signal: NodeJS.Signals, during: (url: string) => Promise<void> = async () => {}): Promise<Run> {
+function runMock(
+  args: string[],
+  signal: NodeJS.Signals,
+  during: (url: string) => Promise<void> = async () => {},
+): Promise<Run> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [bin, 'mock', ...args], { cwd: '/', env: { PATH: process.env.PATH ?? '', HOME: '/nonexistent', NO_COLOR: '1' } })
+    const child = spawn(process.execPath, [bin, 'mock', ...args], {
+      cwd: '/',
+      env: { PATH: process.env.PATH ?? '', HOME: '/nonexistent', NO_COLOR: '1' },
+    })
     let stdout = ''
     let stderr = ''
     let started = false
@@ -52,7 +63,10 @@ describe.skipIf(!built)('apidx mock (built CLI; skipped until packages/cli is bu
   })
 
   it('--print-env prints export lines; --json prints one document; SIGTERM stops it', async () => {
-    const r = await runMock(['--provider', 'iflytek', '--service', 'iat', '--scenario', 'clock-skew', '--print-env', '--json'], 'SIGTERM')
+    const r = await runMock(
+      ['--provider', 'iflytek', '--service', 'iat', '--scenario', 'clock-skew', '--print-env', '--json'],
+      'SIGTERM',
+    )
     expect(r.code).toBe(0)
     const doc = JSON.parse(r.stdout) as MockInfo
     expect(doc.scenario).toMatchObject({ id: 'clock-skew', expect: 'clock/skew' })
@@ -68,7 +82,14 @@ describe.skipIf(!built)('apidx mock (built CLI; skipped until packages/cli is bu
 
 describe('render', () => {
   it('logs a request by path only: the signed query never reaches the terminal', () => {
-    const line = renderRequestLine({ at: 0, listener: 'main', method: 'GET', url: '/v2/iat?authorization=c2VjcmV0&date=x', status: 401, answer: '{"message":"HMAC signature does not match"}' })
+    const line = renderRequestLine({
+      at: 0,
+      listener: 'main',
+      method: 'GET',
+      url: '/v2/iat?authorization=c2VjcmV0&date=x',
+      status: 401,
+      answer: '{"message":"HMAC signature does not match"}',
+    })
     expect(line).toBe('00:00:00 GET /v2/iat → 401 {"message":"HMAC signature does not match"}')
   })
 
@@ -79,10 +100,16 @@ describe('render', () => {
 
   it('shows the export lines only when given, and the CA state for TLS', () => {
     const info: MockInfo = {
-      provider: 'iflytek', service: 'iat', version: 'v2', protocol: 'websocket', url: 'wss://127.0.0.1:1/v2/iat',
+      provider: 'iflytek',
+      service: 'iat',
+      version: 'v2',
+      protocol: 'websocket',
+      url: 'wss://127.0.0.1:1/v2/iat',
       scenario: { id: 'tls-self-signed', description: 'd', expect: 'tls/untrusted-certificate' },
       tls: { servername: 'mock.apidx.test', trusted: false },
-      credentials: [{ name: 'apiKey', env: 'IFLYTEK_API_KEY', secret: true, hint: 'apid… (32 chars, secret, demo)' }],
+      credentials: [
+        { name: 'apiKey', env: 'IFLYTEK_API_KEY', secret: true, hint: 'apid… (32 chars, secret, demo)' },
+      ],
       tryCommand: 'apidx check …',
     }
     const text = renderMock(info)

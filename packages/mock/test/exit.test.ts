@@ -23,13 +23,21 @@ await held.close(); await silent.close()
 console.log('closed')
 `
 
-describe.skipIf(!existsSync(dist))('close() lets the process exit (built package; skipped until packages/mock is built)', () => {
-  it('exits on its own within seconds after close()', async () => {
-    const started = Date.now()
-    const out = await new Promise<{ code: number | null; stdout: string }>((resolve) => {
-      execFile(process.execPath, ['--input-type=module', '-e', script], { cwd: fileURLToPath(new URL('..', import.meta.url)), timeout: 15_000 }, (err, stdout) => resolve({ code: err ? ((err as { code?: number }).code ?? 1) : 0, stdout }))
+describe.skipIf(!existsSync(dist))(
+  'close() lets the process exit (built package; skipped until packages/mock is built)',
+  () => {
+    it('exits on its own within seconds after close()', async () => {
+      const started = Date.now()
+      const out = await new Promise<{ code: number | null; stdout: string }>((resolve) => {
+        execFile(
+          process.execPath,
+          ['--input-type=module', '-e', script],
+          { cwd: fileURLToPath(new URL('..', import.meta.url)), timeout: 15_000 },
+          (err, stdout) => resolve({ code: err ? ((err as { code?: number }).code ?? 1) : 0, stdout }),
+        )
+      })
+      expect(out).toEqual({ code: 0, stdout: 'closed\n' })
+      expect(Date.now() - started).toBeLessThan(10_000)
     })
-    expect(out).toEqual({ code: 0, stdout: 'closed\n' })
-    expect(Date.now() - started).toBeLessThan(10_000)
-  })
-})
+  },
+)

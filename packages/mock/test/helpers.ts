@@ -5,20 +5,34 @@ import { readFileSync } from 'node:fs'
 import WebSocket from 'ws'
 import type { ProviderPack } from '@apidx/core'
 
-export const iflytek = JSON.parse(readFileSync(new URL('../../../providers/iflytek/pack.json', import.meta.url), 'utf8')) as ProviderPack
+export const iflytek = JSON.parse(
+  readFileSync(new URL('../../../providers/iflytek/pack.json', import.meta.url), 'utf8'),
+) as ProviderPack
 
 /** Signs a v2 WebAPI URL (host, date, request line; HMAC-SHA256 with the secret; base64 twice). */
-export function signV2(url: string, apiKey: string, apiSecret: string, date = new Date().toUTCString()): string {
+export function signV2(
+  url: string,
+  apiKey: string,
+  apiSecret: string,
+  date = new Date().toUTCString(),
+): string {
   const u = new URL(url)
   const origin = `host: ${u.hostname}\ndate: ${date}\nGET ${u.pathname} HTTP/1.1`
   const signature = createHmac('sha256', apiSecret).update(origin).digest('base64')
-  const authorization = Buffer.from(`api_key="${apiKey}", algorithm="hmac-sha256", headers="host date request-line", signature="${signature}"`).toString('base64')
+  const authorization = Buffer.from(
+    `api_key="${apiKey}", algorithm="hmac-sha256", headers="host date request-line", signature="${signature}"`,
+  ).toString('base64')
   u.search = new URLSearchParams({ authorization, date, host: u.hostname }).toString()
   return u.toString()
 }
 
 /** Signs an rtasr URL (reference A2.3): signa = base64(HmacSHA1(key=apiKey, md5hex(appid + ts))). */
-export function signRtasr(url: string, appId: string, apiKey: string, ts = Math.floor(Date.now() / 1000)): string {
+export function signRtasr(
+  url: string,
+  appId: string,
+  apiKey: string,
+  ts = Math.floor(Date.now() / 1000),
+): string {
   const u = new URL(url)
   const md5 = createHash('md5').update(`${appId}${ts}`).digest('hex')
   const signa = createHmac('sha1', apiKey).update(md5).digest('base64')
@@ -50,7 +64,11 @@ export interface ConnectOptions {
 export function observe(url: string, opts: ConnectOptions = {}): Promise<Observed> {
   return new Promise((resolve) => {
     const seen: Observed = { opened: false, frames: [] }
-    const ws = new WebSocket(url, { ...(opts.ca ? { ca: opts.ca } : {}), ...(opts.servername ? { servername: opts.servername } : {}), handshakeTimeout: 5000 })
+    const ws = new WebSocket(url, {
+      ...(opts.ca ? { ca: opts.ca } : {}),
+      ...(opts.servername ? { servername: opts.servername } : {}),
+      handshakeTimeout: 5000,
+    })
     const done = () => {
       clearTimeout(t)
       ws.terminate()
@@ -89,6 +107,10 @@ export function observe(url: string, opts: ConnectOptions = {}): Promise<Observe
 
 /** The iat probe frames of the pack: first audio frame (status 0) and the end frame (status 2). */
 export const iatFrames = [
-  JSON.stringify({ common: { app_id: 'x' }, business: { language: 'zh_cn', domain: 'iat', accent: 'mandarin' }, data: { status: 0, format: 'audio/L16;rate=16000', encoding: 'raw', audio: 'AAAA' } }),
+  JSON.stringify({
+    common: { app_id: 'x' },
+    business: { language: 'zh_cn', domain: 'iat', accent: 'mandarin' },
+    data: { status: 0, format: 'audio/L16;rate=16000', encoding: 'raw', audio: 'AAAA' },
+  }),
   JSON.stringify({ data: { status: 2 } }),
 ]

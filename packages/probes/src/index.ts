@@ -13,6 +13,17 @@ import response from './response/index.js'
 import vendorError from './vendor-error/index.js'
 
 /** Every built-in probe, in chain order. */
-export const builtinProbes: readonly Probe[] = [version, dns, tcp, tls, websocket, http, clock, auth, response, vendorError]
+export const builtinProbes: readonly Probe[] = [
+  version,
+  dns,
+  tcp,
+  tls,
+  websocket,
+  http,
+  clock,
+  auth,
+  response,
+  vendorError,
+]
 
 export { version, dns, tcp, tls, websocket, http, clock, auth, response, vendorError }

@@ -6,7 +6,10 @@ import { builtinProbes } from '../src/index.js'
 const doc = readFileSync(new URL('../../../docs/findings.md', import.meta.url), 'utf8')
 
 describe('docs/findings.md', () => {
-  const codes = [...new Set(builtinProbes.flatMap((p) => Object.keys(p.meta.findings))), 'engine/probe-crashed']
+  const codes = [
+    ...new Set(builtinProbes.flatMap((p) => Object.keys(p.meta.findings))),
+    'engine/probe-crashed',
+  ]
   for (const code of codes) {
     it(`documents ${code}`, () => {
       expect(doc).toContain(`\`${code}\``)
@@ -14,6 +17,17 @@ describe('docs/findings.md', () => {
   }
 
   it('lists the probes in chain order', () => {
-    expect(builtinProbes.map((p) => p.meta.id)).toEqual(['version', 'dns', 'tcp', 'tls', 'websocket', 'http', 'clock', 'auth', 'response', 'vendor-error'])
+    expect(builtinProbes.map((p) => p.meta.id)).toEqual([
+      'version',
+      'dns',
+      'tcp',
+      'tls',
+      'websocket',
+      'http',
+      'clock',
+      'auth',
+      'response',
+      'vendor-error',
+    ])
   })
 })

@@ -8,10 +8,20 @@ import net from 'node:net'
 import type { AddressInfo } from 'node:net'
 import { WebSocketServer, type WebSocket } from 'ws'
 import { generate } from 'selfsigned'
-import { createRegistry, resolveTarget, runChecks, type ProviderPack, type RunOptions, type RunResult, type Target } from '@apidx/core'
+import {
+  createRegistry,
+  resolveTarget,
+  runChecks,
+  type ProviderPack,
+  type RunOptions,
+  type RunResult,
+  type Target,
+} from '@apidx/core'
 import { builtinProbes } from '../src/index.js'
 
-export const iflytek = JSON.parse(readFileSync(new URL('../../../providers/iflytek/pack.json', import.meta.url), 'utf8')) as ProviderPack
+export const iflytek = JSON.parse(
+  readFileSync(new URL('../../../providers/iflytek/pack.json', import.meta.url), 'utf8'),
+) as ProviderPack
 
 /** What the fixture does with an upgrade request. */
 export type Mode =
@@ -29,16 +39,30 @@ export interface Fixture {
   close: () => Promise<void>
 }
 
-export interface TlsCert { key: string; cert: string }
+export interface TlsCert {
+  key: string
+  cert: string
+}
 
 /** Generates a certificate for `names` (DNS and IP SANs), valid now unless `expired`. */
-export async function certificate(names: string[] = ['localhost', '127.0.0.1'], expired = false, validDays = 30): Promise<TlsCert> {
+export async function certificate(
+  names: string[] = ['localhost', '127.0.0.1'],
+  expired = false,
+  validDays = 30,
+): Promise<TlsCert> {
   const now = Date.now()
   const pems = await generate([{ name: 'commonName', value: names[0]! }], {
     keySize: 2048,
     notBeforeDate: new Date(now - (expired ? 3 : 1) * 86_400_000),
     notAfterDate: new Date(now + (expired ? -1 : validDays) * 86_400_000),
-    extensions: [{ name: 'subjectAltName', altNames: names.map((n) => (net.isIP(n) ? { type: 7 as const, ip: n } : { type: 2 as const, value: n })) }],
+    extensions: [
+      {
+        name: 'subjectAltName',
+        altNames: names.map((n) =>
+          net.isIP(n) ? { type: 7 as const, ip: n } : { type: 2 as const, value: n },
+        ),
+      },
+    ],
   })
   return { key: pems.private, cert: pems.cert }
 }
@@ -57,9 +81,17 @@ export async function startFixture(mode: Mode, tls?: TlsCert): Promise<Fixture> 
       res.end()
     }
   }
-  const server = tls ? https.createServer({ key: tls.key, cert: tls.cert }, onRequest) : http.createServer(onRequest)
-  server.on('connection', (s: net.Socket) => { sockets.add(s); s.on('close', () => sockets.delete(s)) })
-  server.on('secureConnection', (s: net.Socket) => { sockets.add(s); s.on('close', () => sockets.delete(s)) })
+  const server = tls
+    ? https.createServer({ key: tls.key, cert: tls.cert }, onRequest)
+    : http.createServer(onRequest)
+  server.on('connection', (s: net.Socket) => {
+    sockets.add(s)
+    s.on('close', () => sockets.delete(s))
+  })
+  server.on('secureConnection', (s: net.Socket) => {
+    sockets.add(s)
+    s.on('close', () => sockets.delete(s))
+  })
   const wss = new WebSocketServer({ noServer: true })
   server.on('upgrade', (req, socket, head) => {
     seen.push({ url: req.url ?? '', headers: req.headers })
@@ -67,11 +99,21 @@ export async function startFixture(mode: Mode, tls?: TlsCert): Promise<Fixture> 
     if (mode.kind === 'status' || mode.kind === 'http') {
       const status = mode.status
       const body = mode.kind === 'status' ? (mode.body ?? '') : mode.body
-      const headers = { 'content-type': 'application/json', 'content-length': String(Buffer.byteLength(body)), date: new Date().toUTCString(), ...(mode.headers ?? {}) }
-      socket.end(`HTTP/1.1 ${status} ${http.STATUS_CODES[status] ?? 'X'}\r\n${Object.entries(headers).map(([k, v]) => `${k}: ${v}`).join('\r\n')}\r\n\r\n${body}`)
+      const headers = {
+        'content-type': 'application/json',
+        'content-length': String(Buffer.byteLength(body)),
+        date: new Date().toUTCString(),
+        ...(mode.headers ?? {}),
+      }
+      socket.end(
+        `HTTP/1.1 ${status} ${http.STATUS_CODES[status] ?? 'X'}\r\n${Object.entries(headers)
+          .map(([k, v]) => `${k}: ${v}`)
+          .join('\r\n')}\r\n\r\n${body}`,
+      )
       return
     }
-    if (mode.kind === 'frames' && mode.date) wss.once('headers', (h: string[]) => h.push(`Date: ${mode.date}`))
+    if (mode.kind === 'frames' && mode.date)
+      wss.once('headers', (h: string[]) => h.push(`Date: ${mode.date}`))
     else wss.once('headers', (h: string[]) => h.push(`Date: ${new Date().toUTCString()}`))
     wss.handleUpgrade(req, socket, head, (ws: WebSocket) => {
       if (mode.kind !== 'frames') return
@@ -105,7 +147,12 @@ export async function closedPort(): Promise<number> {
 }
 
 /** The iat v2 target at `endpoint`. */
-export function iatTarget(endpoint: string, pack: ProviderPack = iflytek, service = 'iat', version?: string): Target {
+export function iatTarget(
+  endpoint: string,
+  pack: ProviderPack = iflytek,
+  service = 'iat',
+  version?: string,
+): Target {
   return resolveTarget(pack, { service, ...(version ? { version } : {}), endpoint })
 }
 
@@ -120,7 +167,14 @@ const testSigner: RunOptions['signer'] = async ({ url }) => {
 
 /** Runs the built-in chain against a target with short deadlines. */
 export function check(target: Target, opts: Partial<RunOptions> = {}): Promise<RunResult> {
-  return runChecks({ target, registry: createRegistry(builtinProbes), credentials: demoCredentials, timeoutMs: 400, signer: testSigner, ...opts })
+  return runChecks({
+    target,
+    registry: createRegistry(builtinProbes),
+    credentials: demoCredentials,
+    timeoutMs: 400,
+    signer: testSigner,
+    ...opts,
+  })
 }
 
 /** The codes of the errors and warnings of a run, in chain order. */
@@ -128,4 +182,10 @@ export const codes = (r: RunResult) => r.findings.filter((f) => f.severity !== '
 
 /** A healthy iat v2 frame. */
 export const iatFrame = (extra: Record<string, unknown> = {}) =>
-  JSON.stringify({ code: 0, message: 'success', sid: 'iat000001@dx', data: { status: 2, result: { sn: 1, ls: true, ws: [] } }, ...extra })
+  JSON.stringify({
+    code: 0,
+    message: 'success',
+    sid: 'iat000001@dx',
+    data: { status: 2, result: { sn: 1, ls: true, ws: [] } },
+    ...extra,
+  })

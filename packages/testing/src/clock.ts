@@ -16,8 +16,12 @@ export function fakeClock(start: number | string | Date = Date.now()): FakeClock
   let t = toMs(start)
   return {
     now: () => t,
-    set: (instant) => { t = toMs(instant) },
-    advance: (ms) => { t += ms },
+    set: (instant) => {
+      t = toMs(instant)
+    },
+    advance: (ms) => {
+      t += ms
+    },
   }
 }
 
@@ -27,7 +31,12 @@ export function offsetClock(offsetMs: number): { now(): number } {
 }
 
 function toMs(instant: number | string | Date): number {
-  const ms = typeof instant === 'number' ? instant : typeof instant === 'string' ? Date.parse(instant) : instant.getTime()
+  const ms =
+    typeof instant === 'number'
+      ? instant
+      : typeof instant === 'string'
+        ? Date.parse(instant)
+        : instant.getTime()
   if (!Number.isFinite(ms)) throw new TypeError(`not an instant: ${String(instant)}`)
   return ms
 }

@@ -26,11 +26,24 @@ export function resolveCases(pack: ProviderPack, cases: PackTests): ResolvedCase
     ...cases.invalid.map((c, index) => ({ kind: 'invalid' as const, index, case: c })),
   ]
   return all.map((r) => {
-    const service = Object.prototype.hasOwnProperty.call(pack.services, r.case.service) ? pack.services[r.case.service] : undefined
-    if (!service) return { ...r, problem: `the pack has no service "${r.case.service}" (services: ${Object.keys(pack.services).join(', ')})` }
+    const service = Object.prototype.hasOwnProperty.call(pack.services, r.case.service)
+      ? pack.services[r.case.service]
+      : undefined
+    if (!service)
+      return {
+        ...r,
+        problem: `the pack has no service "${r.case.service}" (services: ${Object.keys(pack.services).join(', ')})`,
+      }
     const versionId = r.case.version ?? service.defaultVersion
-    const version = Object.prototype.hasOwnProperty.call(service.versions, versionId) ? service.versions[versionId] : undefined
-    if (!version) return { ...r, service, problem: `${r.case.service} has no version "${versionId}" (versions: ${Object.keys(service.versions).join(', ')})` }
+    const version = Object.prototype.hasOwnProperty.call(service.versions, versionId)
+      ? service.versions[versionId]
+      : undefined
+    if (!version)
+      return {
+        ...r,
+        service,
+        problem: `${r.case.service} has no version "${versionId}" (versions: ${Object.keys(service.versions).join(', ')})`,
+      }
     return { ...r, service, versionId, version }
   })
 }
@@ -57,12 +70,18 @@ export function replayedVariant(c: AnyCase): number | undefined {
 
 /** The handshake rules in force for a version, most specific first (as the probes apply them). */
 export function rulesInForce(pack: ProviderPack, service: Service, version: Version): HandshakeRule[] {
-  return [...(version.handshakeErrors ?? []), ...(service.handshakeErrors ?? []), ...(pack.handshakeErrors ?? [])]
+  return [
+    ...(version.handshakeErrors ?? []),
+    ...(service.handshakeErrors ?? []),
+    ...(pack.handshakeErrors ?? []),
+  ]
 }
 
 /** The first rule that matches a status and body (status equal, plain substring), as apidx picks it. */
 export function firstMatch(rules: HandshakeRule[], status: number, body: string): HandshakeRule | undefined {
-  return rules.find((r) => r.status === status && (r.bodyContains === undefined || body.includes(r.bodyContains)))
+  return rules.find(
+    (r) => r.status === status && (r.bodyContains === undefined || body.includes(r.bodyContains)),
+  )
 }
 
 /** Duplicate names, and cases that replay the same thing under another name (RuleTester rejects both). */
@@ -75,10 +94,16 @@ export function duplicates(resolved: ResolvedCase[]): string[] {
     const seen = names.get(r.case.name)
     if (seen) out.push(`${label} has the same name as ${seen.kind}[${seen.index}]: "${r.case.name}"`)
     else names.set(r.case.name, r)
-    const what = 'handshake' in r.case && r.case.handshake ? `handshake ${r.case.handshake.status} ${r.case.handshake.body}` : `scenario ${('scenario' in r.case && r.case.scenario) || 'healthy'}`
+    const what =
+      'handshake' in r.case && r.case.handshake
+        ? `handshake ${r.case.handshake.status} ${r.case.handshake.body}`
+        : `scenario ${('scenario' in r.case && r.case.scenario) || 'healthy'}`
     const key = `${r.case.service}\u0000${r.versionId ?? r.case.version ?? ''}\u0000${what}`
     const same = contents.get(key)
-    if (same) out.push(`${label} "${r.case.name}" replays the same exchange as ${same.kind}[${same.index}] "${same.case.name}"`)
+    if (same)
+      out.push(
+        `${label} "${r.case.name}" replays the same exchange as ${same.kind}[${same.index}] "${same.case.name}"`,
+      )
     else contents.set(key, r)
   }
   return out
@@ -93,7 +118,8 @@ export function uncoveredCodes(pack: ProviderPack, resolved: ResolvedCase[]): st
   const out: string[] = []
   const check = (sid: string, vid: string | undefined, table: Record<string, VendorError> | undefined) => {
     for (const [code, entry] of Object.entries(table ?? {})) {
-      const here = (r: ResolvedCase) => r.case.service === sid && (vid === undefined || r.versionId === vid) && replayedCode(r.case) === code
+      const here = (r: ResolvedCase) =>
+        r.case.service === sid && (vid === undefined || r.versionId === vid) && replayedCode(r.case) === code
       const label = `${sid}${vid === undefined ? '' : `/${vid}`} ${code}`
       if (!replayed.some((r) => here(r) && replayedVariant(r.case) === undefined)) out.push(label)
       ;(entry.byMessage ?? []).forEach((_, n) => {
@@ -113,18 +139,26 @@ export function uncoveredRules(pack: ProviderPack, resolved: ResolvedCase[]): st
   const reached = new Set<HandshakeRule>()
   for (const r of resolved) {
     if (!r.version || !r.service || !('handshake' in r.case) || !r.case.handshake) continue
-    const rule = firstMatch(rulesInForce(pack, r.service, r.version), r.case.handshake.status, r.case.handshake.body)
+    const rule = firstMatch(
+      rulesInForce(pack, r.service, r.version),
+      r.case.handshake.status,
+      r.case.handshake.body,
+    )
     if (rule) reached.add(rule)
   }
   const out: string[] = []
   const check = (rules: HandshakeRule[] | undefined, where: string) =>
     (rules ?? []).forEach((rule, i) => {
-      if (!reached.has(rule)) out.push(`${where}/handshakeErrors/${i} (${rule.status}${rule.bodyContains ? ` "${rule.bodyContains}"` : ''} → ${rule.diagnosis})`)
+      if (!reached.has(rule))
+        out.push(
+          `${where}/handshakeErrors/${i} (${rule.status}${rule.bodyContains ? ` "${rule.bodyContains}"` : ''} → ${rule.diagnosis})`,
+        )
     })
   check(pack.handshakeErrors, '')
   for (const [sid, service] of Object.entries(pack.services)) {
     check(service.handshakeErrors, `/services/${sid}`)
-    for (const [vid, version] of Object.entries(service.versions)) check(version.handshakeErrors, `/services/${sid}/versions/${vid}`)
+    for (const [vid, version] of Object.entries(service.versions))
+      check(version.handshakeErrors, `/services/${sid}/versions/${vid}`)
   }
   return out
 }
@@ -147,7 +181,9 @@ export function shadowedRules(pack: ProviderPack): string[] {
         if (rule.example === undefined) continue
         const first = firstMatch(rules, rule.status, rule.example)
         if (first && first !== rule && first.diagnosis !== rule.diagnosis) {
-          out.add(`in ${sid}/${vid}, the ${rule.status} rule for ${rule.diagnosis} ("${rule.bodyContains ?? 'any body'}") is shadowed: its example matches an earlier rule for ${first.diagnosis} ("${first.bodyContains ?? 'any body'}")`)
+          out.add(
+            `in ${sid}/${vid}, the ${rule.status} rule for ${rule.diagnosis} ("${rule.bodyContains ?? 'any body'}") is shadowed: its example matches an earlier rule for ${first.diagnosis} ("${first.bodyContains ?? 'any body'}")`,
+          )
         }
       }
     }

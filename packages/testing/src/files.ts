@@ -13,15 +13,28 @@ export function readJsonFile(file: string): ReadJson {
   try {
     const stat = statSync(file)
     if (!stat.isFile()) return fail(file, 'is not a regular file', 'Point at a JSON file.')
-    if (stat.size > DEFAULT_LIMITS.maxBytes) return fail(file, `file is ${stat.size} bytes, over the ${DEFAULT_LIMITS.maxBytes}-byte limit`, 'Split or trim the file.')
+    if (stat.size > DEFAULT_LIMITS.maxBytes)
+      return fail(
+        file,
+        `file is ${stat.size} bytes, over the ${DEFAULT_LIMITS.maxBytes}-byte limit`,
+        'Split or trim the file.',
+      )
     const raw = readFileSync(file, 'utf8')
     const text = raw.charCodeAt(0) === 0xfeff ? raw.slice(1) : raw
     const parsed = parseJson(text, DEFAULT_LIMITS)
-    if (!parsed.ok) return { ok: false, problems: parsed.issues.map(({ pointer, message, remedy }) => ({ file, pointer, message, remedy })) }
+    if (!parsed.ok)
+      return {
+        ok: false,
+        problems: parsed.issues.map(({ pointer, message, remedy }) => ({ file, pointer, message, remedy })),
+      }
     return { ok: true, value: parsed.value, text }
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code
-    return fail(file, code === 'ENOENT' ? 'file not found' : `cannot be read (${code ?? 'error'})`, 'Check the path.')
+    return fail(
+      file,
+      code === 'ENOENT' ? 'file not found' : `cannot be read (${code ?? 'error'})`,
+      'Check the path.',
+    )
   }
 }
 

@@ -13,7 +13,13 @@ import { SERVERNAME, makeCertificates } from '@apidx/mock'
 /** What the server does with each request (a WebSocket upgrade or a plain HTTP request). */
 export type FixtureReply =
   /** Accept the upgrade; after the client's first message (or at once, `when: 'open'`), send the frames, then close if asked. */
-  | { kind: 'frames'; frames: (string | Buffer)[]; when?: 'first-message' | 'open'; close?: { code: number; reason: string }; date?: string }
+  | {
+      kind: 'frames'
+      frames: (string | Buffer)[]
+      when?: 'first-message' | 'open'
+      close?: { code: number; reason: string }
+      date?: string
+    }
   /** Answer with this status, headers and body (an upgrade is refused with them). */
   | { kind: 'status'; status: number; body?: string; headers?: Record<string, string>; date?: string }
   /** Read the request and never answer. */
@@ -43,26 +49,45 @@ export interface FixtureServer {
 }
 
 /** Starts a fixture server on a free loopback port. */
-export async function startFixture(reply: FixtureReply, options: FixtureOptions = {}): Promise<FixtureServer> {
+export async function startFixture(
+  reply: FixtureReply,
+  options: FixtureOptions = {},
+): Promise<FixtureServer> {
   const seen: FixtureServer['seen'] = []
   const sockets = new Set<net.Socket>()
   const certs = options.tls ? await makeCertificates() : undefined
-  const served = certs && { good: certs.good, expired: certs.expired, 'wrong-host': certs.wrongHost, 'self-signed': certs.selfSigned }[options.tls!]
+  const served =
+    certs &&
+    {
+      good: certs.good,
+      expired: certs.expired,
+      'wrong-host': certs.wrongHost,
+      'self-signed': certs.selfSigned,
+    }[options.tls!]
 
   const onRequest = (req: http.IncomingMessage, res: http.ServerResponse) => {
     seen.push({ method: req.method ?? 'GET', url: req.url ?? '', headers: req.headers })
     if (reply.kind === 'never-answer') return
     if (reply.kind === 'close-early') return void req.socket.destroy()
     if (reply.kind === 'status') {
-      res.writeHead(reply.status, { 'content-type': 'application/json', date: reply.date ?? new Date().toUTCString(), ...(reply.headers ?? {}) })
+      res.writeHead(reply.status, {
+        'content-type': 'application/json',
+        date: reply.date ?? new Date().toUTCString(),
+        ...(reply.headers ?? {}),
+      })
       return void res.end(reply.body ?? '')
     }
     // A WebSocket reply to a plain request: what a real gateway says.
     res.writeHead(426, { 'content-type': 'text/plain' })
     res.end('Upgrade Required')
   }
-  const server = served ? https.createServer({ key: served.key, cert: served.cert }, onRequest) : http.createServer(onRequest)
-  const track = (s: net.Socket) => { sockets.add(s); s.on('close', () => sockets.delete(s)) }
+  const server = served
+    ? https.createServer({ key: served.key, cert: served.cert }, onRequest)
+    : http.createServer(onRequest)
+  const track = (s: net.Socket) => {
+    sockets.add(s)
+    s.on('close', () => sockets.delete(s))
+  }
   server.on('connection', track)
   server.on('secureConnection', track)
 
@@ -73,8 +98,17 @@ export async function startFixture(reply: FixtureReply, options: FixtureOptions 
     if (reply.kind === 'close-early') return void socket.destroy()
     if (reply.kind === 'status') {
       const body = reply.body ?? ''
-      const headers = { 'content-type': 'application/json', 'content-length': String(Buffer.byteLength(body)), date: reply.date ?? new Date().toUTCString(), ...(reply.headers ?? {}) }
-      socket.end(`HTTP/1.1 ${reply.status} ${http.STATUS_CODES[reply.status] ?? 'Status'}\r\n${Object.entries(headers).map(([k, v]) => `${k}: ${v}`).join('\r\n')}\r\n\r\n${body}`)
+      const headers = {
+        'content-type': 'application/json',
+        'content-length': String(Buffer.byteLength(body)),
+        date: reply.date ?? new Date().toUTCString(),
+        ...(reply.headers ?? {}),
+      }
+      socket.end(
+        `HTTP/1.1 ${reply.status} ${http.STATUS_CODES[reply.status] ?? 'Status'}\r\n${Object.entries(headers)
+          .map(([k, v]) => `${k}: ${v}`)
+          .join('\r\n')}\r\n\r\n${body}`,
+      )
       return
     }
     const date = reply.kind === 'frames' && reply.date ? reply.date : new Date().toUTCString()
@@ -96,8 +130,11 @@ export async function startFixture(reply: FixtureReply, options: FixtureOptions 
     port,
     seen,
     // The certificates are for SERVERNAME: the client connects to 127.0.0.1 and checks that name.
-    engine: certs ? { tls: { ...(options.tls !== 'self-signed' ? { ca: certs.ca } : {}), servername: SERVERNAME } } : {},
-    url: (path = '/', scheme = served ? 'wss' : 'ws') => `${scheme}://127.0.0.1:${port}${path.startsWith('/') ? path : `/${path}`}`,
+    engine: certs
+      ? { tls: { ...(options.tls !== 'self-signed' ? { ca: certs.ca } : {}), servername: SERVERNAME } }
+      : {},
+    url: (path = '/', scheme = served ? 'wss' : 'ws') =>
+      `${scheme}://127.0.0.1:${port}${path.startsWith('/') ? path : `/${path}`}`,
     close: async () => {
       for (const s of sockets) s.destroy()
       wss.close()

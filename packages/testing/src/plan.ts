@@ -4,7 +4,15 @@
 // the tests share one lazy validation.
 import path from 'node:path'
 import { checkShape, validatePackText, type PackTests, type Problem, type ProviderPack } from '@apidx/core'
-import { duplicates, resolveCases, servicesWithoutCase, shadowedRules, uncoveredCodes, uncoveredRules, type ResolvedCase } from './coverage.js'
+import {
+  duplicates,
+  resolveCases,
+  servicesWithoutCase,
+  shadowedRules,
+  uncoveredCodes,
+  uncoveredRules,
+  type ResolvedCase,
+} from './coverage.js'
 import { defaultCasesFile, readJsonFile, toPath, type ReadJson } from './files.js'
 import { compare, replay } from './replay.js'
 import { checkVector } from './vectors.js'
@@ -59,23 +67,76 @@ export function planPackTests(packRef: string | URL, casesRef?: string | URL): P
   const ready = () =>
     (prepared ??= Promise.all([pack(), cases()]).then(
       ([p, c]) => ({ pack: p, cases: c, resolved: resolveCases(p, c) }),
-      () => { throw new PackTestFailure('the pack or its cases file does not validate (see the first two tests)') },
+      () => {
+        throw new PackTestFailure('the pack or its cases file does not validate (see the first two tests)')
+      },
     ))
   const expectNone = (items: string[], what: string) => {
     if (items.length) throw new PackTestFailure(`${what}:\n  ${items.join('\n  ')}`)
   }
 
   const tests: PlannedTest[] = [
-    { group: 'pack', name: 'pack.json is a valid provider pack', run: async () => { await pack() } },
-    { group: 'pack', name: `${path.basename(casesFile)} matches the pack-tests schema`, run: async () => { await cases() } },
-    { group: 'pack', name: 'no case is duplicated', run: async () => expectNone(duplicates((await ready()).resolved), 'duplicate cases') },
-    { group: 'pack', name: 'every service has a case', run: async () => { const p = await ready(); expectNone(servicesWithoutCase(p.pack, p.resolved), 'services without a case') } },
-    { group: 'pack', name: 'every declared error code is replayed', run: async () => { const p = await ready(); expectNone(uncoveredCodes(p.pack, p.resolved).map((c) => `${c} (add an invalid case with "scenario": "vendor-error:${c.split(' ')[1]}")`), 'error codes without a vendor-error case') } },
-    { group: 'pack', name: 'every handshake rule is replayed', run: async () => { const p = await ready(); expectNone(uncoveredRules(p.pack, p.resolved), 'handshake rules no case replays (add an invalid case with "handshake": {"status", "body"})') } },
-    { group: 'pack', name: 'no handshake rule is shadowed by an earlier one', run: async () => expectNone(shadowedRules((await ready()).pack), 'shadowed rules') },
+    {
+      group: 'pack',
+      name: 'pack.json is a valid provider pack',
+      run: async () => {
+        await pack()
+      },
+    },
+    {
+      group: 'pack',
+      name: `${path.basename(casesFile)} matches the pack-tests schema`,
+      run: async () => {
+        await cases()
+      },
+    },
+    {
+      group: 'pack',
+      name: 'no case is duplicated',
+      run: async () => expectNone(duplicates((await ready()).resolved), 'duplicate cases'),
+    },
+    {
+      group: 'pack',
+      name: 'every service has a case',
+      run: async () => {
+        const p = await ready()
+        expectNone(servicesWithoutCase(p.pack, p.resolved), 'services without a case')
+      },
+    },
+    {
+      group: 'pack',
+      name: 'every declared error code is replayed',
+      run: async () => {
+        const p = await ready()
+        expectNone(
+          uncoveredCodes(p.pack, p.resolved).map(
+            (c) => `${c} (add an invalid case with "scenario": "vendor-error:${c.split(' ')[1]}")`,
+          ),
+          'error codes without a vendor-error case',
+        )
+      },
+    },
+    {
+      group: 'pack',
+      name: 'every handshake rule is replayed',
+      run: async () => {
+        const p = await ready()
+        expectNone(
+          uncoveredRules(p.pack, p.resolved),
+          'handshake rules no case replays (add an invalid case with "handshake": {"status", "body"})',
+        )
+      },
+    },
+    {
+      group: 'pack',
+      name: 'no handshake rule is shadowed by an earlier one',
+      run: async () => expectNone(shadowedRules((await ready()).pack), 'shadowed rules'),
+    },
   ]
 
-  const raw = casesRead.ok ? (casesRead.value as Partial<Record<'valid' | 'invalid' | 'vectors', unknown>>) : {}
+  const raw = casesRead.ok
+    ? (casesRead.value as Partial<Record<'valid' | 'invalid' | 'vectors', unknown>>)
+    : {}
   for (const kind of ['valid', 'invalid'] as const) {
     const items = Array.isArray(raw[kind]) ? (raw[kind] as { name?: unknown }[]) : []
     items.forEach((item, index) => {
@@ -87,7 +148,10 @@ export function planPackTests(packRef: string | URL, casesRef?: string | URL): P
           const r = p.resolved.find((x) => x.kind === kind && x.index === index)!
           if (r.problem) throw new PackTestFailure(r.problem)
           const report = await replay(p.pack, r)
-          expectNone(compare(p.pack, r, report), `${kind}[${index}] "${r.case.name}" (${r.case.service}/${r.versionId})`)
+          expectNone(
+            compare(p.pack, r, report),
+            `${kind}[${index}] "${r.case.name}" (${r.case.service}/${r.versionId})`,
+          )
         },
       })
     })
@@ -108,17 +172,23 @@ export function planPackTests(packRef: string | URL, casesRef?: string | URL): P
 }
 
 function describeProblems(problems: Problem[]): string {
-  return problems.map((p) => `${p.file}${p.pointer ? ` at ${p.pointer}` : ''}: ${p.message}. ${p.remedy}`).join('\n  ')
+  return problems
+    .map((p) => `${p.file}${p.pointer ? ` at ${p.pointer}` : ''}: ${p.message}. ${p.remedy}`)
+    .join('\n  ')
 }
 
 async function validatePack(file: string, read: ReadJson): Promise<ProviderPack> {
-  const checked = read.ok ? await validatePackText(read.text, file) : { problems: read.problems, pack: undefined }
-  if (!checked.pack) throw new PackTestFailure(`the pack does not validate:\n  ${describeProblems(checked.problems)}`)
+  const checked = read.ok
+    ? await validatePackText(read.text, file)
+    : { problems: read.problems, pack: undefined }
+  if (!checked.pack)
+    throw new PackTestFailure(`the pack does not validate:\n  ${describeProblems(checked.problems)}`)
   return checked.pack
 }
 
 async function validateCases(file: string, read: ReadJson): Promise<PackTests> {
   const problems = read.ok ? await checkShape('pack-tests', read.value, file) : read.problems
-  if (problems.length) throw new PackTestFailure(`the cases file does not validate:\n  ${describeProblems(problems)}`)
+  if (problems.length)
+    throw new PackTestFailure(`the cases file does not validate:\n  ${describeProblems(problems)}`)
   return (read as { value: unknown }).value as PackTests
 }

@@ -79,4 +79,3 @@ export interface ProbeTestResult {
   ok: boolean
   message?: string
 }
-

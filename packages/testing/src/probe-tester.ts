@@ -7,11 +7,24 @@
 import { validatePackFile, type Probe, type ProviderPack } from '@apidx/core'
 import { builtinProbes } from '@apidx/probes'
 import { toPath } from './files.js'
-import { ProbeTestFailure, type PlannedProbeTest, type ProbeTestResult, type ProbeTestSpec } from './probe-cases.js'
+import {
+  ProbeTestFailure,
+  type PlannedProbeTest,
+  type ProbeTestResult,
+  type ProbeTestSpec,
+} from './probe-cases.js'
 import { coverageProblems, duplicateProblems, metaProblems } from './probe-checks.js'
 import { caseProblems } from './probe-play.js'
 
-export { ProbeTestFailure, type ExpectedFinding, type InvalidProbeCase, type PlannedProbeTest, type ProbeCase, type ProbeTestResult, type ProbeTestSpec } from './probe-cases.js'
+export {
+  ProbeTestFailure,
+  type ExpectedFinding,
+  type InvalidProbeCase,
+  type PlannedProbeTest,
+  type ProbeCase,
+  type ProbeTestResult,
+  type ProbeTestSpec,
+} from './probe-cases.js'
 
 /** The tests of a probe's suite, in order: meta, duplicates, coverage, then one per case. */
 export function planProbeTests(probe: Probe, spec: ProbeTestSpec): PlannedProbeTest[] {
@@ -31,12 +44,59 @@ export function planProbeTests(probe: Probe, spec: ProbeTestSpec): PlannedProbeT
   }
   const tests: PlannedProbeTest[] = [
     { group: 'probe', name: 'the meta is well formed', run: async () => fail(metaProblems(probe, chain)) },
-    { group: 'probe', name: 'no two cases are the same', run: async () => fail(duplicateProblems([...valid, ...invalid])) },
-    { group: 'probe', name: `every finding code has an invalid case${spec.untested ? ` (untested: ${Object.entries(spec.untested).map(([c, why]) => `${c}, ${why}`).join('; ')})` : ''}`, run: async () => fail(coverageProblems(probe, invalid, spec.untested ?? {})) },
+    {
+      group: 'probe',
+      name: 'no two cases are the same',
+      run: async () => fail(duplicateProblems([...valid, ...invalid])),
+    },
+    {
+      group: 'probe',
+      name: `every finding code has an invalid case${
+        spec.untested
+          ? ` (untested: ${Object.entries(spec.untested)
+              .map(([c, why]) => `${c}, ${why}`)
+              .join('; ')})`
+          : ''
+      }`,
+      run: async () => fail(coverageProblems(probe, invalid, spec.untested ?? {})),
+    },
   ]
-  const defaults = { ...(spec.service ? { service: spec.service } : {}), ...(spec.version ? { version: spec.version } : {}) }
-  for (const c of valid) tests.push({ group: 'valid', name: c.name, run: async () => fail(await caseProblems(probe, chain, await pack(c.pack), { ...(c.pack ? {} : defaults), ...c }, undefined, spec.timeoutMs)) })
-  for (const c of invalid) tests.push({ group: 'invalid', name: c.name, run: async () => fail(await caseProblems(probe, chain, await pack(c.pack), { ...(c.pack ? {} : defaults), ...c }, c.findings, spec.timeoutMs)) })
+  const defaults = {
+    ...(spec.service ? { service: spec.service } : {}),
+    ...(spec.version ? { version: spec.version } : {}),
+  }
+  for (const c of valid)
+    tests.push({
+      group: 'valid',
+      name: c.name,
+      run: async () =>
+        fail(
+          await caseProblems(
+            probe,
+            chain,
+            await pack(c.pack),
+            { ...(c.pack ? {} : defaults), ...c },
+            undefined,
+            spec.timeoutMs,
+          ),
+        ),
+    })
+  for (const c of invalid)
+    tests.push({
+      group: 'invalid',
+      name: c.name,
+      run: async () =>
+        fail(
+          await caseProblems(
+            probe,
+            chain,
+            await pack(c.pack),
+            { ...(c.pack ? {} : defaults), ...c },
+            c.findings,
+            spec.timeoutMs,
+          ),
+        ),
+    })
   return tests
 }
 
@@ -54,7 +114,10 @@ export class ProbeTester {
     const g = globalThis as { describe?: Describe; it?: It }
     const describe = ProbeTester.describe ?? g.describe
     const it = ProbeTester.it ?? g.it
-    if (!describe || !it) throw new Error('ProbeTester.run() needs a test framework: set ProbeTester.describe and ProbeTester.it (e.g. from vitest), or call testProbe().')
+    if (!describe || !it)
+      throw new Error(
+        'ProbeTester.run() needs a test framework: set ProbeTester.describe and ProbeTester.it (e.g. from vitest), or call testProbe().',
+      )
     const tests = planProbeTests(probe, spec)
     describe(`probe ${probe.meta?.id ?? '(no id)'}`, () => {
       for (const t of tests) it(t.name, t.run)
@@ -63,14 +126,20 @@ export class ProbeTester {
 }
 
 /** Runs a probe's suite one test at a time and returns every result; never throws for a failing test. */
-export async function testProbe(probe: Probe, spec: ProbeTestSpec): Promise<{ probe: string; results: ProbeTestResult[]; passed: number; failed: number }> {
+export async function testProbe(
+  probe: Probe,
+  spec: ProbeTestSpec,
+): Promise<{ probe: string; results: ProbeTestResult[]; passed: number; failed: number }> {
   const results: ProbeTestResult[] = []
   for (const t of planProbeTests(probe, spec)) {
     try {
       await t.run()
       results.push({ group: t.group, name: t.name, ok: true })
     } catch (err) {
-      const message = err instanceof ProbeTestFailure ? err.message : `apidx failed while running the test: ${err instanceof Error ? err.message : String(err)}`
+      const message =
+        err instanceof ProbeTestFailure
+          ? err.message
+          : `apidx failed while running the test: ${err instanceof Error ? err.message : String(err)}`
       results.push({ group: t.group, name: t.name, ok: false, message })
     }
   }
@@ -82,6 +151,9 @@ async function loadPack(ref: ProbeTestSpec['pack']): Promise<ProviderPack> {
   if (typeof ref === 'object' && !(ref instanceof URL)) return ref
   const file = toPath(ref)
   const v = await validatePackFile(file)
-  if (!v.pack) throw new ProbeTestFailure(`the pack ${file} is not valid:\n${v.problems.map((p) => `  ${p.pointer || '/'}: ${p.message}`).join('\n')}`)
+  if (!v.pack)
+    throw new ProbeTestFailure(
+      `the pack ${file} is not valid:\n${v.problems.map((p) => `  ${p.pointer || '/'}: ${p.message}`).join('\n')}`,
+    )
   return v.pack
 }

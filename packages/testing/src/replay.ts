@@ -1,6 +1,17 @@
 // The live half of PackTester: a case replayed through apidx's emulator and check engine, exactly as
 // `apidx check --mock` runs it, and the report compared with what the case says apidx must find.
-import { buildReport, createRedactor, createRegistry, errorEntry, resolveError, runChecks, secretValues, sentMessage, type CheckReport, type ProviderPack } from '@apidx/core'
+import {
+  buildReport,
+  createRedactor,
+  createRegistry,
+  errorEntry,
+  resolveError,
+  runChecks,
+  secretValues,
+  sentMessage,
+  type CheckReport,
+  type ProviderPack,
+} from '@apidx/core'
 import { builtinProbes } from '@apidx/probes'
 import { startSession } from '@apidx/mock'
 import { firstMatch, replayedCode, replayedVariant, rulesInForce, type ResolvedCase } from './coverage.js'
@@ -29,7 +40,10 @@ export async function replay(pack: ProviderPack, r: ResolvedCase): Promise<Check
       ...session.options,
     })
     // Demo credentials only, but masked all the same: what a test prints is what a user would see.
-    return buildReport(run, { redact: createRedactor(secretValues(pack, session.credentials)).redact, mock: session.scenario })
+    return buildReport(run, {
+      redact: createRedactor(secretValues(pack, session.credentials)).redact,
+      mock: session.scenario,
+    })
   } finally {
     await session.close()
   }
@@ -45,18 +59,24 @@ export function compare(pack: ProviderPack, r: ResolvedCase, report: CheckReport
   const c = r.case as Extract<ResolvedCase['case'], { findings: unknown }>
   const out: string[] = []
   if (errors.length !== c.findings.length) {
-    out.push(`should have ${c.findings.length} error finding${c.findings.length === 1 ? '' : 's'} but had ${errors.length}: ${list(errors)}`)
+    out.push(
+      `should have ${c.findings.length} error finding${c.findings.length === 1 ? '' : 's'} but had ${errors.length}: ${list(errors)}`,
+    )
   }
   c.findings.forEach((want, i) => {
     const got = errors[i]
     if (!got) return
     const where = `finding ${i + 1}`
-    if (got.code !== want.code) out.push(`${where}: expected ${want.code}, got ${got.code} ("${short(got.message)}")`)
+    if (got.code !== want.code)
+      out.push(`${where}: expected ${want.code}, got ${got.code} ("${short(got.message)}")`)
     const vendorCode = got.data.vendorCode === undefined ? undefined : String(got.data.vendorCode)
-    if (want.vendorCode !== undefined && vendorCode !== want.vendorCode) out.push(`${where}: expected vendorCode ${want.vendorCode}, got ${vendorCode ?? 'none'}`)
-    if (want.messageIncludes !== undefined && !got.message.includes(want.messageIncludes)) out.push(`${where}: the message does not include "${want.messageIncludes}": "${short(got.message)}"`)
+    if (want.vendorCode !== undefined && vendorCode !== want.vendorCode)
+      out.push(`${where}: expected vendorCode ${want.vendorCode}, got ${vendorCode ?? 'none'}`)
+    if (want.messageIncludes !== undefined && !got.message.includes(want.messageIncludes))
+      out.push(`${where}: the message does not include "${want.messageIncludes}": "${short(got.message)}"`)
   })
-  if (report.rootCause && c.findings[0] && report.rootCause.code !== c.findings[0].code) out.push(`root cause: expected ${c.findings[0].code}, got ${report.rootCause.code}`)
+  if (report.rootCause && c.findings[0] && report.rootCause.code !== c.findings[0].code)
+    out.push(`root cause: expected ${c.findings[0].code}, got ${report.rootCause.code}`)
   out.push(...meaningProblems(pack, r, errors))
   return out
 }
@@ -74,20 +94,37 @@ function meaningProblems(pack: ProviderPack, r: ResolvedCase, errors: Finding[])
     // The meaning the message the emulator sent selects, as the vendor-error probe resolves it.
     const entry = declared && resolveError(declared, sentMessage(declared, replayedVariant(r.case)))
     const carrier = errors.find((f) => String(f.data.vendorCode) === code)
-    if (!carrier) return [`no error finding carries vendor code ${code}: apidx did not read the code where the pack says it is (response.errorCode, codeType, examples.errorFrame)`]
-    if (entry && carrier.data.meaning !== entry.meaning) return [`vendor code ${code} was not explained with the pack's meaning ("${short(entry.meaning)}"): ${short(carrier.message)}`]
+    if (!carrier)
+      return [
+        `no error finding carries vendor code ${code}: apidx did not read the code where the pack says it is (response.errorCode, codeType, examples.errorFrame)`,
+      ]
+    if (entry && carrier.data.meaning !== entry.meaning)
+      return [
+        `vendor code ${code} was not explained with the pack's meaning ("${short(entry.meaning)}"): ${short(carrier.message)}`,
+      ]
     return []
   }
   if ('handshake' in r.case && r.case.handshake) {
-    const rule = firstMatch(rulesInForce(pack, r.service!, r.version!), r.case.handshake.status, r.case.handshake.body)
+    const rule = firstMatch(
+      rulesInForce(pack, r.service!, r.version!),
+      r.case.handshake.status,
+      r.case.handshake.body,
+    )
     const root = errors[0]
-    if (rule && root && root.code !== rule.diagnosis) return [`the handshake matches the rule for ${rule.diagnosis} ("${rule.bodyContains ?? 'any body'}"), but apidx reported ${root.code}`]
+    if (rule && root && root.code !== rule.diagnosis)
+      return [
+        `the handshake matches the rule for ${rule.diagnosis} ("${rule.bodyContains ?? 'any body'}"), but apidx reported ${root.code}`,
+      ]
   }
   return []
 }
 
 function list(findings: Finding[]): string {
-  return findings.length ? findings.map((f) => `${f.code}${f.data.vendorCode !== undefined ? ` (${String(f.data.vendorCode)})` : ''}`).join(', ') : 'none'
+  return findings.length
+    ? findings
+        .map((f) => `${f.code}${f.data.vendorCode !== undefined ? ` (${String(f.data.vendorCode)})` : ''}`)
+        .join(', ')
+    : 'none'
 }
 
 function short(text: string, max = 160): string {

@@ -43,7 +43,10 @@ export class PackTester {
     const g = globalThis as { describe?: Describe; it?: It }
     const describe = PackTester.describe ?? g.describe
     const it = PackTester.it ?? g.it
-    if (!describe || !it) throw new Error('PackTester.run() needs a test framework: set PackTester.describe and PackTester.it (e.g. from vitest), or call testPack().')
+    if (!describe || !it)
+      throw new Error(
+        'PackTester.run() needs a test framework: set PackTester.describe and PackTester.it (e.g. from vitest), or call testPack().',
+      )
     const plan = planPackTests(pack, cases)
     describe(`pack ${plan.title}`, () => {
       for (const test of plan.tests) it(test.name, test.run)
@@ -52,7 +55,11 @@ export class PackTester {
 }
 
 /** Runs a pack's suite and returns every result; never throws for a failing test. */
-export async function testPack(pack: string | URL, cases?: string | URL, options: TestPackOptions = {}): Promise<PackTestReport> {
+export async function testPack(
+  pack: string | URL,
+  cases?: string | URL,
+  options: TestPackOptions = {},
+): Promise<PackTestReport> {
   const plan = planPackTests(pack, cases)
   const results: PackTestResult[] = new Array(plan.tests.length)
   let next = 0
@@ -67,8 +74,17 @@ export async function testPack(pack: string | URL, cases?: string | URL, options
         result = { group: test.group, name: test.name, ok: true, ms: Math.round(performance.now() - start) }
       } catch (err) {
         // A PackTestFailure is the expected kind; anything else is a bug in apidx, reported as such.
-        const message = err instanceof PackTestFailure ? err.message : `apidx failed while running the test: ${err instanceof Error ? err.message : String(err)}`
-        result = { group: test.group, name: test.name, ok: false, message, ms: Math.round(performance.now() - start) }
+        const message =
+          err instanceof PackTestFailure
+            ? err.message
+            : `apidx failed while running the test: ${err instanceof Error ? err.message : String(err)}`
+        result = {
+          group: test.group,
+          name: test.name,
+          ok: false,
+          message,
+          ms: Math.round(performance.now() - start),
+        }
       }
       results[i] = result
       options.onResult?.(result)
@@ -77,5 +93,12 @@ export async function testPack(pack: string | URL, cases?: string | URL, options
   const width = Math.max(1, Math.min(options.concurrency ?? 4, 16))
   await Promise.all(Array.from({ length: width }, worker))
   const failed = results.filter((r) => !r.ok).length
-  return { pack: plan.title, packFile: plan.packFile, casesFile: plan.casesFile, results, passed: results.length - failed, failed }
+  return {
+    pack: plan.title,
+    packFile: plan.packFile,
+    casesFile: plan.casesFile,
+    results,
+    passed: results.length - failed,
+    failed,
+  }
 }

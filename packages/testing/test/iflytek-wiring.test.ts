@@ -35,14 +35,26 @@ describe('the iflytek pack under PackTester', () => {
   })
 
   it('fails that case when 10313 is wired to another diagnosis', async () => {
-    await expect(caseRun(CASE, (p) => { p.services.iat.errors['10313'].diagnosis = 'auth/signature-mismatch' })()).rejects.toThrow(/finding 1: expected auth\/missing-credentials, got auth\/signature-mismatch/)
+    await expect(
+      caseRun(CASE, (p) => {
+        p.services.iat.errors['10313'].diagnosis = 'auth/signature-mismatch'
+      })(),
+    ).rejects.toThrow(/finding 1: expected auth\/missing-credentials, got auth\/signature-mismatch/)
   })
 
   it('fails that case when the diagnosis is dropped (10313 would be a plain vendor/error)', async () => {
-    await expect(caseRun(CASE, (p) => { delete p.services.iat.errors['10313'].diagnosis })()).rejects.toThrow(/expected auth\/missing-credentials, got vendor\/error/)
+    await expect(
+      caseRun(CASE, (p) => {
+        delete p.services.iat.errors['10313'].diagnosis
+      })(),
+    ).rejects.toThrow(/expected auth\/missing-credentials, got vendor\/error/)
   })
 
   it('fails that case when the iat error pointer is wrong, whatever the diagnosis', async () => {
-    await expect(caseRun(CASE, (p) => { p.services.iat.versions.v2.response.errorCode = '/header/code' })()).rejects.toThrow(/no error finding carries vendor code 10313/)
+    await expect(
+      caseRun(CASE, (p) => {
+        p.services.iat.versions.v2.response.errorCode = '/header/code'
+      })(),
+    ).rejects.toThrow(/no error finding carries vendor code 10313/)
   })
 })

@@ -5,8 +5,14 @@ import { describe, expect, it } from 'vitest'
 import type { ProviderPack } from '@apidx/core'
 import { checkVector } from '../src/vectors.js'
 
-const pack = JSON.parse(readFileSync(new URL('../../../providers/iflytek/pack.json', import.meta.url), 'utf8')) as ProviderPack
-const published = (JSON.parse(readFileSync(new URL('../../core/src/signing/fixtures/vendor-vectors.json', import.meta.url), 'utf8')).vectors as any[]).find((v) => v.id === 'iflytek-v2-iat')
+const pack = JSON.parse(
+  readFileSync(new URL('../../../providers/iflytek/pack.json', import.meta.url), 'utf8'),
+) as ProviderPack
+const published = (
+  JSON.parse(
+    readFileSync(new URL('../../core/src/signing/fixtures/vendor-vectors.json', import.meta.url), 'utf8'),
+  ).vectors as any[]
+).find((v) => v.id === 'iflytek-v2-iat')
 
 const vector = (expect: Record<string, unknown>) => ({
   name: 'iat auth example',
@@ -20,7 +26,19 @@ const vector = (expect: Record<string, unknown>) => ({
 
 describe('checkVector', () => {
   it("reproduces iFlytek's published iat example: signature, steps and the signed URL", () => {
-    expect(checkVector(pack, vector({ signature: published.expected.signature, url: published.expected.signedUrl, steps: { origin: published.expected.signatureOrigin, authorization: published.expected.authorization } }))).toEqual([])
+    expect(
+      checkVector(
+        pack,
+        vector({
+          signature: published.expected.signature,
+          url: published.expected.signedUrl,
+          steps: {
+            origin: published.expected.signatureOrigin,
+            authorization: published.expected.authorization,
+          },
+        }),
+      ),
+    ).toEqual([])
   })
 
   it('names each value that differs, and steps the scheme does not have', () => {
@@ -30,7 +48,11 @@ describe('checkVector', () => {
   })
 
   it('rejects an unknown scheme and an unreadable time', () => {
-    expect(checkVector(pack, { ...vector({ signature: 'x' }), auth: 'nope' })[0]).toMatch(/the pack has no auth scheme "nope"/)
-    expect(checkVector(pack, { ...vector({ signature: 'x' }), time: 'yesterday' })).toEqual(['time "yesterday" is not ISO 8601, an HTTP date or Unix seconds'])
+    expect(checkVector(pack, { ...vector({ signature: 'x' }), auth: 'nope' })[0]).toMatch(
+      /the pack has no auth scheme "nope"/,
+    )
+    expect(checkVector(pack, { ...vector({ signature: 'x' }), time: 'yesterday' })).toEqual([
+      'time "yesterday" is not ISO 8601, an HTTP date or Unix seconds',
+    ])
   })
 })

@@ -9,9 +9,19 @@ import { startSession } from '@apidx/mock'
 const pack = JSON.parse(readFileSync(new URL('../pack.json', import.meta.url), 'utf8')) as ProviderPack
 
 async function run(scenario?: string) {
-  const session = await startSession({ pack, service: 'transcribe-streaming', ...(scenario ? { scenario } : {}) })
+  const session = await startSession({
+    pack,
+    service: 'transcribe-streaming',
+    ...(scenario ? { scenario } : {}),
+  })
   try {
-    return await runChecks({ target: session.target, registry: createRegistry(builtinProbes), credentials: session.credentials, timeoutMs: 2000, ...session.options })
+    return await runChecks({
+      target: session.target,
+      registry: createRegistry(builtinProbes),
+      credentials: session.credentials,
+      timeoutMs: 2000,
+      ...session.options,
+    })
   } finally {
     await session.close()
   }
@@ -23,12 +33,16 @@ describe('aws transcribe-streaming framing', () => {
     expect(r.findings.filter((f) => f.severity === 'error')).toEqual([])
     const frame = r.exchange!.frames[0]!
     expect(frame.binary).toBe(true)
-    expect(decodeEventStream(frame.bytes!)).toMatchObject({ headers: { ':event-type': 'TranscriptEvent', ':message-type': 'event' } })
+    expect(decodeEventStream(frame.bytes!)).toMatchObject({
+      headers: { ':event-type': 'TranscriptEvent', ':message-type': 'event' },
+    })
   })
 
   it('reads :exception-type from a binary exception message as the vendor code', async () => {
     const r = await run('vendor-error:LimitExceededException')
     expect(r.exchange!.frames[0]!.binary).toBe(true)
-    expect(r.findings.find((f) => f.probe === 'vendor-error')).toMatchObject({ data: { vendorCode: 'LimitExceededException' } })
+    expect(r.findings.find((f) => f.probe === 'vendor-error')).toMatchObject({
+      data: { vendorCode: 'LimitExceededException' },
+    })
   })
 })

@@ -26,13 +26,25 @@ describe('openai pack', () => {
   })
   it('bearer: Authorization: Bearer <key>, no organization or project header when unset', () => {
     const target = resolveTarget(pack, { service: 'models' })
-    const r = signRequest(pack, target, { url: target.url }, { apiKey: key }, Date.parse('2026-11-25T08:00:00Z'))
+    const r = signRequest(
+      pack,
+      target,
+      { url: target.url },
+      { apiKey: key },
+      Date.parse('2026-11-25T08:00:00Z'),
+    )
     expect(r.request.headers.authorization).toBe(`Bearer ${key}`)
     expect(r.request.headers['openai-organization']).toBeUndefined()
     expect(r.request.headers['openai-project']).toBeUndefined()
   })
   it('bearer: OpenAI-Organization and OpenAI-Project when OPENAI_ORG_ID and OPENAI_PROJECT_ID are set', () => {
-    const r = signRequest(pack, 'bearer', { url: 'https://api.openai.com/v1/models' }, { apiKey: key, organization: 'org-example', project: 'proj_example' }, Date.parse('2026-11-25T08:00:00Z'))
+    const r = signRequest(
+      pack,
+      'bearer',
+      { url: 'https://api.openai.com/v1/models' },
+      { apiKey: key, organization: 'org-example', project: 'proj_example' },
+      Date.parse('2026-11-25T08:00:00Z'),
+    )
     expect(r.request.headers['openai-organization']).toBe('org-example')
     expect(r.request.headers['openai-project']).toBe('proj_example')
   })
@@ -50,15 +62,29 @@ describe('openai pack', () => {
     expect(target.version.response?.end).toEqual({ pointer: '/type', equals: 'input_audio_buffer.cleared' })
   })
   it('REST error entries carry the HTTP status OpenAI answers with', () => {
-    const statuses = Object.fromEntries(Object.entries(pack.services.models!.errors ?? {}).map(([code, e]) => [code, e.status]))
-    expect(statuses).toMatchObject({ invalid_api_key: 401, no_organization: 401, unsupported_country_region_territory: 403, rate_limit_exceeded: 429, insufficient_quota: 429, server_is_overloaded: 503 })
+    const statuses = Object.fromEntries(
+      Object.entries(pack.services.models!.errors ?? {}).map(([code, e]) => [code, e.status]),
+    )
+    expect(statuses).toMatchObject({
+      invalid_api_key: 401,
+      no_organization: 401,
+      unsupported_country_region_territory: 403,
+      rate_limit_exceeded: 429,
+      insufficient_quota: 429,
+      server_is_overloaded: 503,
+    })
     expect(Object.values(statuses).every((s) => typeof s === 'number')).toBe(true)
   })
   it('every error entry and handshake rule has a source; unsure ones say why', () => {
-    const entries = [...Object.values(pack.services).flatMap((s) => Object.values(s.errors ?? {})), ...(pack.handshakeErrors ?? [])]
+    const entries = [
+      ...Object.values(pack.services).flatMap((s) => Object.values(s.errors ?? {})),
+      ...(pack.handshakeErrors ?? []),
+    ]
     for (const e of entries) expect(e.source).toMatch(/^https:\/\//)
     const uncertain = (pack.handshakeErrors ?? []).filter((r) => r.confidence === 'uncertain')
     expect(uncertain.length).toBeGreaterThan(0)
-    expect((pack.notes ?? []).filter((n) => n.startsWith('[UNCERTAIN]')).length).toBeGreaterThanOrEqual(uncertain.length)
+    expect((pack.notes ?? []).filter((n) => n.startsWith('[UNCERTAIN]')).length).toBeGreaterThanOrEqual(
+      uncertain.length,
+    )
   })
 })

@@ -11,7 +11,8 @@ import { colorEnabled } from '../style.js'
 import { renderExplain } from '../render/explain.js'
 
 export default class Explain extends ApidxCommand {
-  static override description = 'Explain a vendor error code, HTTP status, WebSocket close code, error body or symptom, offline: meaning, ranked likely causes, the fix and the doc link.'
+  static override description =
+    'Explain a vendor error code, HTTP status, WebSocket close code, error body or symptom, offline: meaning, ranked likely causes, the fix and the doc link.'
   static override examples = [
     '<%= config.bin %> explain 10165 --provider iflytek --service iat',
     '<%= config.bin %> explain 403 --provider iflytek',
@@ -21,11 +22,21 @@ export default class Explain extends ApidxCommand {
     '<%= config.bin %> explain - --json < error-body.json',
   ]
   static override args = {
-    input: Args.string({ description: 'a vendor code, an HTTP status, a WebSocket close code, an error body, a symptom (timeout, "parse error"…), or - to read it from stdin', required: true }),
+    input: Args.string({
+      description:
+        'a vendor code, an HTTP status, a WebSocket close code, an error body, a symptom (timeout, "parse error"…), or - to read it from stdin',
+      required: true,
+    }),
   }
   static override flags = {
-    provider: Flags.string({ char: 'p', description: 'provider pack id or path; every pack is searched when absent' }),
-    service: Flags.string({ char: 's', description: "the pack's service id (e.g. iat): its meaning comes first" }),
+    provider: Flags.string({
+      char: 'p',
+      description: 'provider pack id or path; every pack is searched when absent',
+    }),
+    service: Flags.string({
+      char: 's',
+      description: "the pack's service id (e.g. iat): its meaning comes first",
+    }),
   }
 
   async run(): Promise<Explanation> {
@@ -35,9 +46,14 @@ export default class Explain extends ApidxCommand {
     const settings = await loadSettings()
     const options = packOptions(settings.packPaths)
     const broken: BrokenPack[] = []
-    const packs: ProviderPack[] = flags.provider ? [(await core.loadPack(flags.provider, options)).pack] : (await core.listPacks(options, broken)).map((p) => p.pack)
+    const packs: ProviderPack[] = flags.provider
+      ? [(await core.loadPack(flags.provider, options)).pack]
+      : (await core.listPacks(options, broken)).map((p) => p.pack)
     // On stderr, so --json stays one document: a pack that does not validate was not searched.
-    for (const b of broken) printError(`Skipped ${b.file} (${b.source.kind}): it does not validate; see apidx packs validate ${b.file}`)
+    for (const b of broken)
+      printError(
+        `Skipped ${b.file} (${b.source.kind}): it does not validate; see apidx packs validate ${b.file}`,
+      )
     const result = core.explain(input, packs, flags.service !== undefined ? { service: flags.service } : {})
     this.show(renderExplain(result, colorEnabled()))
     if (!result.found) this.setExit(EXIT.fault)

@@ -11,7 +11,8 @@ import { colorEnabled } from '../style.js'
 import { maskHint, renderMock, renderRequestLine, type MockInfo } from '../render/mock.js'
 
 export default class Mock extends ApidxCommand {
-  static override description = "Run the vendor emulator on loopback: the pack's service at its documented path, healthy or with a fault scenario (offline, demo credentials)."
+  static override description =
+    "Run the vendor emulator on loopback: the pack's service at its documented path, healthy or with a fault scenario (offline, demo credentials)."
   static override examples = [
     '<%= config.bin %> mock --provider iflytek',
     '<%= config.bin %> mock --provider iflytek --service iat',
@@ -21,13 +22,28 @@ export default class Mock extends ApidxCommand {
   ]
   static override flags = {
     provider: Flags.string({ char: 'p', description: 'provider pack id or path', required: true }),
-    service: Flags.string({ char: 's', description: "the pack's service id (e.g. iat); the config's default, else the pack's first, when absent" }),
+    service: Flags.string({
+      char: 's',
+      description:
+        "the pack's service id (e.g. iat); the config's default, else the pack's first, when absent",
+    }),
     version: Flags.string({ description: "the service's version id; the default version when absent" }),
-    port: Flags.integer({ description: 'port to listen on (loopback only); a free one when absent', min: 0, max: 65_535 }),
-    scenario: Flags.string({ description: 'fault scenario (e.g. clock-skew, wrong-secret, vendor-error:10165); healthy when absent' }),
+    port: Flags.integer({
+      description: 'port to listen on (loopback only); a free one when absent',
+      min: 0,
+      max: 65_535,
+    }),
+    scenario: Flags.string({
+      description: 'fault scenario (e.g. clock-skew, wrong-secret, vendor-error:10165); healthy when absent',
+    }),
     tls: Flags.boolean({ description: 'serve wss/https with a certificate from an in-process test CA' }),
-    'ca-out': Flags.string({ description: "write the test CA's PEM to this file, for clients to trust (with --tls or a tls-* scenario)" }),
-    'print-env': Flags.boolean({ description: 'print the demo credentials as export lines (they are fake, but printed only when asked)' }),
+    'ca-out': Flags.string({
+      description:
+        "write the test CA's PEM to this file, for clients to trust (with --tls or a tls-* scenario)",
+    }),
+    'print-env': Flags.boolean({
+      description: 'print the demo credentials as export lines (they are fake, but printed only when asked)',
+    }),
   }
 
   private printed = false
@@ -42,7 +58,10 @@ export default class Mock extends ApidxCommand {
     const defaults = settings.config.providers?.[pack.id] ?? {}
     const service = flags.service ?? defaults.service ?? Object.keys(pack.services)[0]
     const version = flags.version ?? (flags.service ? undefined : defaults.version)
-    const target = core.resolveTarget(pack, { ...(service ? { service } : {}), ...(version ? { version } : {}) })
+    const target = core.resolveTarget(pack, {
+      ...(service ? { service } : {}),
+      ...(version ? { version } : {}),
+    })
     const credentials = demoCredentials(pack)
     const server = await startMock({
       pack,
@@ -53,7 +72,8 @@ export default class Mock extends ApidxCommand {
       ...(flags.port !== undefined ? { port: flags.port } : {}),
       tls: flags.tls,
       // A request log on stderr, so stdout stays the banner (or the one JSON document).
-      onRequest: (r) => printError(renderRequestLine(r, colorEnabled(process.env, Boolean(process.stderr.isTTY)))),
+      onRequest: (r) =>
+        printError(renderRequestLine(r, colorEnabled(process.env, Boolean(process.stderr.isTTY)))),
     })
     // Listen for the signals before printing the URL: a script may stop us as soon as it reads it.
     const stopped = untilSignal()
@@ -103,13 +123,23 @@ function describe(
     protocol: target.version.protocol,
     url: server.url,
     scenario: {
-      id: server.scenario.vendorCode ? `${server.scenario.id}:${server.scenario.vendorCode}${server.scenario.vendorVariant !== undefined ? `#${server.scenario.vendorVariant}` : ''}` : server.scenario.id,
+      id: server.scenario.vendorCode
+        ? `${server.scenario.id}:${server.scenario.vendorCode}${server.scenario.vendorVariant !== undefined ? `#${server.scenario.vendorVariant}` : ''}`
+        : server.scenario.id,
       description: server.scenario.description,
       expect: server.scenario.expect,
       ...(server.scenario.client ? { client: server.scenario.client as Record<string, string> } : {}),
     },
-    tls: secure && server.servername ? { servername: server.servername, trusted: server.ca !== undefined, ...(caFile ? { caFile } : {}) } : null,
-    credentials: needed.map(([name, c]) => ({ name, env: c.env, secret: c.secret, hint: maskHint(credentials[name]!, c.secret) })),
+    tls:
+      secure && server.servername
+        ? { servername: server.servername, trusted: server.ca !== undefined, ...(caFile ? { caFile } : {}) }
+        : null,
+    credentials: needed.map(([name, c]) => ({
+      name,
+      env: c.env,
+      secret: c.secret,
+      hint: maskHint(credentials[name]!, c.secret),
+    })),
     ...(printEnv ? { env: needed.map(([name, c]) => `export ${c.env}=${credentials[name]}`) } : {}),
     tryCommand: `${prefix}apidx check --provider ${pack.id} --service ${target.serviceId} --version ${target.versionId} --endpoint ${server.url}`,
   }

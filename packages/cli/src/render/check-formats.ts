@@ -4,7 +4,13 @@ import type { CheckReport, Finding } from '@apidx/core'
 import { ms } from './check.js'
 
 const mdEscape = (s: string) => s.replace(/([|\\`*_<>[\]])/g, '\\$1').replace(/\n/g, ' ')
-const xmlEscape = (s: string) => s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' })[c]!).replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F]/g, '')
+const xmlEscape = (s: string) =>
+  s
+    .replace(
+      /[&<>"']/g,
+      (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' })[c]!,
+    )
+    .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F]/g, '')
 const STATUS = { ok: '✅ ok', fail: '❌ fail', warn: '⚠️ warn', skip: '⏭️ skip' } as const
 
 /** Markdown: verdict, chain table, root cause with fix, further causes, findings. */
@@ -16,12 +22,43 @@ export function renderCheckMarkdown(r: CheckReport): string {
     '',
     '| link | status | time | codes |',
     '|---|---|---|---|',
-    ...r.chain.map((l) => `| ${mdEscape(l.title)} | ${STATUS[l.status]} | ${l.status === 'skip' ? '' : ms(l.ms)} | ${l.status === 'skip' ? mdEscape(l.reason ?? '') : l.codes.map((c) => `\`${c}\``).join(', ')} |`),
+    ...r.chain.map(
+      (l) =>
+        `| ${mdEscape(l.title)} | ${STATUS[l.status]} | ${l.status === 'skip' ? '' : ms(l.ms)} | ${l.status === 'skip' ? mdEscape(l.reason ?? '') : l.codes.map((c) => `\`${c}\``).join(', ')} |`,
+    ),
     '',
   ]
-  if (r.rootCause) lines.push(`### Root cause: \`${r.rootCause.code}\``, '', mdEscape(r.rootCause.message), '', `**Fix:** ${mdEscape(r.rootCause.fix ?? '')}`, '')
-  if (r.causes.length > 1) lines.push('### Also possible', '', ...r.causes.slice(1).map((c) => `${c.rank}. \`${c.code}\` (${c.likelihood}): ${mdEscape(c.message)}${c.fix ? ` — ${mdEscape(c.fix)}` : ''}`), '')
-  if (r.findings.length) lines.push('### Findings', '', ...r.findings.map((f) => `- **${f.severity}** \`${f.code}\` (${f.probe}): ${mdEscape(f.message)}${f.fix ? ` — Fix: ${mdEscape(f.fix)}` : ''}`), '')
+  if (r.rootCause)
+    lines.push(
+      `### Root cause: \`${r.rootCause.code}\``,
+      '',
+      mdEscape(r.rootCause.message),
+      '',
+      `**Fix:** ${mdEscape(r.rootCause.fix ?? '')}`,
+      '',
+    )
+  if (r.causes.length > 1)
+    lines.push(
+      '### Also possible',
+      '',
+      ...r.causes
+        .slice(1)
+        .map(
+          (c) =>
+            `${c.rank}. \`${c.code}\` (${c.likelihood}): ${mdEscape(c.message)}${c.fix ? ` — ${mdEscape(c.fix)}` : ''}`,
+        ),
+      '',
+    )
+  if (r.findings.length)
+    lines.push(
+      '### Findings',
+      '',
+      ...r.findings.map(
+        (f) =>
+          `- **${f.severity}** \`${f.code}\` (${f.probe}): ${mdEscape(f.message)}${f.fix ? ` — Fix: ${mdEscape(f.fix)}` : ''}`,
+      ),
+      '',
+    )
   return lines.join('\n')
 }
 
@@ -32,7 +69,8 @@ export function renderCheckJunit(r: CheckReport): string {
     const name = `${l.id}: ${l.title}`
     const time = ((l.ms ?? 0) / 1000).toFixed(3)
     const open = `    <testcase classname="apidx.${xmlEscape(r.provider)}.${xmlEscape(r.service)}" name="${xmlEscape(name)}" time="${time}"`
-    if (l.status === 'skip') return `${open}>\n      <skipped message="${xmlEscape(l.reason ?? 'skipped')}"/>\n    </testcase>`
+    if (l.status === 'skip')
+      return `${open}>\n      <skipped message="${xmlEscape(l.reason ?? 'skipped')}"/>\n    </testcase>`
     const errors = byProbe(l.id)
     if (l.status === 'fail' && errors.length) {
       return `${open}>\n${errors.map((f: Finding) => `      <failure type="${xmlEscape(f.code)}" message="${xmlEscape(f.message)}">${xmlEscape(`${f.message}\nFix: ${f.fix ?? ''}`)}</failure>`).join('\n')}\n    </testcase>`
@@ -56,10 +94,29 @@ export function renderCheckJunit(r: CheckReport): string {
 /** A self-contained HTML page (no script, no remote asset). */
 export function renderCheckHtml(r: CheckReport): string {
   const e = xmlEscape
-  const rows = r.chain.map((l) => `<tr class="${l.status}"><td>${e(l.title)}</td><td>${STATUS[l.status]}</td><td>${l.status === 'skip' ? '' : ms(l.ms)}</td><td>${l.status === 'skip' ? e(l.reason ?? '') : l.codes.map((c) => `<code>${e(c)}</code>`).join(' ')}</td></tr>`)
-  const root = r.rootCause ? `<section class="root"><h2>Root cause: <code>${e(r.rootCause.code)}</code></h2><p>${e(r.rootCause.message)}</p><p><strong>Fix:</strong> ${e(r.rootCause.fix ?? '')}</p></section>` : '<section class="ok"><h2>Healthy</h2><p>Every link of the chain works.</p></section>'
-  const causes = r.causes.length > 1 ? `<h3>Also possible</h3><ol start="2">${r.causes.slice(1).map((c) => `<li><code>${e(c.code)}</code> (${c.likelihood}): ${e(c.message)}${c.fix ? ` — ${e(c.fix)}` : ''}</li>`).join('')}</ol>` : ''
-  const findings = r.findings.map((f) => `<li><strong>${f.severity}</strong> <code>${e(f.code)}</code> (${e(f.probe)}): ${e(f.message)}${f.fix ? `<br><em>Fix:</em> ${e(f.fix)}` : ''}</li>`).join('')
+  const rows = r.chain.map(
+    (l) =>
+      `<tr class="${l.status}"><td>${e(l.title)}</td><td>${STATUS[l.status]}</td><td>${l.status === 'skip' ? '' : ms(l.ms)}</td><td>${l.status === 'skip' ? e(l.reason ?? '') : l.codes.map((c) => `<code>${e(c)}</code>`).join(' ')}</td></tr>`,
+  )
+  const root = r.rootCause
+    ? `<section class="root"><h2>Root cause: <code>${e(r.rootCause.code)}</code></h2><p>${e(r.rootCause.message)}</p><p><strong>Fix:</strong> ${e(r.rootCause.fix ?? '')}</p></section>`
+    : '<section class="ok"><h2>Healthy</h2><p>Every link of the chain works.</p></section>'
+  const causes =
+    r.causes.length > 1
+      ? `<h3>Also possible</h3><ol start="2">${r.causes
+          .slice(1)
+          .map(
+            (c) =>
+              `<li><code>${e(c.code)}</code> (${c.likelihood}): ${e(c.message)}${c.fix ? ` — ${e(c.fix)}` : ''}</li>`,
+          )
+          .join('')}</ol>`
+      : ''
+  const findings = r.findings
+    .map(
+      (f) =>
+        `<li><strong>${f.severity}</strong> <code>${e(f.code)}</code> (${e(f.probe)}): ${e(f.message)}${f.fix ? `<br><em>Fix:</em> ${e(f.fix)}` : ''}</li>`,
+    )
+    .join('')
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>apidx check: ${e(r.provider)} ${e(r.service)} ${e(r.version)} — ${r.verdict}</title>
 <style>body{font:14px/1.5 system-ui,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem}table{border-collapse:collapse;width:100%}td,th{border-bottom:1px solid #ddd;padding:.3rem .5rem;text-align:left}.fail td{background:#fdecea}.warn td{background:#fff8e1}.skip td{color:#888}.root{border:2px solid #c62828;border-radius:6px;padding:0 1rem}.ok{border:2px solid #2e7d32;border-radius:6px;padding:0 1rem}code{background:#f4f4f4;padding:0 .2rem}</style></head>

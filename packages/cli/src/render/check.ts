@@ -15,7 +15,16 @@ export function ms(v: number | null | undefined): string {
 
 /** Terminal columns of one character: East Asian wide and fullwidth characters take two. */
 function charWidth(cp: number): number {
-  return (cp >= 0x1100 && cp <= 0x115f) || (cp >= 0x2e80 && cp <= 0xa4cf) || (cp >= 0xac00 && cp <= 0xd7a3) || (cp >= 0xf900 && cp <= 0xfaff) || (cp >= 0xfe30 && cp <= 0xfe4f) || (cp >= 0xff00 && cp <= 0xff60) || (cp >= 0xffe0 && cp <= 0xffe6) || (cp >= 0x20000 && cp <= 0x3fffd) ? 2 : 1
+  return (cp >= 0x1100 && cp <= 0x115f) ||
+    (cp >= 0x2e80 && cp <= 0xa4cf) ||
+    (cp >= 0xac00 && cp <= 0xd7a3) ||
+    (cp >= 0xf900 && cp <= 0xfaff) ||
+    (cp >= 0xfe30 && cp <= 0xfe4f) ||
+    (cp >= 0xff00 && cp <= 0xff60) ||
+    (cp >= 0xffe0 && cp <= 0xffe6) ||
+    (cp >= 0x20000 && cp <= 0x3fffd)
+    ? 2
+    : 1
 }
 
 /** Terminal columns of a string (vendor texts are often Chinese: a box must still close). */
@@ -47,7 +56,11 @@ export function wrap(text: string, width: number): string[] {
           if (displayWidth(cut + ch) > width - displayWidth(line ? `${line} ` : '')) break
           cut += ch
         }
-        if (!cut) { out.push(line); line = ''; continue }
+        if (!cut) {
+          out.push(line)
+          line = ''
+          continue
+        }
         out.push(line ? `${line} ${cut}` : cut)
         line = ''
         rest = rest.slice(cut.length)
@@ -64,7 +77,13 @@ function box(title: string, lines: string[], width: number, color: boolean, styl
   const top = `╭─ ${title} ${'─'.repeat(Math.max(0, width - displayWidth(title) - 1))}╮`
   const body = lines.map((l) => `│ ${padTo(l, width)} │`)
   const bottom = `╰${'─'.repeat(width + 2)}╯`
-  return [paint(style, top, color), ...body.map((l) => paint(style, l.slice(0, 2), color) + l.slice(2, -2) + paint(style, l.slice(-2), color)), paint(style, bottom, color)].join('\n')
+  return [
+    paint(style, top, color),
+    ...body.map(
+      (l) => paint(style, l.slice(0, 2), color) + l.slice(2, -2) + paint(style, l.slice(-2), color),
+    ),
+    paint(style, bottom, color),
+  ].join('\n')
 }
 
 function chainLines(report: CheckReport, color: boolean): string[] {
@@ -72,14 +91,27 @@ function chainLines(report: CheckReport, color: boolean): string[] {
   return report.chain.map((l) => {
     const mark = paint(COLOR[l.status], MARK[l.status], color)
     const time = l.status === 'skip' ? '' : ms(l.ms)
-    const note = l.status === 'skip' ? paint('gray', (l.reason ?? 'skipped').replace(/^Not run: /, 'skipped: '), color) : l.codes.length ? paint(COLOR[l.status], l.codes.join(', '), color) : ''
+    const note =
+      l.status === 'skip'
+        ? paint('gray', (l.reason ?? 'skipped').replace(/^Not run: /, 'skipped: '), color)
+        : l.codes.length
+          ? paint(COLOR[l.status], l.codes.join(', '), color)
+          : ''
     return `  ${mark} ${l.title.padEnd(titleWidth)}  ${time.padStart(7)}  ${note}`.trimEnd()
   })
 }
 
 function detail(f: Finding, color: boolean): string[] {
-  const sev = f.severity === 'error' ? paint('red', '✗', color) : f.severity === 'warning' ? paint('yellow', '!', color) : paint('cyan', 'i', color)
-  const lines = [`  ${sev} ${paint('bold', f.code, color)} ${paint('dim', `(${f.probe})`, color)}`, ...wrap(f.message, 74).map((l) => `    ${l}`)]
+  const sev =
+    f.severity === 'error'
+      ? paint('red', '✗', color)
+      : f.severity === 'warning'
+        ? paint('yellow', '!', color)
+        : paint('cyan', 'i', color)
+  const lines = [
+    `  ${sev} ${paint('bold', f.code, color)} ${paint('dim', `(${f.probe})`, color)}`,
+    ...wrap(f.message, 74).map((l) => `    ${l}`),
+  ]
   if (f.fix) lines.push(...wrap(`Fix: ${f.fix}`, 74).map((l) => `    ${l}`))
   const evidence = evidenceOf(f)
   if (evidence) lines.push(...wrap(`Evidence: ${evidence}`, 74).map((l) => paint('dim', `    ${l}`, color)))
@@ -103,34 +135,79 @@ export function renderCheck(report: CheckReport, color: boolean): string {
   const width = 72
   if (report.rootCause) {
     const rc = report.rootCause
-    const lines = [...wrap(rc.message, width), '', ...wrap(`Fix: ${rc.fix ?? 'see the details below.'}`, width)]
+    const lines = [
+      ...wrap(rc.message, width),
+      '',
+      ...wrap(`Fix: ${rc.fix ?? 'see the details below.'}`, width),
+    ]
     out.push(box(`Root cause: ${rc.code}`, lines, width, color, 'red'), '')
   } else {
     const warnings = report.findings.filter((f) => f.severity === 'warning').length
-    out.push(box('Healthy', wrap(`Every link of the chain works${warnings ? ` (${warnings} warning${warnings > 1 ? 's' : ''} below)` : ''}. Total ${ms(report.timings.total)}.`, width), width, color, 'green'), '')
+    out.push(
+      box(
+        'Healthy',
+        wrap(
+          `Every link of the chain works${warnings ? ` (${warnings} warning${warnings > 1 ? 's' : ''} below)` : ''}. Total ${ms(report.timings.total)}.`,
+          width,
+        ),
+        width,
+        color,
+        'green',
+      ),
+      '',
+    )
   }
   const evidence = report.rootCause ? evidenceOf(report.rootCause) : ''
-  if (evidence) out.push(paint('bold', 'Evidence:', color), ...wrap(evidence, 76).map((l) => paint('dim', `  ${l}`, color)), '')
+  if (evidence)
+    out.push(
+      paint('bold', 'Evidence:', color),
+      ...wrap(evidence, 76).map((l) => paint('dim', `  ${l}`, color)),
+      '',
+    )
   const others = report.causes.slice(1)
   if (others.length) {
     out.push(paint('bold', 'Also possible:', color))
-    for (const c of others) out.push(...wrap(`${c.rank}. ${c.code} (${c.likelihood}): ${c.message}${c.fix ? ` Fix: ${c.fix}` : ''}`, 76).map((l, i) => (i ? `     ${l}` : `  ${l}`)))
+    for (const c of others)
+      out.push(
+        ...wrap(
+          `${c.rank}. ${c.code} (${c.likelihood}): ${c.message}${c.fix ? ` Fix: ${c.fix}` : ''}`,
+          76,
+        ).map((l, i) => (i ? `     ${l}` : `  ${l}`)),
+      )
     out.push('')
   }
-  const details = report.findings.filter((f) => f !== report.rootCause && !(report.rootCause && f.code === report.rootCause.code && f.probe === report.rootCause.probe))
+  const details = report.findings.filter(
+    (f) =>
+      f !== report.rootCause &&
+      !(report.rootCause && f.code === report.rootCause.code && f.probe === report.rootCause.probe),
+  )
   if (details.length) {
     out.push(paint('bold', 'Details:', color))
     for (const f of details) out.push(...detail(f, color))
     out.push('')
   }
   const t = report.timings
-  const phases = (['dns', 'tcp', 'tls', 'handshake', 'firstFrame'] as const).filter((k) => t[k] !== undefined).map((k) => `${k} ${ms(t[k])}`)
-  out.push(paint('dim', `${phases.length ? `${phases.join(' · ')} · ` : ''}total ${ms(t.total)}${report.session.id ? ` · sid ${report.session.id}` : ''}`, color))
-  out.push(report.verdict === 'pass' ? paint('green', 'PASS', color) : paint('red', `FAIL: ${report.rootCause?.code ?? ''}`, color))
+  const phases = (['dns', 'tcp', 'tls', 'handshake', 'firstFrame'] as const)
+    .filter((k) => t[k] !== undefined)
+    .map((k) => `${k} ${ms(t[k])}`)
+  out.push(
+    paint(
+      'dim',
+      `${phases.length ? `${phases.join(' · ')} · ` : ''}total ${ms(t.total)}${report.session.id ? ` · sid ${report.session.id}` : ''}`,
+      color,
+    ),
+  )
+  out.push(
+    report.verdict === 'pass'
+      ? paint('green', 'PASS', color)
+      : paint('red', `FAIL: ${report.rootCause?.code ?? ''}`, color),
+  )
   return out.join('\n')
 }
 
 /** One progress line for stderr on a TTY. */
 export function renderProgress(link: string, status: string | undefined, color: boolean): string {
-  return status ? `  ${paint(status === 'ok' ? 'green' : status === 'fail' ? 'red' : 'yellow', MARK[status as Link['status']] ?? '·', color)} ${link}` : paint('dim', `  … ${link}`, color)
+  return status
+    ? `  ${paint(status === 'ok' ? 'green' : status === 'fail' ? 'red' : 'yellow', MARK[status as Link['status']] ?? '·', color)} ${link}`
+    : paint('dim', `  … ${link}`, color)
 }

@@ -16,5 +16,7 @@ export function renderError(err: ApidxError): string {
 
 /** The JSON document printed on stdout for an ApidxError under --json. */
 export function errorJson(err: ApidxError): object {
-  return { error: { code: err.code, message: err.message, problems: err.problems, suggestions: err.suggestions } }
+  return {
+    error: { code: err.code, message: err.message, problems: err.problems, suggestions: err.suggestions },
+  }
 }

@@ -28,12 +28,21 @@ export function renderExplain(e: Explanation, color: boolean): string {
   const lines: string[] = []
   const input = printable(e.input)
   const head = input.length > 70 ? `${input.slice(0, 69)}…` : input
-  lines.push(`${p('bold', head)}  ${p('gray', `(${KIND[e.kind]}${e.provider ? ` · ${e.provider}` : ''}${e.service ? ` · ${e.service}` : ''})`)}`)
+  lines.push(
+    `${p('bold', head)}  ${p('gray', `(${KIND[e.kind]}${e.provider ? ` · ${e.provider}` : ''}${e.service ? ` · ${e.service}` : ''})`)}`,
+  )
   // Only error-table entries are per service; a pack-wide handshake rule is not another meaning of the code.
-  const services = new Set(e.matches.filter((m) => m.via === 'error-table').map((m) => `${m.provider}/${m.service ?? ''}`))
+  const services = new Set(
+    e.matches.filter((m) => m.via === 'error-table').map((m) => `${m.provider}/${m.service ?? ''}`),
+  )
   if (services.size > 1) {
     const preferred = e.matches.find((m) => m.preferred)
-    lines.push(p('yellow', `The code means different things in ${services.size} services${preferred ? `; ${preferred.service} (--service) first` : '; pass --service to pick one'}.`))
+    lines.push(
+      p(
+        'yellow',
+        `The code means different things in ${services.size} services${preferred ? `; ${preferred.service} (--service) first` : '; pass --service to pick one'}.`,
+      ),
+    )
   }
   for (const m of e.matches) lines.push('', ...renderMatch(m, p))
   if (e.generic) lines.push('', ...renderGeneric(e.generic, p, e.matches.length > 0))
@@ -43,7 +52,13 @@ export function renderExplain(e: Explanation, color: boolean): string {
     for (const s of e.suggestions) {
       const where = [s.provider, s.service].filter(Boolean).join(' › ')
       const what = s.code ? `${s.code} ${s.meaning ?? ''}`.trim() : ''
-      lines.push(...indent(wrap(`${where ? `${where}: ` : ''}${what ? `${what} — ` : ''}${s.reason}`, WIDTH - 4), '  • ', '    '))
+      lines.push(
+        ...indent(
+          wrap(`${where ? `${where}: ` : ''}${what ? `${what} — ` : ''}${s.reason}`, WIDTH - 4),
+          '  • ',
+          '    ',
+        ),
+      )
     }
   }
   for (const n of e.notes ?? []) lines.push('', p('gray', n))
@@ -53,17 +68,30 @@ export function renderExplain(e: Explanation, color: boolean): string {
 type Paint = (style: Parameters<typeof paint>[0], t: string) => string
 
 function renderMatch(m: ExplainMatch, p: Paint): string[] {
-  const where = [printable(m.providerName), m.service ? `${m.service}${m.version ? ` ${m.version}` : ''}` : 'any service'].join(' › ')
+  const where = [
+    printable(m.providerName),
+    m.service ? `${m.service}${m.version ? ` ${m.version}` : ''}` : 'any service',
+  ].join(' › ')
   const what = m.code !== undefined ? `code ${m.code}` : `HTTP ${m.status} handshake rule`
   const out = [`${p('bold', where)} ${p('gray', `· ${what}${m.preferred ? ' · --service' : ''}`)}`]
-  if (m.messageContains !== undefined) out.push(...indent(wrap(`When the message contains "${printable(m.messageContains)}":`, WIDTH - 2), '  ', '  '))
+  if (m.messageContains !== undefined)
+    out.push(
+      ...indent(wrap(`When the message contains "${printable(m.messageContains)}":`, WIDTH - 2), '  ', '  '),
+    )
   out.push(...indent(wrap(m.meaning, WIDTH - 2), '  ', '  '))
   if (m.vendorText) out.push(...indent(wrap(`Vendor text: ${m.vendorText}`, WIDTH - 2), '  ', '  '))
   if (m.observedText) out.push(...indent(wrap(`Your message: ${m.observedText}`, WIDTH - 2), '  ', '  '))
   out.push(...causes('Likely causes, most likely first:', m.causes, p))
-  if (m.cause && !m.causes.some((c) => c.source === 'pack')) out.push(...indent(wrap(`In the pack's words: ${m.cause}`, WIDTH - 4), '    ', '    '))
-  out.push(...indent(wrap(`Fix: ${m.fix}`, WIDTH - 2), '  ', '  ').map((l, i) => (i === 0 ? l.replace('Fix:', p('green', 'Fix:')) : l)))
-  const facts = [`Diagnosis ${m.diagnosis}`, m.retryable ? 'retryable' : '', m.confidence ?? ''].filter(Boolean).join(' · ')
+  if (m.cause && !m.causes.some((c) => c.source === 'pack'))
+    out.push(...indent(wrap(`In the pack's words: ${m.cause}`, WIDTH - 4), '    ', '    '))
+  out.push(
+    ...indent(wrap(`Fix: ${m.fix}`, WIDTH - 2), '  ', '  ').map((l, i) =>
+      i === 0 ? l.replace('Fix:', p('green', 'Fix:')) : l,
+    ),
+  )
+  const facts = [`Diagnosis ${m.diagnosis}`, m.retryable ? 'retryable' : '', m.confidence ?? '']
+    .filter(Boolean)
+    .join(' · ')
   out.push(`  Docs: ${printable(m.docs)}`, `  ${p('gray', printable(facts))}`)
   return out
 }
@@ -71,10 +99,27 @@ function renderMatch(m: ExplainMatch, p: Paint): string[] {
 function renderGeneric(g: GenericExplanation, p: Paint, afterPack: boolean): string[] {
   const out: string[] = []
   const title = afterPack ? 'In general' : 'Meaning'
-  if (g.httpStatus) out.push(p('bold', `${title}: HTTP ${g.httpStatus.code} ${g.httpStatus.name}`), ...indent(wrap(g.httpStatus.meaning, WIDTH - 2), '  ', '  '))
-  if (g.wsClose) out.push(p('bold', `${title}: WebSocket close ${g.wsClose.code} ${g.wsClose.name}`), ...indent(wrap(g.wsClose.meaning, WIDTH - 2), '  ', '  '))
+  if (g.httpStatus)
+    out.push(
+      p('bold', `${title}: HTTP ${g.httpStatus.code} ${g.httpStatus.name}`),
+      ...indent(wrap(g.httpStatus.meaning, WIDTH - 2), '  ', '  '),
+    )
+  if (g.wsClose)
+    out.push(
+      p('bold', `${title}: WebSocket close ${g.wsClose.code} ${g.wsClose.name}`),
+      ...indent(wrap(g.wsClose.meaning, WIDTH - 2), '  ', '  '),
+    )
   if (!g.httpStatus && !g.wsClose && g.symptom) out.push(p('bold', `Symptom: ${g.symptom.name}`))
-  if (g.causes.length) out.push(...causes(g.symptom && (g.httpStatus || g.wsClose) ? `Usual causes (${g.symptom.name}):` : 'Usual causes, most likely first:', g.causes, p))
+  if (g.causes.length)
+    out.push(
+      ...causes(
+        g.symptom && (g.httpStatus || g.wsClose)
+          ? `Usual causes (${g.symptom.name}):`
+          : 'Usual causes, most likely first:',
+        g.causes,
+        p,
+      ),
+    )
   return out
 }
 

@@ -35,7 +35,10 @@ function shown(dir: string, cwd: string): string {
 
 export function renderScaffold(view: ScaffoldView, cwd: string): string {
   const at = shown(view.dir, cwd)
-  const schema = view.schema.kind === 'repo' ? `$schema points at ${view.schema.ref}` : `$schema points at the schema copies beside it (${view.schema.ref})`
+  const schema =
+    view.schema.kind === 'repo'
+      ? `$schema points at ${view.schema.ref}`
+      : `$schema points at the schema copies beside it (${view.schema.ref})`
   return [
     `${paint('green', '✓')} Created pack "${view.id}" in ${at}`,
     ...view.files.map((f) => `  ${f}`),
@@ -49,15 +52,25 @@ export function renderScaffold(view: ScaffoldView, cwd: string): string {
 }
 
 function from(record: InstallRecord): string {
-  const pkg = record.source.package && record.source.package !== record.source.spec ? ` (${record.source.package})` : ''
+  const pkg =
+    record.source.package && record.source.package !== record.source.spec ? ` (${record.source.package})` : ''
   return `${record.source.kind} ${record.source.spec}${pkg}`
 }
 
 export function renderInstall(view: InstallView): string {
   const r = view.record
-  const lines = [`${paint('green', '✓')} Installed ${view.id} ${r.version} (${view.name}) from ${from(r)}`, `  into ${view.location}`]
-  if (view.replaced?.kind === 'installed') lines.push(`  replaced the installed ${view.id}${view.replaced.record ? ` ${view.replaced.record.version} from ${from(view.replaced.record)}` : ''}`)
-  if (view.replaced?.kind === 'builtin') lines.push(`  ${paint('yellow', '!')} shadows the built-in ${view.replaced.package}; apidx packs uninstall ${view.id} restores it`)
+  const lines = [
+    `${paint('green', '✓')} Installed ${view.id} ${r.version} (${view.name}) from ${from(r)}`,
+    `  into ${view.location}`,
+  ]
+  if (view.replaced?.kind === 'installed')
+    lines.push(
+      `  replaced the installed ${view.id}${view.replaced.record ? ` ${view.replaced.record.version} from ${from(view.replaced.record)}` : ''}`,
+    )
+  if (view.replaced?.kind === 'builtin')
+    lines.push(
+      `  ${paint('yellow', '!')} shadows the built-in ${view.replaced.package}; apidx packs uninstall ${view.id} restores it`,
+    )
   lines.push(`  ${paint('dim', `pack.json ${r.integrity.pack}`)}`)
   if (r.integrity.tarball) lines.push(`  ${paint('dim', `tarball   ${r.integrity.tarball}`)}`)
   lines.push(`  ${paint('dim', 'No package scripts were run; only the pack file was copied.')}`)

@@ -36,9 +36,18 @@ export function renderMock(info: MockInfo, color = false): string {
     `  Scenario   ${info.scenario.description}`,
     `  Expect     ${info.scenario.expect ? `root cause ${info.scenario.expect}` : 'a healthy chain (no root cause)'}`,
   ]
-  if (info.scenario.client) lines.push(`  Client     ${Object.entries(info.scenario.client).map(([k, v]) => `${k}: ${v}`).join(', ')} (the client's part of the fault)`)
+  if (info.scenario.client)
+    lines.push(
+      `  Client     ${Object.entries(info.scenario.client)
+        .map(([k, v]) => `${k}: ${v}`)
+        .join(', ')} (the client's part of the fault)`,
+    )
   if (info.tls) {
-    const ca = info.tls.trusted ? (info.tls.caFile ? `CA written to ${info.tls.caFile}` : 'pass --ca-out <file> to save the CA to trust') : 'self-signed on purpose: no CA to trust'
+    const ca = info.tls.trusted
+      ? info.tls.caFile
+        ? `CA written to ${info.tls.caFile}`
+        : 'pass --ca-out <file> to save the CA to trust'
+      : 'self-signed on purpose: no CA to trust'
     lines.push(`  TLS        certificate for ${info.tls.servername}; ${ca}`)
   }
   if (info.credentials.length) {
@@ -52,11 +61,15 @@ export function renderMock(info: MockInfo, color = false): string {
 }
 
 /** One answered request, for the log on stderr: time, method, path (never the query: it holds the signature), status, body start. */
-export function renderRequestLine(r: { at: number; listener: string; method: string; url: string; status?: number; answer?: string }, color = false): string {
+export function renderRequestLine(
+  r: { at: number; listener: string; method: string; url: string; status?: number; answer?: string },
+  color = false,
+): string {
   const time = new Date(r.at).toISOString().slice(11, 19)
   const path = r.url.split('?', 1)[0]!.slice(0, 200)
   const status = r.status === undefined ? '…' : String(r.status)
-  const mark = r.status !== undefined && r.status >= 400 ? paint('red', status, color) : paint('green', status, color)
+  const mark =
+    r.status !== undefined && r.status >= 400 ? paint('red', status, color) : paint('green', status, color)
   const where = r.listener === 'main' ? '' : ` (${r.listener})`
   return `${paint('dim', time, color)} ${r.method} ${path}${where} → ${mark}${r.answer ? ` ${r.answer.replace(/\s+/g, ' ').slice(0, 160)}` : ''}`
 }

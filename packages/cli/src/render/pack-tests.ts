@@ -16,7 +16,9 @@ export function renderPackTests(report: PackTestReport, shownFile: string, all: 
     for (const line of (r.message ?? '').split('\n')) lines.push(`      ${s(line.trim())}`)
   }
   const total = report.results.length
-  lines.push(`  ${report.failed ? paint('red', `${report.failed} of ${total} failed`) : paint('green', `${total} passed`)}`)
+  lines.push(
+    `  ${report.failed ? paint('red', `${report.failed} of ${total} failed`) : paint('green', `${total} passed`)}`,
+  )
   return lines.join('\n')
 }
 

@@ -22,7 +22,8 @@ export interface BrokenRow {
 }
 
 /** East Asian wide and fullwidth characters take two terminal columns (vendor names such as 讯飞开放平台). */
-const WIDE = /[\u1100-\u115f\u2e80-\u303e\u3041-\u33ff\u3400-\u4dbf\u4e00-\u9fff\ua000-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/g
+const WIDE =
+  /[\u1100-\u115f\u2e80-\u303e\u3041-\u33ff\u3400-\u4dbf\u4e00-\u9fff\ua000-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/g
 
 /** The terminal width of a cell. */
 const width = (text: string) => text.length + (text.match(WIDE)?.length ?? 0)
@@ -30,7 +31,9 @@ const width = (text: string) => text.length + (text.match(WIDE)?.length ?? 0)
 /** A fixed-width table; the last column is not padded. */
 function columns(rows: string[][]): string {
   const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => width(r[i]!))))
-  return rows.map((r) => r.map((c, i) => (i === r.length - 1 ? c : c + ' '.repeat(widths[i]! - width(c)))).join('  ')).join('\n')
+  return rows
+    .map((r) => r.map((c, i) => (i === r.length - 1 ? c : c + ' '.repeat(widths[i]! - width(c)))).join('  '))
+    .join('\n')
 }
 
 /** One problem as one safe line. */
@@ -38,14 +41,31 @@ const problemLine = (p: Problem) => `  ${s(formatProblem(p))}`
 
 /** The table of `apidx packs list`, then each broken pack with its first problems. */
 export function renderPackList(packs: PackRow[], broken: BrokenRow[]): string {
-  if (!packs.length && !broken.length) return 'No provider packs found. Install one with: apidx packs install <npm name | path>'
+  if (!packs.length && !broken.length)
+    return 'No provider packs found. Install one with: apidx packs install <npm name | path>'
   const lines: string[] = []
   if (packs.length) {
-    lines.push(columns([['ID', 'NAME', 'VERSION', 'SERVICES', 'SOURCE'], ...packs.map((p) => [s(p.id), s(p.name), s(p.packVersion), s(p.services.join(',')), `${p.source}${p.edited ? ' (edited since install)' : ''} ${s(p.location)}`])]))
+    lines.push(
+      columns([
+        ['ID', 'NAME', 'VERSION', 'SERVICES', 'SOURCE'],
+        ...packs.map((p) => [
+          s(p.id),
+          s(p.name),
+          s(p.packVersion),
+          s(p.services.join(',')),
+          `${p.source}${p.edited ? ' (edited since install)' : ''} ${s(p.location)}`,
+        ]),
+      ]),
+    )
   }
   for (const b of broken) {
-    lines.push('', `${paint('red', '✗')} ${s(b.location)} (${b.source}) does not validate:`, ...b.problems.slice(0, 5).map(problemLine))
-    if (b.problems.length > 5) lines.push(`  … ${b.problems.length - 5} more: run apidx packs validate ${s(b.location)}`)
+    lines.push(
+      '',
+      `${paint('red', '✗')} ${s(b.location)} (${b.source}) does not validate:`,
+      ...b.problems.slice(0, 5).map(problemLine),
+    )
+    if (b.problems.length > 5)
+      lines.push(`  … ${b.problems.length - 5} more: run apidx packs validate ${s(b.location)}`)
   }
   return lines.join('\n')
 }
@@ -66,7 +86,15 @@ export interface PackInfo {
     title: string
     defaultVersion: string
     errorCodes: number
-    versions: { id: string; url: string; protocol: string; status: string; auth: string | null; successor?: string; confidence?: string }[]
+    versions: {
+      id: string
+      url: string
+      protocol: string
+      status: string
+      auth: string | null
+      successor?: string
+      confidence?: string
+    }[]
   }[]
   handshakeRules: number
 }
@@ -84,7 +112,9 @@ export function renderPackInfo(info: PackInfo): string {
     '',
   ]
   for (const svc of info.services) {
-    lines.push(`${paint('bold', s(svc.id))} — ${s(svc.title)} (${svc.errorCodes} error code${svc.errorCodes === 1 ? '' : 's'})`)
+    lines.push(
+      `${paint('bold', s(svc.id))} — ${s(svc.title)} (${svc.errorCodes} error code${svc.errorCodes === 1 ? '' : 's'})`,
+    )
     const rows = svc.versions.map((v) => [
       `  ${v.id === svc.defaultVersion ? '*' : ' '} ${s(v.id)}`,
       v.status + (v.successor ? ` → ${s(v.successor)}` : ''),
@@ -109,9 +139,18 @@ export function renderValidation(results: ValidationRow[]): string {
   const lines: string[] = []
   for (const r of results) {
     if (r.valid) lines.push(`${paint('green', '✓')} ${s(r.file)} (${s(r.id ?? '')})`)
-    else lines.push(`${paint('red', '✗')} ${s(r.file)}: ${r.problems.length} problem${r.problems.length === 1 ? '' : 's'}`, ...r.problems.map(problemLine))
+    else
+      lines.push(
+        `${paint('red', '✗')} ${s(r.file)}: ${r.problems.length} problem${r.problems.length === 1 ? '' : 's'}`,
+        ...r.problems.map(problemLine),
+      )
   }
   const bad = results.filter((r) => !r.valid).length
-  lines.push('', bad ? `${bad} of ${results.length} pack${results.length === 1 ? '' : 's'} invalid.` : `${results.length} pack${results.length === 1 ? '' : 's'} valid.`)
+  lines.push(
+    '',
+    bad
+      ? `${bad} of ${results.length} pack${results.length === 1 ? '' : 's'} invalid.`
+      : `${results.length} pack${results.length === 1 ? '' : 's'} valid.`,
+  )
   return lines.join('\n')
 }

@@ -37,14 +37,22 @@ export interface VerifyOutput {
 }
 
 /** Control characters (but newline and tab) never reach the terminal: values can come from a user's file. */
-const clean = (s: string) => s.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`)
+const clean = (s: string) =>
+  s.replace(
+    /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g,
+    (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`,
+  )
 
 /** A multi-line value, indented under its label. */
 const block = (value: string, indent: string) => clean(value).split('\n').join(`\n${indent}`)
 
 function renderSteps(steps: SignOutput['steps']): string[] {
   const lines = ['', 'Steps:']
-  for (const s of steps) lines.push(`  ${s.name} (${s.op}${s.masked ? ', secret: masked' : ''}):`, `    ${block(s.value === '' ? '(empty)' : s.value, '    ')}`)
+  for (const s of steps)
+    lines.push(
+      `  ${s.name} (${s.op}${s.masked ? ', secret: masked' : ''}):`,
+      `    ${block(s.value === '' ? '(empty)' : s.value, '    ')}`,
+    )
   return lines
 }
 
@@ -53,7 +61,11 @@ export function renderSign(out: SignOutput, explain: boolean): string {
   const where = out.service ? `${out.provider} ${out.service} ${out.version}` : out.provider
   const lines = [`${clean(out.request.method)} ${clean(out.request.url)}`]
   for (const [k, v] of Object.entries(out.request.headers)) lines.push(`${clean(k)}: ${clean(v)}`)
-  lines.push('', `Signed with ${where} scheme ${out.scheme} for ${out.timestamp}.`, `Signature: ${clean(out.signature)}`)
+  lines.push(
+    '',
+    `Signed with ${where} scheme ${out.scheme} for ${out.timestamp}.`,
+    `Signature: ${clean(out.signature)}`,
+  )
   if (!out.revealed) lines.push('Secrets are masked; pass --reveal to print the usable signed request.')
   if (explain) lines.push(...renderSteps(out.steps))
   return lines.join('\n')
@@ -69,23 +81,43 @@ const REASONS: Record<string, string> = {
 /** The verdict of --verify. */
 export function renderVerify(out: VerifyOutput, explain: boolean): string {
   const ts = out.timestamp ? ` (timestamp ${clean(out.timestamp.raw)}, read from the request)` : ''
-  if (out.ok) return [`✓ The signature matches: scheme ${out.scheme}${ts}.`, `Signature: ${clean(out.expectedSignature)}`, ...(explain ? renderSteps(out.steps) : [])].join('\n')
+  if (out.ok)
+    return [
+      `✓ The signature matches: scheme ${out.scheme}${ts}.`,
+      `Signature: ${clean(out.expectedSignature)}`,
+      ...(explain ? renderSteps(out.steps) : []),
+    ].join('\n')
   const sameSignature = out.reason === 'signature-mismatch' && out.actualSignature === out.expectedSignature
-  const headline = sameSignature ? 'The signature is right, but the request declares something else' : REASONS[out.reason ?? ''] ?? 'The request does not verify'
+  const headline = sameSignature
+    ? 'The signature is right, but the request declares something else'
+    : (REASONS[out.reason ?? ''] ?? 'The request does not verify')
   const lines = [`✗ ${headline}: scheme ${out.scheme}${ts}.`]
   if (out.missing.length) lines.push(`  Missing: ${out.missing.join(', ')}.`)
-  if (out.unknownKey) lines.push(`  The request's ${out.unknownKey.credential} is ${out.unknownKey.value}, not the value of ${out.unknownKey.env}.`)
+  if (out.unknownKey)
+    lines.push(
+      `  The request's ${out.unknownKey.credential} is ${out.unknownKey.value}, not the value of ${out.unknownKey.env}.`,
+    )
   if (out.actualSignature !== undefined) lines.push(`  Your signature:     ${clean(out.actualSignature)}`)
   lines.push(`  Expected signature: ${clean(out.expectedSignature)}`)
   if (out.firstDifference) {
     const d = out.firstDifference
-    lines.push(`  First step that differs: ${d.step}`, `    expected: ${block(d.expected, '              ')}`, `    yours:    ${block(d.actual, '              ')}`)
+    lines.push(
+      `  First step that differs: ${d.step}`,
+      `    expected: ${block(d.expected, '              ')}`,
+      `    yours:    ${block(d.actual, '              ')}`,
+    )
   }
   if (out.mistakes.length) {
-    lines.push(out.mistakes.length === 1 ? '  This known mistake explains your request:' : '  These known mistakes explain your request:')
+    lines.push(
+      out.mistakes.length === 1
+        ? '  This known mistake explains your request:'
+        : '  These known mistakes explain your request:',
+    )
     for (const m of out.mistakes) lines.push(`    - ${clean(m.description)}`)
   } else if (!sameSignature && (out.reason === 'signature-mismatch' || out.reason === 'unknown-key')) {
-    lines.push(`  No known mistake reproduces your signature (${out.searched} tried, alone and in pairs): check the credential values themselves, and compare the steps with --explain.`)
+    lines.push(
+      `  No known mistake reproduces your signature (${out.searched} tried, alone and in pairs): check the credential values themselves, and compare the steps with --explain.`,
+    )
   }
   if (explain) lines.push(...renderSteps(out.steps))
   return lines.join('\n')

@@ -30,7 +30,11 @@ export async function loadConfig(options: ConfigOptions = {}): Promise<LoadedCon
 }
 
 /** Validates and interpolates a config value read from `file`. */
-export async function checkConfig(value: unknown, file: string, env: NodeJS.ProcessEnv): Promise<ApidxConfig> {
+export async function checkConfig(
+  value: unknown,
+  file: string,
+  env: NodeJS.ProcessEnv,
+): Promise<ApidxConfig> {
   const problems = [...scanUntrusted(value, file), ...(await checkShape('config', value, file))]
   if (problems.length) throw invalidConfig(file, problems)
   const config = value as ApidxConfig
@@ -40,12 +44,24 @@ export async function checkConfig(value: unknown, file: string, env: NodeJS.Proc
       const pointer = `/providers/${pointerSegment(id)}/credentials/${pointerSegment(name)}`
       // A reference apidx cannot read would otherwise be sent to the vendor as a literal credential.
       for (const m of raw.matchAll(/\$\{env:[^}]*\}?/g)) {
-        if (!/^\$\{env:[A-Za-z_][A-Za-z0-9_]*\}$/.test(m[0])) missing.push({ file, pointer, message: `${quote(m[0], 60)} is not a valid environment reference`, remedy: 'Write ${env:NAME}, NAME being letters, digits and underscores.' })
+        if (!/^\$\{env:[A-Za-z_][A-Za-z0-9_]*\}$/.test(m[0]))
+          missing.push({
+            file,
+            pointer,
+            message: `${quote(m[0], 60)} is not a valid environment reference`,
+            remedy: 'Write ${env:NAME}, NAME being letters, digits and underscores.',
+          })
       }
       // One pass: a variable's value is never itself interpolated.
       p.credentials![name] = raw.replace(/\$\{env:([A-Za-z_][A-Za-z0-9_]*)\}/g, (_, variable: string) => {
         const v = env[variable]
-        if (v === undefined) missing.push({ file, pointer, message: `refers to \${env:${variable}}, which is not set`, remedy: `Set ${variable} in the environment, or remove the entry.` })
+        if (v === undefined)
+          missing.push({
+            file,
+            pointer,
+            message: `refers to \${env:${variable}}, which is not set`,
+            remedy: `Set ${variable} in the environment, or remove the entry.`,
+          })
         return v ?? ''
       })
     }
@@ -69,17 +85,30 @@ function scanUntrusted(value: unknown, file: string): Problem[] {
     if (!v || typeof v !== 'object' || seen.has(v)) continue
     seen.add(v)
     if (depth > DEFAULT_LIMITS.maxDepth) {
-      problems.push({ file, pointer: at, message: `nesting is deeper than ${DEFAULT_LIMITS.maxDepth} levels`, remedy: 'Config never needs deep nesting.' })
+      problems.push({
+        file,
+        pointer: at,
+        message: `nesting is deeper than ${DEFAULT_LIMITS.maxDepth} levels`,
+        remedy: 'Config never needs deep nesting.',
+      })
       break
     }
     for (const key of Object.keys(v)) {
       if (key === '__proto__' || key === 'constructor' || key === 'prototype') {
-        problems.push({ file, pointer: `${at}/${pointerSegment(key)}`, message: `the key ${quote(key)} is not allowed`, remedy: 'Remove it.' })
+        problems.push({
+          file,
+          pointer: `${at}/${pointerSegment(key)}`,
+          message: `the key ${quote(key)} is not allowed`,
+          remedy: 'Remove it.',
+        })
         continue
       }
-      stack.push({ v: (v as Record<string, unknown>)[key], at: `${at}/${pointerSegment(key)}`, depth: depth + 1 })
+      stack.push({
+        v: (v as Record<string, unknown>)[key],
+        at: `${at}/${pointerSegment(key)}`,
+        depth: depth + 1,
+      })
     }
   }
   return problems
 }
-

@@ -12,7 +12,16 @@ import { DEFAULT_LIMITS, parseJson, printable } from '../pack/safe-json.js'
 /** Config files apidx reads as data, in search order. */
 export const DATA_PLACES = ['package.json', '.apidxrc', '.apidxrc.json', '.apidxrc.yaml', '.apidxrc.yml']
 /** Config files that are code: loaded only with `allowCode`. */
-export const CODE_PLACES = ['.apidxrc.js', '.apidxrc.cjs', '.apidxrc.mjs', '.apidxrc.ts', 'apidx.config.js', 'apidx.config.cjs', 'apidx.config.mjs', 'apidx.config.ts']
+export const CODE_PLACES = [
+  '.apidxrc.js',
+  '.apidxrc.cjs',
+  '.apidxrc.mjs',
+  '.apidxrc.ts',
+  'apidx.config.js',
+  'apidx.config.cjs',
+  'apidx.config.mjs',
+  'apidx.config.ts',
+]
 /** The user-wide config folder's files (cosmiconfig's names), data then code. */
 const GLOBAL_DATA = ['config', 'config.json', 'config.yaml', 'config.yml']
 const GLOBAL_CODE = ['config.js', 'config.ts', 'config.cjs', 'config.mjs']
@@ -25,16 +34,35 @@ interface Explorer {
 
 /** The config error every problem of a config file becomes. */
 export function invalidConfig(file: string, problems: Problem[]): ApidxError {
-  return new ApidxError('ERR_CONFIG_INVALID', `The config file ${file} is not valid.`, { problems, suggestions: ['See schemas/config.schema.json for every field.'] })
+  return new ApidxError('ERR_CONFIG_INVALID', `The config file ${file} is not valid.`, {
+    problems,
+    suggestions: ['See schemas/config.schema.json for every field.'],
+  })
 }
 
 /** The first config file for `cwd` (up to the home folder, then the user config folder), read but not validated. */
-export async function findConfig(cwd: string, allowCode: boolean): Promise<{ value: unknown; file: string } | undefined> {
+export async function findConfig(
+  cwd: string,
+  allowCode: boolean,
+): Promise<{ value: unknown; file: string } | undefined> {
   const cosmiconfig = await import('cosmiconfig')
-  const { Explorer } = (await import('cosmiconfig/dist/Explorer.js')) as unknown as { Explorer: new (options: object) => Explorer }
+  const { Explorer } = (await import('cosmiconfig/dist/Explorer.js')) as unknown as {
+    Explorer: new (options: object) => Explorer
+  }
   const code = cosmiconfig.defaultLoaders
-  const loaders: Record<string, Loader> = { '.json': jsonLoader, noExt: yamlLoader, '.yaml': yamlLoader, '.yml': yamlLoader }
-  if (allowCode) Object.assign(loaders, { '.js': code['.js'], '.cjs': code['.cjs'], '.mjs': code['.mjs'], '.ts': code['.ts'] })
+  const loaders: Record<string, Loader> = {
+    '.json': jsonLoader,
+    noExt: yamlLoader,
+    '.yaml': yamlLoader,
+    '.yml': yamlLoader,
+  }
+  if (allowCode)
+    Object.assign(loaders, {
+      '.js': code['.js'],
+      '.cjs': code['.cjs'],
+      '.mjs': code['.mjs'],
+      '.ts': code['.ts'],
+    })
   const explorer = new Explorer({
     moduleName: 'apidx',
     searchPlaces: allowCode ? [...DATA_PLACES, ...CODE_PLACES] : DATA_PLACES,
@@ -51,7 +79,11 @@ export async function findConfig(cwd: string, allowCode: boolean): Promise<{ val
   const found = await explorer.search(cwd).catch((err: unknown) => {
     if (err instanceof ApidxError) throw err
     const file = (err as { filepath?: unknown }).filepath
-    throw new ApidxError('ERR_CONFIG_INVALID', `A config file${typeof file === 'string' ? ` (${file})` : ''} could not be read: ${safeMessage(err)}`, { suggestions: ['Check the file is valid JSON or YAML.'] })
+    throw new ApidxError(
+      'ERR_CONFIG_INVALID',
+      `A config file${typeof file === 'string' ? ` (${file})` : ''} could not be read: ${safeMessage(err)}`,
+      { suggestions: ['Check the file is valid JSON or YAML.'] },
+    )
   })
   return found && !found.isEmpty ? { value: found.config, file: found.filepath } : undefined
 }
@@ -73,9 +105,15 @@ async function preflight(cwd: string, globalDir: string, allowCode: boolean): Pr
       for (const place of code) {
         const file = path.join(dir, place)
         if (await isFile(file)) {
-          throw new ApidxError('ERR_CONFIG_INVALID', `${file} is a config file that runs code, and code config is off.`, {
-            suggestions: ['Move the settings to .apidxrc.json or .apidxrc.yaml, or opt in with APIDX_ALLOW_CODE_CONFIG=1 if you trust the file.'],
-          })
+          throw new ApidxError(
+            'ERR_CONFIG_INVALID',
+            `${file} is a config file that runs code, and code config is off.`,
+            {
+              suggestions: [
+                'Move the settings to .apidxrc.json or .apidxrc.yaml, or opt in with APIDX_ALLOW_CODE_CONFIG=1 if you trust the file.',
+              ],
+            },
+          )
         }
       }
     }
@@ -85,7 +123,15 @@ async function preflight(cwd: string, globalDir: string, allowCode: boolean): Pr
       const info = await stat(file).catch(() => undefined)
       if (!info || info.isDirectory()) continue
       // A FIFO or device would hang or flood the read.
-      if (!info.isFile()) throw invalidConfig(file, [{ file, pointer: '', message: 'is not a regular file', remedy: 'Replace it with a JSON or YAML file, or remove it.' }])
+      if (!info.isFile())
+        throw invalidConfig(file, [
+          {
+            file,
+            pointer: '',
+            message: 'is not a regular file',
+            remedy: 'Replace it with a JSON or YAML file, or remove it.',
+          },
+        ])
       if (info.size > DEFAULT_LIMITS.maxBytes) throw invalidConfig(file, [tooLarge(file, info.size)])
       // The search stops at the first folder with a config file (a package.json counts only with an "apidx" key).
       if (place !== 'package.json' && info.size > 0) stop = true
@@ -94,30 +140,51 @@ async function preflight(cwd: string, globalDir: string, allowCode: boolean): Pr
   }
 }
 
-const isFile = (file: string) => stat(file).then((s) => s.isFile(), () => false)
+const isFile = (file: string) =>
+  stat(file).then(
+    (s) => s.isFile(),
+    () => false,
+  )
 
 function tooLarge(file: string, size: number): Problem {
-  return { file, pointer: '', message: `file is ${size} bytes, over the ${DEFAULT_LIMITS.maxBytes}-byte limit`, remedy: 'Config files are small; trim it.' }
+  return {
+    file,
+    pointer: '',
+    message: `file is ${size} bytes, over the ${DEFAULT_LIMITS.maxBytes}-byte limit`,
+    remedy: 'Config files are small; trim it.',
+  }
 }
 
 /** `$import` would let a config pull in any file on disk (or code); apidx reads exactly one file. */
 function refuseImport(file: string, value: unknown): void {
   const own = path.basename(file) === 'package.json' ? (value as { apidx?: unknown } | null)?.apidx : value
   if (own && typeof own === 'object' && Object.hasOwn(own, '$import')) {
-    throw invalidConfig(file, [{ file, pointer: '/$import', message: '$import is not supported', remedy: 'Put the settings in this one file.' }])
+    throw invalidConfig(file, [
+      {
+        file,
+        pointer: '/$import',
+        message: '$import is not supported',
+        remedy: 'Put the settings in this one file.',
+      },
+    ])
   }
 }
 
 function jsonLoader(file: string, content: string): unknown {
   const parsed = parseJson(content, DEFAULT_LIMITS)
-  if (!parsed.ok) throw invalidConfig(file, parsed.issues.map(({ pointer, message, remedy }) => ({ file, pointer, message, remedy })))
+  if (!parsed.ok)
+    throw invalidConfig(
+      file,
+      parsed.issues.map(({ pointer, message, remedy }) => ({ file, pointer, message, remedy })),
+    )
   refuseImport(file, parsed.value)
   // For package.json cosmiconfig itself then takes the "apidx" field.
   return parsed.value
 }
 
 async function yamlLoader(file: string, content: string): Promise<unknown> {
-  if (Buffer.byteLength(content) > DEFAULT_LIMITS.maxBytes) throw invalidConfig(file, [tooLarge(file, Buffer.byteLength(content))])
+  if (Buffer.byteLength(content) > DEFAULT_LIMITS.maxBytes)
+    throw invalidConfig(file, [tooLarge(file, Buffer.byteLength(content))])
   const trimmed = content.trimStart()
   if (trimmed.startsWith('{') || trimmed.startsWith('[')) return jsonLoader(file, content)
   const { defaultLoaders } = await import('cosmiconfig')
@@ -137,11 +204,25 @@ async function yamlLoader(file: string, content: string): Promise<unknown> {
  * nesting becomes the depth problem.
  */
 function yamlProblem(file: string, err: unknown): Problem {
-  if (err instanceof RangeError) return { file, pointer: '', message: 'nesting is too deep to read', remedy: `Config never needs more than ${DEFAULT_LIMITS.maxDepth} levels.` }
+  if (err instanceof RangeError)
+    return {
+      file,
+      pointer: '',
+      message: 'nesting is too deep to read',
+      remedy: `Config never needs more than ${DEFAULT_LIMITS.maxDepth} levels.`,
+    }
   const { reason, mark } = err as { reason?: unknown; mark?: { line?: unknown; column?: unknown } }
-  const where = typeof mark?.line === 'number' && typeof mark.column === 'number' ? `line ${mark.line + 1}, column ${mark.column + 1}: ` : ''
+  const where =
+    typeof mark?.line === 'number' && typeof mark.column === 'number'
+      ? `line ${mark.line + 1}, column ${mark.column + 1}: `
+      : ''
   const what = typeof reason === 'string' ? printable(reason.slice(0, 200)) : 'not valid YAML'
-  return { file, pointer: '', message: `${where}${what}`, remedy: 'Fix the YAML syntax, or write the file as JSON.' }
+  return {
+    file,
+    pointer: '',
+    message: `${where}${what}`,
+    remedy: 'Fix the YAML syntax, or write the file as JSON.',
+  }
 }
 
 /** A library error's first line only (YAML and JS errors quote the file, which may hold secrets). */

@@ -20,7 +20,13 @@ export interface Alternative {
 function alternativesOf(f: EngineFinding): Alternative[] {
   const alts = f.data.alternatives
   if (!Array.isArray(alts)) return []
-  return alts.filter((a): a is Alternative => Boolean(a) && typeof a === 'object' && typeof (a as Alternative).code === 'string' && typeof (a as Alternative).meaning === 'string')
+  return alts.filter(
+    (a): a is Alternative =>
+      Boolean(a) &&
+      typeof a === 'object' &&
+      typeof (a as Alternative).code === 'string' &&
+      typeof (a as Alternative).meaning === 'string',
+  )
 }
 
 /** Diagnoses findings that are in chain order. */
@@ -28,7 +34,9 @@ export function diagnose(findings: readonly EngineFinding[]): Diagnosis {
   const errors = findings.filter((f) => f.severity === 'error')
   const rootCause = errors[0] ?? null
   if (!rootCause) return { rootCause: null, causes: [] }
-  const causes: Omit<Cause, 'rank'>[] = [{ code: rootCause.code, likelihood: 'observed', message: rootCause.message, fix: rootCause.fix }]
+  const causes: Omit<Cause, 'rank'>[] = [
+    { code: rootCause.code, likelihood: 'observed', message: rootCause.message, fix: rootCause.fix },
+  ]
   const seen = new Set([`${rootCause.code}\u0000${rootCause.message}`])
   const add = (c: Omit<Cause, 'rank'>) => {
     const key = `${c.code}\u0000${c.message}`
@@ -36,10 +44,12 @@ export function diagnose(findings: readonly EngineFinding[]): Diagnosis {
     seen.add(key)
     causes.push(c)
   }
-  for (const alt of alternativesOf(rootCause)) add({ code: alt.code, likelihood: 'likely', message: alt.meaning, fix: alt.fix })
+  for (const alt of alternativesOf(rootCause))
+    add({ code: alt.code, likelihood: 'likely', message: alt.meaning, fix: alt.fix })
   for (const f of errors.slice(1)) {
     add({ code: f.code, likelihood: 'likely', message: f.message, fix: f.fix })
-    for (const alt of alternativesOf(f)) add({ code: alt.code, likelihood: 'possible', message: alt.meaning, fix: alt.fix })
+    for (const alt of alternativesOf(f))
+      add({ code: alt.code, likelihood: 'possible', message: alt.meaning, fix: alt.fix })
   }
   return { rootCause, causes: causes.slice(0, 50).map((c, i) => ({ rank: i + 1, ...c })) }
 }

@@ -26,8 +26,19 @@ async function listen(s: http.Server): Promise<number> {
 
 describe('http client', () => {
   it('caps a huge body and keeps the status', async () => {
-    const port = await listen(http.createServer((_, res) => { res.writeHead(200); res.end(Buffer.alloc(MAX_BODY_BYTES * 4, 'a')) }))
-    const ex = await httpExchange({ url: new URL(`http://127.0.0.1:${port}/`), method: 'GET', deadlines, clock, signed: false })
+    const port = await listen(
+      http.createServer((_, res) => {
+        res.writeHead(200)
+        res.end(Buffer.alloc(MAX_BODY_BYTES * 4, 'a'))
+      }),
+    )
+    const ex = await httpExchange({
+      url: new URL(`http://127.0.0.1:${port}/`),
+      method: 'GET',
+      deadlines,
+      clock,
+      signed: false,
+    })
     expect(ex.response?.status).toBe(200)
     expect(ex.response?.body.length).toBe(MAX_BODY_BYTES)
     expect(ex.response?.bodyTruncated).toBe(true)
@@ -35,20 +46,49 @@ describe('http client', () => {
 
   it('does not follow a redirect', async () => {
     let hits = 0
-    const port = await listen(http.createServer((_, res) => { hits++; res.writeHead(302, { location: '/again' }); res.end() }))
-    const ex = await httpExchange({ url: new URL(`http://127.0.0.1:${port}/`), method: 'GET', deadlines, clock, signed: false })
+    const port = await listen(
+      http.createServer((_, res) => {
+        hits++
+        res.writeHead(302, { location: '/again' })
+        res.end()
+      }),
+    )
+    const ex = await httpExchange({
+      url: new URL(`http://127.0.0.1:${port}/`),
+      method: 'GET',
+      deadlines,
+      clock,
+      signed: false,
+    })
     expect([ex.response?.status, hits]).toEqual([302, 1])
   })
 
   it('a POST without a probe body is sent (a got stream would otherwise wait for one)', async () => {
-    const port = await listen(http.createServer((req, res) => { res.writeHead(200); res.end(req.method) }))
-    const ex = await httpExchange({ url: new URL(`http://127.0.0.1:${port}/`), method: 'POST', deadlines, clock, signed: false })
+    const port = await listen(
+      http.createServer((req, res) => {
+        res.writeHead(200)
+        res.end(req.method)
+      }),
+    )
+    const ex = await httpExchange({
+      url: new URL(`http://127.0.0.1:${port}/`),
+      method: 'POST',
+      deadlines,
+      clock,
+      signed: false,
+    })
     expect([ex.response?.status, ex.response?.body]).toEqual([200, 'POST'])
   })
 
   it('a server that never answers is a handshake timeout', async () => {
     const port = await listen(http.createServer(() => {}))
-    const ex = await httpExchange({ url: new URL(`http://127.0.0.1:${port}/`), method: 'GET', deadlines, clock, signed: false })
+    const ex = await httpExchange({
+      url: new URL(`http://127.0.0.1:${port}/`),
+      method: 'GET',
+      deadlines,
+      clock,
+      signed: false,
+    })
     expect(ex.failure).toMatchObject({ phase: 'handshake', kind: 'timeout' })
   })
 })
@@ -59,7 +99,13 @@ describe('ws client', () => {
     const wss = new WebSocketServer({ server: s })
     wss.on('connection', (ws) => ws.on('message', () => ws.send(Buffer.alloc(2 * 1024 * 1024))))
     const port = await listen(s)
-    const ex = await wsExchange({ url: new URL(`ws://127.0.0.1:${port}/`), frames: [{ data: 'hi' }], deadlines, clock, signed: false })
+    const ex = await wsExchange({
+      url: new URL(`ws://127.0.0.1:${port}/`),
+      frames: [{ data: 'hi' }],
+      deadlines,
+      clock,
+      signed: false,
+    })
     expect(ex.upgraded).toBe(true)
     expect(ex.frames).toHaveLength(0)
     expect(ex.failure?.phase === 'firstFrame' || ex.close !== undefined).toBe(true)
@@ -71,9 +117,17 @@ describe('ws client', () => {
     const wss = new WebSocketServer({ server: s })
     wss.on('connection', (ws) => ws.on('message', () => ws.send('{"ok":true}')))
     const port = await listen(s)
-    const ex = await wsExchange({ url: new URL(`ws://127.0.0.1:${port}/`), frames: [{ data: 'hi' }], endWhen: () => true, deadlines, clock, signed: false })
+    const ex = await wsExchange({
+      url: new URL(`ws://127.0.0.1:${port}/`),
+      frames: [{ data: 'hi' }],
+      endWhen: () => true,
+      deadlines,
+      clock,
+      signed: false,
+    })
     expect(ex.frames.map((f) => f.text)).toEqual(['{"ok":true}'])
-    for (const k of ['dns', 'tcp', 'handshake', 'firstFrame', 'total'] as const) expect(ex.timings[k]).toBeGreaterThanOrEqual(0)
+    for (const k of ['dns', 'tcp', 'handshake', 'firstFrame', 'total'] as const)
+      expect(ex.timings[k]).toBeGreaterThanOrEqual(0)
     wss.close()
   })
 })

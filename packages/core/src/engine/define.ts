@@ -3,10 +3,15 @@
 import type { Probe, ProbeContext, ProbeMeta } from './types.js'
 
 /** Declares a probe. Returns it unchanged; the point is the type check and one place to validate meta. */
-export function defineProbe(probe: { meta: ProbeMeta; run: (ctx: ProbeContext) => Promise<void> | void }): Probe {
-  if (!/^[a-z][a-z0-9-]*$/.test(probe.meta.id)) throw new Error(`probe id "${probe.meta.id}" must be lower-case kebab`)
+export function defineProbe(probe: {
+  meta: ProbeMeta
+  run: (ctx: ProbeContext) => Promise<void> | void
+}): Probe {
+  if (!/^[a-z][a-z0-9-]*$/.test(probe.meta.id))
+    throw new Error(`probe id "${probe.meta.id}" must be lower-case kebab`)
   for (const code of Object.keys(probe.meta.findings)) {
-    if (!/^[a-z]+\/[a-z0-9]+(-[a-z0-9]+)*$/.test(code)) throw new Error(`probe "${probe.meta.id}" declares an invalid finding code "${code}"`)
+    if (!/^[a-z]+\/[a-z0-9]+(-[a-z0-9]+)*$/.test(code))
+      throw new Error(`probe "${probe.meta.id}" declares an invalid finding code "${code}"`)
   }
   return probe
 }

@@ -7,7 +7,11 @@ import { decodeEventStream, encodeEventStream } from './event-stream.js'
 const aws = JSON.parse(readFileSync(new URL('../../../../providers/aws/pack.json', import.meta.url), 'utf8'))
 const probe = aws.services['transcribe-streaming'].versions.v1.probe.frames as { base64?: string }[]
 const endOfStream = Buffer.from(probe[probe.length - 1]!.base64!, 'base64')
-const HEADERS = { ':content-type': 'application/octet-stream', ':event-type': 'AudioEvent', ':message-type': 'event' }
+const HEADERS = {
+  ':content-type': 'application/octet-stream',
+  ':event-type': 'AudioEvent',
+  ':message-type': 'event',
+}
 
 describe('AWS event-stream', () => {
   it('decodes the hand-built end-of-stream AudioEvent: three string headers, empty payload', () => {
@@ -20,7 +24,14 @@ describe('AWS event-stream', () => {
   })
 
   it('round-trips an exception message with a JSON payload', () => {
-    const message = { headers: { ':message-type': 'exception', ':exception-type': 'BadRequestException', ':content-type': 'application/json' }, payload: { Message: 'Your request timed out because no new audio was received for 15 seconds.' } }
+    const message = {
+      headers: {
+        ':message-type': 'exception',
+        ':exception-type': 'BadRequestException',
+        ':content-type': 'application/json',
+      },
+      payload: { Message: 'Your request timed out because no new audio was received for 15 seconds.' },
+    }
     expect(decodeEventStream(encodeEventStream(message))).toEqual(message)
   })
 

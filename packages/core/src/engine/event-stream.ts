@@ -46,21 +46,35 @@ export function decodeEventStream(bytes: Buffer): EventStreamMessage | undefined
 }
 
 /** One header value by its type byte; timestamps as ms, byte arrays and UUIDs as hex. */
-function readValue(b: Buffer, at: number, type: number | undefined): { value: string | number | boolean; next: number } | undefined {
+function readValue(
+  b: Buffer,
+  at: number,
+  type: number | undefined,
+): { value: string | number | boolean; next: number } | undefined {
   switch (type) {
-    case 0: return { value: true, next: at }
-    case 1: return { value: false, next: at }
-    case 2: return { value: b.readInt8(at), next: at + 1 }
-    case 3: return { value: b.readInt16BE(at), next: at + 2 }
-    case 4: return { value: b.readInt32BE(at), next: at + 4 }
-    case 5: case 8: return { value: Number(b.readBigInt64BE(at)), next: at + 8 }
-    case 6: case 7: {
+    case 0:
+      return { value: true, next: at }
+    case 1:
+      return { value: false, next: at }
+    case 2:
+      return { value: b.readInt8(at), next: at + 1 }
+    case 3:
+      return { value: b.readInt16BE(at), next: at + 2 }
+    case 4:
+      return { value: b.readInt32BE(at), next: at + 4 }
+    case 5:
+    case 8:
+      return { value: Number(b.readBigInt64BE(at)), next: at + 8 }
+    case 6:
+    case 7: {
       const length = b.readUInt16BE(at)
       const value = b.subarray(at + 2, at + 2 + length)
       return { value: type === 7 ? value.toString('utf8') : value.toString('hex'), next: at + 2 + length }
     }
-    case 9: return { value: b.subarray(at, at + 16).toString('hex'), next: at + 16 }
-    default: return undefined
+    case 9:
+      return { value: b.subarray(at, at + 16).toString('hex'), next: at + 16 }
+    default:
+      return undefined
   }
 }
 
@@ -77,7 +91,10 @@ export function encodeEventStream(message: { headers: Record<string, string>; pa
     return Buffer.concat([head, v])
   })
   const headers = Buffer.concat(headerParts)
-  const payload = Buffer.from(typeof message.payload === 'string' ? message.payload : JSON.stringify(message.payload), 'utf8')
+  const payload = Buffer.from(
+    typeof message.payload === 'string' ? message.payload : JSON.stringify(message.payload),
+    'utf8',
+  )
   const total = PRELUDE + headers.length + payload.length + 4
   const prelude = Buffer.alloc(PRELUDE)
   prelude.writeUInt32BE(total, 0)

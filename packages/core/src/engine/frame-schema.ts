@@ -30,6 +30,10 @@ export function checkFrame(schema: object, value: unknown): SchemaProblem | unde
   if (fn(value)) return undefined
   const e = fn.errors?.[0]
   if (!e) return { pointer: '', message: 'does not match the schema' }
-  const missing = e.keyword === 'required' ? `/${String((e.params as { missingProperty?: string }).missingProperty)}` : ''
-  return { pointer: `${e.instancePath}${missing}`, message: e.keyword === 'required' ? 'is missing' : (e.message ?? 'does not match') }
+  const missing =
+    e.keyword === 'required' ? `/${String((e.params as { missingProperty?: string }).missingProperty)}` : ''
+  return {
+    pointer: `${e.instancePath}${missing}`,
+    message: e.keyword === 'required' ? 'is missing' : (e.message ?? 'does not match'),
+  }
 }

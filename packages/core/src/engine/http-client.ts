@@ -21,7 +21,16 @@ export interface HttpExchangeOptions extends TlsOptions {
 }
 
 /** got's timeout events, by the phase they belong to. */
-const EVENT_PHASE: Record<string, Phase> = { lookup: 'dns', connect: 'tcp', socket: 'tcp', secureConnect: 'tls', send: 'handshake', response: 'handshake', read: 'firstFrame', request: 'handshake' }
+const EVENT_PHASE: Record<string, Phase> = {
+  lookup: 'dns',
+  connect: 'tcp',
+  socket: 'tcp',
+  secureConnect: 'tls',
+  send: 'handshake',
+  response: 'handshake',
+  read: 'firstFrame',
+  request: 'handshake',
+}
 
 /** Runs the one HTTP exchange. Never throws. */
 export async function httpExchange(opts: HttpExchangeOptions): Promise<Exchange> {
@@ -35,15 +44,29 @@ export async function httpExchange(opts: HttpExchangeOptions): Promise<Exchange>
     method: opts.method as 'GET',
     headers: opts.headers ?? {},
     // A got stream with a body-carrying method waits for the caller to write one: always give it.
-    ...(opts.body !== undefined ? { body: opts.body } : opts.method !== 'GET' && opts.method !== 'HEAD' ? { body: '' } : {}),
+    ...(opts.body !== undefined
+      ? { body: opts.body }
+      : opts.method !== 'GET' && opts.method !== 'HEAD'
+        ? { body: '' }
+        : {}),
     followRedirect: false,
     throwHttpErrors: false,
     retry: { limit: 0 },
     decompress: true,
     ...(lookup ? { dnsLookup: lookup as never } : {}),
     // Per-phase deadlines, and `request` as the hard cap of the whole exchange.
-    timeout: { lookup: d.dns, connect: d.connect, secureConnect: d.tls, response: d.handshake, read: d.firstFrame, request: d.dns + d.connect + d.tls + d.handshake + d.firstFrame },
-    https: { ...(opts.ca ? { certificateAuthority: opts.ca } : {}), ...(opts.servername ? { checkServerIdentity: identityFor(opts.servername) } : {}) },
+    timeout: {
+      lookup: d.dns,
+      connect: d.connect,
+      secureConnect: d.tls,
+      response: d.handshake,
+      read: d.firstFrame,
+      request: d.dns + d.connect + d.tls + d.handshake + d.firstFrame,
+    },
+    https: {
+      ...(opts.ca ? { certificateAuthority: opts.ca } : {}),
+      ...(opts.servername ? { checkServerIdentity: identityFor(opts.servername) } : {}),
+    },
   })
   await new Promise<void>((resolve) => {
     const chunks: Buffer[] = []
@@ -69,8 +92,15 @@ export async function httpExchange(opts: HttpExchangeOptions): Promise<Exchange>
     }
     stream.on('response', (res: import('node:http').IncomingMessage) => {
       const headers: Record<string, string> = {}
-      for (const [k, v] of Object.entries(res.headers)) if (v !== undefined) headers[k] = Array.isArray(v) ? v.join(', ') : v
-      ex.response = { status: res.statusCode ?? 0, headers, body: '', bodyTruncated: false, receivedAt: opts.clock.now() }
+      for (const [k, v] of Object.entries(res.headers))
+        if (v !== undefined) headers[k] = Array.isArray(v) ? v.join(', ') : v
+      ex.response = {
+        status: res.statusCode ?? 0,
+        headers,
+        body: '',
+        bodyTruncated: false,
+        receivedAt: opts.clock.now(),
+      }
       if (opts.url.protocol === 'https:') {
         const sock = res.socket as import('node:tls').TLSSocket | null
         ex.tls = { protocol: sock?.getProtocol?.() ?? null, authorized: Boolean(sock?.authorized) }
@@ -94,12 +124,20 @@ export async function httpExchange(opts: HttpExchangeOptions): Promise<Exchange>
       if (!done && !truncated) {
         if (err.name === 'TimeoutError' && err.event) {
           const phase = EVENT_PHASE[err.event] ?? 'handshake'
-          const ms = { dns: d.dns, tcp: d.connect, tls: d.tls, handshake: d.handshake, firstFrame: d.firstFrame, session: d.session }[phase]
+          const ms = {
+            dns: d.dns,
+            tcp: d.connect,
+            tls: d.tls,
+            handshake: d.handshake,
+            firstFrame: d.firstFrame,
+            session: d.session,
+          }[phase]
           ex.failure = timeoutFailure(phase, ms)
         } else {
           const inner = (err as { cause?: unknown }).cause ?? err
           ex.failure = toNetFailure(ex.response ? 'firstFrame' : phaseOf(stream.timings), inner)
-          if (ex.failure.kind === 'other' && (err as { code?: string }).code) ex.failure = toNetFailure(phaseOf(stream.timings), { code: (err as { code?: string }).code })
+          if (ex.failure.kind === 'other' && (err as { code?: string }).code)
+            ex.failure = toNetFailure(phaseOf(stream.timings), { code: (err as { code?: string }).code })
         }
       }
       finish()
@@ -119,7 +157,11 @@ function phaseOf(t: { lookup?: number; connect?: number; secureConnect?: number 
 /** Adapts a promise resolver to the callback `lookup` node's http client calls. */
 function adaptResolver(resolver: Resolver) {
   return (hostname: string, options: unknown, callback?: unknown) => {
-    const cb = (typeof options === 'function' ? options : callback) as (err: Error | null, address: string | LookupAddress[], family?: number) => void
+    const cb = (typeof options === 'function' ? options : callback) as (
+      err: Error | null,
+      address: string | LookupAddress[],
+      family?: number,
+    ) => void
     const all = typeof options === 'object' && options !== null && (options as { all?: boolean }).all
     resolver(hostname).then(
       (r) => (all ? cb(null, [{ address: r.address, family: r.family }]) : cb(null, r.address, r.family)),

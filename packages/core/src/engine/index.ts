@@ -1,11 +1,34 @@
 // The probe engine: plugin API, planning, running, the one connection and its clients.
 export { defineProbe, createRegistry, type ProbeRegistry } from './define.js'
-export type { Probe, ProbeMeta, ProbeContext, FindingSpec, FindingInput, EngineFinding, Severity, AppliesTo, CredentialView } from './types.js'
+export type {
+  Probe,
+  ProbeMeta,
+  ProbeContext,
+  FindingSpec,
+  FindingInput,
+  EngineFinding,
+  Severity,
+  AppliesTo,
+  CredentialView,
+} from './types.js'
 export { planChain, applies, type PlannedLink } from './plan.js'
-export { runChecks, type RunOptions, type RunResult, type LinkResult, type LinkStatus, type ProgressEvent } from './run.js'
+export {
+  runChecks,
+  type RunOptions,
+  type RunResult,
+  type LinkResult,
+  type LinkStatus,
+  type ProgressEvent,
+} from './run.js'
 export { deadlinesFor, runBudget, DEFAULT_TIMEOUT_MS, type PhaseDeadlines } from './deadlines.js'
 export { coreSigner } from './sign.js'
-export { prepareRequest, credentialsOf, withholdReason, type Signer, type PreparedRequest } from './prepare.js'
+export {
+  prepareRequest,
+  credentialsOf,
+  withholdReason,
+  type Signer,
+  type PreparedRequest,
+} from './prepare.js'
 export { wsExchange, type WsExchangeOptions, type OutgoingFrame } from './ws-client.js'
 export { httpExchange, type HttpExchangeOptions } from './http-client.js'
 export { systemResolver, type Resolver, type TlsOptions } from './socket.js'

@@ -30,13 +30,22 @@ export function planChain(target: Target, registry: ProbeRegistry): PlannedLink[
     seen.add(id)
     return probe.meta.after.flatMap((dep) => (planned.has(dep) ? [dep] : resolveNeeds(dep, seen)))
   }
-  const links = [...planned.values()].map((probe) => ({ probe, needs: [...new Set(resolveNeeds(probe.meta.id))] }))
+  const links = [...planned.values()].map((probe) => ({
+    probe,
+    needs: [...new Set(resolveNeeds(probe.meta.id))],
+  }))
   // Stable topological sort: registry order, each link after its needs.
   const out: PlannedLink[] = []
   const placed = new Set<string>()
   while (out.length < links.length) {
     const next = links.find((l) => !placed.has(l.probe.meta.id) && l.needs.every((n) => placed.has(n)))
-    if (!next) throw new Error(`probe dependencies form a cycle: ${links.filter((l) => !placed.has(l.probe.meta.id)).map((l) => l.probe.meta.id).join(', ')}`)
+    if (!next)
+      throw new Error(
+        `probe dependencies form a cycle: ${links
+          .filter((l) => !placed.has(l.probe.meta.id))
+          .map((l) => l.probe.meta.id)
+          .join(', ')}`,
+      )
     out.push(next)
     placed.add(next.probe.meta.id)
   }

@@ -24,11 +24,17 @@ export function tryJson(text: string): { ok: true; value: unknown } | { ok: fals
 }
 
 /** Decodes nested encodings in place (on a copy): `json-string`, `base64-json`, `base64-text`. */
-export function decodeNested(doc: unknown, decode: { pointer: string; as: 'json-string' | 'base64-json' | 'base64-text' }[] = []): unknown {
+export function decodeNested(
+  doc: unknown,
+  decode: { pointer: string; as: 'json-string' | 'base64-json' | 'base64-text' }[] = [],
+): unknown {
   if (!decode.length || doc === null || typeof doc !== 'object') return doc
   const copy = structuredClone(doc) as Record<string, unknown>
   for (const d of decode) {
-    const parts = d.pointer.slice(1).split('/').map((p) => p.replaceAll('~1', '/').replaceAll('~0', '~'))
+    const parts = d.pointer
+      .slice(1)
+      .split('/')
+      .map((p) => p.replaceAll('~1', '/').replaceAll('~0', '~'))
     const last = parts.pop()
     if (last === undefined) continue
     const parent = getPointer(copy, parts.length ? '/' + parts.join('/') : '')

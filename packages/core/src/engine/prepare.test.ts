@@ -5,7 +5,9 @@ import type { ProviderPack } from '../generated/index.js'
 import { resolveTarget } from '../pack/target.js'
 import { credentialsOf, prepareRequest, withholdReason, type Signer } from './prepare.js'
 
-const pack = JSON.parse(readFileSync(new URL('../../../../providers/iflytek/pack.json', import.meta.url), 'utf8')) as ProviderPack
+const pack = JSON.parse(
+  readFileSync(new URL('../../../../providers/iflytek/pack.json', import.meta.url), 'utf8'),
+) as ProviderPack
 const creds = { appId: 'app1', apiKey: 'k'.repeat(32), apiSecret: 's'.repeat(32) }
 const signer: Signer = async ({ url }) => {
   const u = new URL(url)
@@ -17,7 +19,11 @@ const signer: Signer = async ({ url }) => {
 
 describe('prepareRequest', () => {
   it('needs the credentials of the auth scheme and of the probe frames, in the pack order', () => {
-    expect(credentialsOf(pack, 'hmac-url', pack.services.iat!.versions.v2!.probe)).toEqual(['appId', 'apiKey', 'apiSecret'])
+    expect(credentialsOf(pack, 'hmac-url', pack.services.iat!.versions.v2!.probe)).toEqual([
+      'appId',
+      'apiKey',
+      'apiSecret',
+    ])
   })
 
   it('signs, fills {cred.appId} in the frames and keeps the signature as a secret to mask', async () => {
@@ -44,12 +50,24 @@ describe('prepareRequest', () => {
   })
 
   it('loopback ws:// is allowed (the emulator, a local proxy)', () => {
-    expect(withholdReason(resolveTarget(pack, { service: 'iat', endpoint: 'ws://127.0.0.1:8080/v2/iat' }), false)).toBeUndefined()
+    expect(
+      withholdReason(resolveTarget(pack, { service: 'iat', endpoint: 'ws://127.0.0.1:8080/v2/iat' }), false),
+    ).toBeUndefined()
   })
 
   it('reports missing credentials with their variables', async () => {
-    const req = await prepareRequest(resolveTarget(pack, { service: 'iat' }), { appId: 'x' }, { allowInsecure: false, signer, now: 0 })
-    expect(req.credentials).toEqual({ complete: false, missing: [{ name: 'apiKey', env: 'IFLYTEK_API_KEY' }, { name: 'apiSecret', env: 'IFLYTEK_API_SECRET' }] })
+    const req = await prepareRequest(
+      resolveTarget(pack, { service: 'iat' }),
+      { appId: 'x' },
+      { allowInsecure: false, signer, now: 0 },
+    )
+    expect(req.credentials).toEqual({
+      complete: false,
+      missing: [
+        { name: 'apiKey', env: 'IFLYTEK_API_KEY' },
+        { name: 'apiSecret', env: 'IFLYTEK_API_SECRET' },
+      ],
+    })
     expect(req.signed).toBe(false)
   })
 })

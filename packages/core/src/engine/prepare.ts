@@ -10,7 +10,15 @@ import type { CredentialView } from './types.js'
 import { getPointer, tryJson } from './pointer.js'
 
 /** Signs a request with the target's auth scheme. The core's signing engine by default. */
-export type Signer = (input: { target: Target; method: string; url: URL; headers: Record<string, string>; body?: string; credentials: Record<string, string>; now: number }) => Promise<{ url: URL; headers: Record<string, string>; secrets?: string[] }>
+export type Signer = (input: {
+  target: Target
+  method: string
+  url: URL
+  headers: Record<string, string>
+  body?: string
+  credentials: Record<string, string>
+  now: number
+}) => Promise<{ url: URL; headers: Record<string, string>; secrets?: string[] }>
 
 /** What the exchange sends. */
 export interface PreparedRequest {
@@ -28,16 +36,32 @@ export interface PreparedRequest {
 }
 
 /** Signed values worth masking: long, not the host, not a timestamp (those are public and would mask evidence). */
-function signedValues(before: URL, after: URL, headersBefore: Record<string, string>, headersAfter: Record<string, string>): string[] {
-  const looksPublic = (v: string) => v.length < 16 || v === after.hostname || v === after.host || Number.isFinite(Date.parse(v)) || /^\d+$/.test(v)
+function signedValues(
+  before: URL,
+  after: URL,
+  headersBefore: Record<string, string>,
+  headersAfter: Record<string, string>,
+): string[] {
+  const looksPublic = (v: string) =>
+    v.length < 16 ||
+    v === after.hostname ||
+    v === after.host ||
+    Number.isFinite(Date.parse(v)) ||
+    /^\d+$/.test(v)
   const out: string[] = []
-  for (const [k, v] of after.searchParams) if (before.searchParams.get(k) !== v && !looksPublic(v)) out.push(v)
-  for (const [k, v] of Object.entries(headersAfter)) if (headersBefore[k] !== v && !looksPublic(v)) out.push(v)
+  for (const [k, v] of after.searchParams)
+    if (before.searchParams.get(k) !== v && !looksPublic(v)) out.push(v)
+  for (const [k, v] of Object.entries(headersAfter))
+    if (headersBefore[k] !== v && !looksPublic(v)) out.push(v)
   return out
 }
 
 /** Every credential a version needs: those its auth scheme and its probe request refer to as `{cred.<name>}`, in the pack's order. */
-export function credentialsOf(pack: ProviderPack, schemeId: string | null | undefined, probe?: unknown): string[] {
+export function credentialsOf(
+  pack: ProviderPack,
+  schemeId: string | null | undefined,
+  probe?: unknown,
+): string[] {
   if (!schemeId) return []
   const text = JSON.stringify(pack.auth[schemeId] ?? {}) + JSON.stringify(probe ?? {})
   const used = new Set([...text.matchAll(/\{cred\.([A-Za-z0-9_]+)\}/g)].map((m) => m[1]!))
@@ -59,9 +83,11 @@ export function withholdReason(target: Target, allowInsecure: boolean): string |
 
 /** Fills `{cred.<name>}` in probe frame strings (JSON walked, so values are escaped correctly). */
 function fill(value: unknown, creds: Record<string, string>): unknown {
-  if (typeof value === 'string') return value.replace(/\{cred\.([A-Za-z0-9_]+)\}/g, (m, name: string) => creds[name] ?? m)
+  if (typeof value === 'string')
+    return value.replace(/\{cred\.([A-Za-z0-9_]+)\}/g, (m, name: string) => creds[name] ?? m)
   if (Array.isArray(value)) return value.map((v) => fill(v, creds))
-  if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, fill(v, creds)]))
+  if (value && typeof value === 'object')
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, fill(v, creds)]))
   return value
 }
 
@@ -73,7 +99,11 @@ function endCondition(target: Target): (text: string) => boolean {
   return (text) => {
     const parsed = tryJson(text)
     if (!parsed.ok) return false
-    if (r.end?.pointer !== undefined && JSON.stringify(getPointer(parsed.value, r.end.pointer)) === JSON.stringify(r.end.equals)) return true
+    if (
+      r.end?.pointer !== undefined &&
+      JSON.stringify(getPointer(parsed.value, r.end.pointer)) === JSON.stringify(r.end.equals)
+    )
+      return true
     if (r.errorCode && ok.length) {
       const code = getPointer(parsed.value, r.errorCode)
       if (code !== undefined && !ok.includes(String(code))) return true
@@ -83,10 +113,16 @@ function endCondition(target: Target): (text: string) => boolean {
 }
 
 /** Builds the request, signing it when the credentials are complete and may be sent. */
-export async function prepareRequest(target: Target, credentials: Record<string, string>, opts: { allowInsecure: boolean; signer?: Signer; now: number }): Promise<PreparedRequest> {
+export async function prepareRequest(
+  target: Target,
+  credentials: Record<string, string>,
+  opts: { allowInsecure: boolean; signer?: Signer; now: number },
+): Promise<PreparedRequest> {
   // The URL's own placeholders (the pack's `/asr/v2/{cred.appId}`; never an --endpoint the user wrote).
   const inUrl = target.explicitEndpoint ? [] : urlCredentialNames(target.url)
-  const needed = [...new Set([...credentialsOf(target.pack, target.version.auth, target.version.probe), ...inUrl])]
+  const needed = [
+    ...new Set([...credentialsOf(target.pack, target.version.auth, target.version.probe), ...inUrl]),
+  ]
   const missing = needed
     .filter((name) => !credentials[name] && !target.pack.credentials[name]?.optional)
     .map((name) => ({ name, env: target.pack.credentials[name]?.env ?? name }))
@@ -102,23 +138,48 @@ export async function prepareRequest(target: Target, credentials: Record<string,
   if (body !== undefined && !headers['content-type']) headers['content-type'] = 'application/json'
   // Path placeholders are filled only when the credentials may go to this host; otherwise the URL
   // keeps them, and the request carries no credential.
-  let url = inUrl.length && sendable ? fillUrlCredentials(target.pack, target.url, credentials) : new URL(target.url)
-  for (const [k, v] of Object.entries(target.version.query ?? {})) if (!url.searchParams.has(k)) url.searchParams.set(k, v)
+  let url =
+    inUrl.length && sendable ? fillUrlCredentials(target.pack, target.url, credentials) : new URL(target.url)
+  for (const [k, v] of Object.entries(target.version.query ?? {}))
+    if (!url.searchParams.has(k)) url.searchParams.set(k, v)
   let signed = false
   let secrets: string[] = []
   if (target.version.auth && sendable && opts.signer) {
-    const out = await opts.signer({ target, method, url, headers, ...(body !== undefined ? { body } : {}), credentials, now: opts.now })
+    const out = await opts.signer({
+      target,
+      method,
+      url,
+      headers,
+      ...(body !== undefined ? { body } : {}),
+      credentials,
+      now: opts.now,
+    })
     secrets = [...signedValues(url, out.url, headers, out.headers), ...(out.secrets ?? [])]
     url = out.url
     Object.assign(headers, out.headers)
     signed = true
   }
   const frames: OutgoingFrame[] = (probe?.frames ?? []).map((f) => {
-    const data = f.type === 'json' ? JSON.stringify(fill(f.json, creds)) : f.type === 'text' ? String(fill(f.text ?? '', creds)) : f.silenceBytes !== undefined ? Buffer.alloc(f.silenceBytes) : Buffer.from(f.base64 ?? '', 'base64')
+    const data =
+      f.type === 'json'
+        ? JSON.stringify(fill(f.json, creds))
+        : f.type === 'text'
+          ? String(fill(f.text ?? '', creds))
+          : f.silenceBytes !== undefined
+            ? Buffer.alloc(f.silenceBytes)
+            : Buffer.from(f.base64 ?? '', 'base64')
     return { data, ...(f.delayMs ? { delayMs: f.delayMs } : {}) }
   })
   return {
-    url, method, headers, ...(body !== undefined ? { body } : {}), frames,
-    endWhen: endCondition(target), serverCloses: Boolean(target.version.response?.end?.serverCloses), signed, credentials: view, secrets,
+    url,
+    method,
+    headers,
+    ...(body !== undefined ? { body } : {}),
+    frames,
+    endWhen: endCondition(target),
+    serverCloses: Boolean(target.version.response?.end?.serverCloses),
+    signed,
+    credentials: view,
+    secrets,
   }
 }

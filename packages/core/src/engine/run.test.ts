@@ -8,14 +8,28 @@ import { planChain } from './plan.js'
 import { runChecks } from './run.js'
 import type { Probe, ProbeMeta } from './types.js'
 
-const pack = JSON.parse(readFileSync(new URL('../../../../providers/iflytek/pack.json', import.meta.url), 'utf8')) as ProviderPack
+const pack = JSON.parse(
+  readFileSync(new URL('../../../../providers/iflytek/pack.json', import.meta.url), 'utf8'),
+) as ProviderPack
 const target = resolveTarget(pack, { service: 'iat', endpoint: 'wss://127.0.0.1:1/v2/iat' })
 
 const meta = (id: string, after: string[] = [], extra: Partial<ProbeMeta> = {}): ProbeMeta => ({
-  id, title: id, description: id, after, findings: { 'test/broken': { severity: 'error', description: 'x' }, 'test/odd': { severity: 'warning', description: 'y' } }, ...extra,
+  id,
+  title: id,
+  description: id,
+  after,
+  findings: {
+    'test/broken': { severity: 'error', description: 'x' },
+    'test/odd': { severity: 'warning', description: 'y' },
+  },
+  ...extra,
 })
 const ok = (id: string, after: string[] = []) => defineProbe({ meta: meta(id, after), run: () => {} })
-const failing = (id: string, after: string[] = []) => defineProbe({ meta: meta(id, after), run: (ctx) => ctx.report({ code: 'test/broken', message: `${id} broke`, fix: 'fix it' }) })
+const failing = (id: string, after: string[] = []) =>
+  defineProbe({
+    meta: meta(id, after),
+    run: (ctx) => ctx.report({ code: 'test/broken', message: `${id} broke`, fix: 'fix it' }),
+  })
 const run = (probes: Probe[]) => runChecks({ target, registry: createRegistry(probes), timeoutMs: 200 })
 
 describe('runChecks', () => {
@@ -27,11 +41,18 @@ describe('runChecks', () => {
       ['c', 'skip', 'Not run: b failed (test/broken).'],
       ['d', 'skip', 'Not run: b failed (test/broken).'],
     ])
-    expect(r.findings).toEqual([{ code: 'test/broken', severity: 'error', probe: 'b', message: 'b broke', fix: 'fix it', data: {} }])
+    expect(r.findings).toEqual([
+      { code: 'test/broken', severity: 'error', probe: 'b', message: 'b broke', fix: 'fix it', data: {} },
+    ])
   })
 
   it('records a throwing probe as engine/probe-crashed and runs the independent links', async () => {
-    const thrower = defineProbe({ meta: meta('boom'), run: () => { throw new Error('secret-in-message') } })
+    const thrower = defineProbe({
+      meta: meta('boom'),
+      run: () => {
+        throw new Error('secret-in-message')
+      },
+    })
     const r = await run([thrower, ok('other')])
     expect(r.findings.map((f) => [f.code, f.probe])).toEqual([['engine/probe-crashed', 'boom']])
     expect(JSON.stringify(r)).not.toContain('secret-in-message')
@@ -39,14 +60,24 @@ describe('runChecks', () => {
   })
 
   it('treats an undeclared finding code as a crash of the probe', async () => {
-    const rogue = defineProbe({ meta: meta('rogue'), run: (ctx) => ctx.report({ code: 'test/undeclared', message: 'x' }) })
+    const rogue = defineProbe({
+      meta: meta('rogue'),
+      run: (ctx) => ctx.report({ code: 'test/undeclared', message: 'x' }),
+    })
     const r = await run([rogue])
     expect(r.findings[0]?.code).toBe('engine/probe-crashed')
   })
 
   it('runs independent probes concurrently', async () => {
     const started: string[] = []
-    const slow = (id: string) => defineProbe({ meta: meta(id), run: async () => { started.push(id); await new Promise((res) => setTimeout(res, 100)) } })
+    const slow = (id: string) =>
+      defineProbe({
+        meta: meta(id),
+        run: async () => {
+          started.push(id)
+          await new Promise((res) => setTimeout(res, 100))
+        },
+      })
     const t0 = Date.now()
     await run([slow('x'), slow('y'), slow('z')])
     expect(Date.now() - t0).toBeLessThan(250)
@@ -54,7 +85,10 @@ describe('runChecks', () => {
   })
 
   it('a warning keeps the link working', async () => {
-    const warn = defineProbe({ meta: meta('w'), run: (ctx) => ctx.report({ code: 'test/odd', message: 'odd' }) })
+    const warn = defineProbe({
+      meta: meta('w'),
+      run: (ctx) => ctx.report({ code: 'test/odd', message: 'odd' }),
+    })
     const r = await run([warn, ok('next', ['w'])])
     expect(r.links.map((l) => l.status)).toEqual(['warn', 'ok'])
   })
@@ -63,9 +97,15 @@ describe('runChecks', () => {
 describe('planChain', () => {
   it('replaces a dependency that does not apply by its own dependencies', () => {
     const plain = resolveTarget(pack, { service: 'iat', endpoint: 'ws://127.0.0.1:1/v2/iat' })
-    const secureOnly = defineProbe({ meta: meta('tls', ['tcp'], { appliesTo: { secureOnly: true } }), run: () => {} })
+    const secureOnly = defineProbe({
+      meta: meta('tls', ['tcp'], { appliesTo: { secureOnly: true } }),
+      run: () => {},
+    })
     const plan = planChain(plain, createRegistry([ok('tcp'), secureOnly, ok('ws', ['tls'])]))
-    expect(plan.map((l) => [l.probe.meta.id, l.needs])).toEqual([['tcp', []], ['ws', ['tcp']]])
+    expect(plan.map((l) => [l.probe.meta.id, l.needs])).toEqual([
+      ['tcp', []],
+      ['ws', ['tcp']],
+    ])
   })
 
   it('rejects duplicate probe ids', () => {

@@ -71,10 +71,18 @@ export async function runChecks(opts: RunOptions): Promise<RunResult> {
   const startedAt = new Date(clock.now()).toISOString()
   const started = performance.now()
   const plan = planChain(opts.target, opts.registry)
-  const request = await prepareRequest(opts.target, opts.credentials ?? {}, { allowInsecure: Boolean(opts.allowInsecure), signer: opts.signer ?? coreSigner, now: clock.now() })
+  const request = await prepareRequest(opts.target, opts.credentials ?? {}, {
+    allowInsecure: Boolean(opts.allowInsecure),
+    signer: opts.signer ?? coreSigner,
+    now: clock.now(),
+  })
   let exchange: Promise<Exchange> | undefined
   // The clients never throw for a network fault; a throw is a bug, kept out of every probe as a failure.
-  const connect = () => (exchange ??= runExchange(request, opts, deadlines, clock).catch((err: unknown) => ({ ...emptyExchange(opts.target.version.protocol, request.signed), failure: toNetFailure('handshake', err) })))
+  const connect = () =>
+    (exchange ??= runExchange(request, opts, deadlines, clock).catch((err: unknown) => ({
+      ...emptyExchange(opts.target.version.protocol, request.signed),
+      failure: toNetFailure('handshake', err),
+    })))
 
   const findings: { order: number; f: EngineFinding }[] = []
   const results = new Map<string, LinkResult>()
@@ -84,10 +92,15 @@ export async function runChecks(opts: RunOptions): Promise<RunResult> {
   const runLink = async (link: PlannedLink): Promise<void> => {
     await Promise.all(link.needs.map((n) => running.get(n)))
     const { meta } = link.probe
-    const broken = link.needs.map((n) => results.get(n)!).find((r) => r.status === 'fail' || r.status === 'skip')
+    const broken = link.needs
+      .map((n) => results.get(n)!)
+      .find((r) => r.status === 'fail' || r.status === 'skip')
     if (broken) {
       // A skip inherits the reason of the link that broke, so every skipped link names the real failure.
-      const reason = broken.status === 'fail' ? `Not run: ${broken.id} failed (${broken.codes[0] ?? 'error'}).` : broken.reason
+      const reason =
+        broken.status === 'fail'
+          ? `Not run: ${broken.id} failed (${broken.codes[0] ?? 'error'}).`
+          : broken.reason
       results.set(meta.id, { id: meta.id, title: meta.title, status: 'skip', ms: null, codes: [], reason })
       return
     }
@@ -96,7 +109,14 @@ export async function runChecks(opts: RunOptions): Promise<RunResult> {
     let ms: number | null = null
     const controller = new AbortController()
     const crash = (message: string, data: Record<string, unknown> = {}) =>
-      own.push({ code: 'engine/probe-crashed', severity: 'error', probe: meta.id, message, fix: 'This is a bug in the probe; please report it with the output of --json.', data })
+      own.push({
+        code: 'engine/probe-crashed',
+        severity: 'error',
+        probe: meta.id,
+        message,
+        fix: 'This is a bug in the probe; please report it with the output of --json.',
+        data,
+      })
     const ctx: ProbeContext = {
       target: opts.target,
       credentials: request.credentials,
@@ -106,22 +126,38 @@ export async function runChecks(opts: RunOptions): Promise<RunResult> {
       exchange: connect,
       report: (input: FindingInput) => {
         const spec = meta.findings[input.code]
-        if (!spec) return crash(`Probe "${meta.id}" reported "${input.code}", a code its meta does not declare.`)
-        own.push({ code: input.code, severity: input.severity ?? spec.severity, probe: meta.id, message: input.message, fix: input.fix ?? null, data: input.data ?? {} })
+        if (!spec)
+          return crash(`Probe "${meta.id}" reported "${input.code}", a code its meta does not declare.`)
+        own.push({
+          code: input.code,
+          severity: input.severity ?? spec.severity,
+          probe: meta.id,
+          message: input.message,
+          fix: input.fix ?? null,
+          data: input.data ?? {},
+        })
       },
-      measure: (v) => { ms = v === undefined ? null : Math.round(v * 10) / 10 },
+      measure: (v) => {
+        ms = v === undefined ? null : Math.round(v * 10) / 10
+      },
     }
     const budget = runBudget(deadlines)
     let timer: NodeJS.Timeout | undefined
     try {
       await Promise.race([
         Promise.resolve().then(() => link.probe.run(ctx)),
-        new Promise<void>((_, reject) => { timer = setTimeout(() => reject(new BudgetError(budget)), budget) }),
+        new Promise<void>((_, reject) => {
+          timer = setTimeout(() => reject(new BudgetError(budget)), budget)
+        }),
       ])
     } catch (err) {
       // The error's message can hold anything the probe touched: keep only its class name.
       if (err instanceof BudgetError) crash(`Probe "${meta.id}" did not finish within ${budget} ms.`)
-      else crash(`Probe "${meta.id}" threw ${err instanceof Error ? err.name : typeof err}; the other links still ran.`, { error: err instanceof Error ? err.name : typeof err })
+      else
+        crash(
+          `Probe "${meta.id}" threw ${err instanceof Error ? err.name : typeof err}; the other links still ran.`,
+          { error: err instanceof Error ? err.name : typeof err },
+        )
       controller.abort()
     } finally {
       if (timer) clearTimeout(timer)
@@ -129,7 +165,14 @@ export async function runChecks(opts: RunOptions): Promise<RunResult> {
     const errors = own.filter((f) => f.severity === 'error')
     const warnings = own.filter((f) => f.severity === 'warning')
     const status = errors.length ? 'fail' : warnings.length ? 'warn' : 'ok'
-    results.set(meta.id, { id: meta.id, title: meta.title, status, ms, codes: [...errors, ...warnings].map((f) => f.code), reason: null })
+    results.set(meta.id, {
+      id: meta.id,
+      title: meta.title,
+      status,
+      ms,
+      codes: [...errors, ...warnings].map((f) => f.code),
+      reason: null,
+    })
     findings.push(...own.map((f) => ({ order: order.get(meta.id)!, f })))
     opts.onProgress?.({ type: 'end', link: meta.id, status })
   }
@@ -137,7 +180,12 @@ export async function runChecks(opts: RunOptions): Promise<RunResult> {
   for (const link of plan) running.set(link.probe.meta.id, runLink(link))
   await Promise.all(running.values())
   // The clients have their own deadlines; this cap only guards against a bug in one of them.
-  const resolved = exchange ? await Promise.race([exchange, new Promise<undefined>((r) => setTimeout(() => r(undefined), runBudget(deadlines)).unref())]) : undefined
+  const resolved = exchange
+    ? await Promise.race([
+        exchange,
+        new Promise<undefined>((r) => setTimeout(() => r(undefined), runBudget(deadlines)).unref()),
+      ])
+    : undefined
   return {
     target: opts.target,
     requestUrl: request.url,
@@ -156,10 +204,27 @@ class BudgetError extends Error {
   }
 }
 
-function runExchange(req: PreparedRequest, opts: RunOptions, deadlines: PhaseDeadlines, clock: { now(): number }): Promise<Exchange> {
-  const common = { url: req.url, headers: req.headers, deadlines, clock, signed: req.signed, ...(opts.resolver ? { resolver: opts.resolver } : {}), ...(opts.tls ?? {}) }
+function runExchange(
+  req: PreparedRequest,
+  opts: RunOptions,
+  deadlines: PhaseDeadlines,
+  clock: { now(): number },
+): Promise<Exchange> {
+  const common = {
+    url: req.url,
+    headers: req.headers,
+    deadlines,
+    clock,
+    signed: req.signed,
+    ...(opts.resolver ? { resolver: opts.resolver } : {}),
+    ...(opts.tls ?? {}),
+  }
   if (opts.target.version.protocol === 'websocket') {
     return wsExchange({ ...common, frames: req.frames, endWhen: req.endWhen, serverCloses: req.serverCloses })
   }
-  return httpExchange({ ...common, method: req.method, ...(req.body !== undefined ? { body: req.body } : {}) })
+  return httpExchange({
+    ...common,
+    method: req.method,
+    ...(req.body !== undefined ? { body: req.body } : {}),
+  })
 }

@@ -13,12 +13,18 @@ describe('toNetFailure', () => {
   ]
   for (const [code, phase, expected] of cases) {
     it(`${code} during ${phase}`, () => {
-      expect(toNetFailure(phase as 'tls', Object.assign(new Error('x'), { code }))).toMatchObject({ code, ...expected })
+      expect(toNetFailure(phase as 'tls', Object.assign(new Error('x'), { code }))).toMatchObject({
+        code,
+        ...expected,
+      })
     })
   }
 
   it('never copies the library message (got puts the signed URL in it)', () => {
-    const err = Object.assign(new Error('connect ECONNREFUSED wss://h/v2/iat?authorization=SECRET'), { code: 'ECONNREFUSED', options: { url: 'SECRET' } })
+    const err = Object.assign(new Error('connect ECONNREFUSED wss://h/v2/iat?authorization=SECRET'), {
+      code: 'ECONNREFUSED',
+      options: { url: 'SECRET' },
+    })
     expect(JSON.stringify(toNetFailure('tcp', err))).not.toContain('SECRET')
   })
 

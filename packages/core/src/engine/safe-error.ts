@@ -11,7 +11,8 @@ export type TlsReason = 'untrusted' | 'expired' | 'hostname' | 'not-yet-valid' |
 /** A failed phase, rebuilt from a library error: no URL, header or request object inside. */
 export interface NetFailure {
   phase: Phase
-  kind: 'timeout' | 'refused' | 'not-found' | 'unreachable' | 'reset' | 'tls' | 'protocol' | 'aborted' | 'other'
+  kind:
+    'timeout' | 'refused' | 'not-found' | 'unreachable' | 'reset' | 'tls' | 'protocol' | 'aborted' | 'other'
   /** The system or library code (`ECONNREFUSED`, `CERT_HAS_EXPIRED`, …), when there was one. */
   code: string | null
   /** A message written by apidx from the code; never the library's message verbatim. */
@@ -20,9 +21,15 @@ export interface NetFailure {
 }
 
 const UNTRUSTED = new Set([
-  'DEPTH_ZERO_SELF_SIGNED_CERT', 'SELF_SIGNED_CERT_IN_CHAIN', 'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
-  'UNABLE_TO_GET_ISSUER_CERT_LOCALLY', 'UNABLE_TO_GET_ISSUER_CERT', 'CERT_UNTRUSTED', 'CERT_REJECTED',
-  'CERT_SIGNATURE_FAILURE', 'UNABLE_TO_DECRYPT_CERT_SIGNATURE',
+  'DEPTH_ZERO_SELF_SIGNED_CERT',
+  'SELF_SIGNED_CERT_IN_CHAIN',
+  'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
+  'UNABLE_TO_GET_ISSUER_CERT_LOCALLY',
+  'UNABLE_TO_GET_ISSUER_CERT',
+  'CERT_UNTRUSTED',
+  'CERT_REJECTED',
+  'CERT_SIGNATURE_FAILURE',
+  'UNABLE_TO_DECRYPT_CERT_SIGNATURE',
 ])
 
 /** The code of an error-like value, if it has a plain string one. */
@@ -38,17 +45,61 @@ export function toNetFailure(phase: Phase, err: unknown): NetFailure {
   if (code === 'ENOTFOUND' || code === 'EAI_NONAME' || code === 'EAI_NODATA' || code === 'ENODATA') {
     return { phase: 'dns', kind: 'not-found', code, message: 'The host name does not resolve.' }
   }
-  if (code === 'EAI_AGAIN' || code === 'ESERVFAIL' || code === 'ETIMEOUT') return { phase: 'dns', kind: 'timeout', code, message: 'The resolver did not answer.' }
-  if (code === 'ECONNREFUSED') return { phase: 'tcp', kind: 'refused', code, message: 'The connection was refused: nothing listens on that port.' }
-  if (code === 'EHOSTUNREACH' || code === 'ENETUNREACH' || code === 'EADDRNOTAVAIL') return { phase: 'tcp', kind: 'unreachable', code, message: 'The host or network is unreachable.' }
-  if (code === 'ECONNRESET' || code === 'EPIPE') return { phase, kind: 'reset', code, message: `The server reset the connection during the ${label(phase)}.` }
-  if (code === 'CERT_HAS_EXPIRED') return { phase: 'tls', kind: 'tls', code, tlsReason: 'expired', message: "The server's certificate has expired." }
-  if (code === 'CERT_NOT_YET_VALID') return { phase: 'tls', kind: 'tls', code, tlsReason: 'not-yet-valid', message: "The server's certificate is not valid yet." }
-  if (code === 'ERR_TLS_CERT_ALTNAME_INVALID') return { phase: 'tls', kind: 'tls', code, tlsReason: 'hostname', message: "The server's certificate does not name the host." }
-  if (UNTRUSTED.has(code)) return { phase: 'tls', kind: 'tls', code, tlsReason: 'untrusted', message: "The server's certificate is not signed by a trusted authority." }
-  if (code.startsWith('ERR_SSL') || code.startsWith('ERR_TLS') || phase === 'tls') return { phase: 'tls', kind: 'tls', code, tlsReason: 'other', message: 'The TLS handshake failed.' }
+  if (code === 'EAI_AGAIN' || code === 'ESERVFAIL' || code === 'ETIMEOUT')
+    return { phase: 'dns', kind: 'timeout', code, message: 'The resolver did not answer.' }
+  if (code === 'ECONNREFUSED')
+    return {
+      phase: 'tcp',
+      kind: 'refused',
+      code,
+      message: 'The connection was refused: nothing listens on that port.',
+    }
+  if (code === 'EHOSTUNREACH' || code === 'ENETUNREACH' || code === 'EADDRNOTAVAIL')
+    return { phase: 'tcp', kind: 'unreachable', code, message: 'The host or network is unreachable.' }
+  if (code === 'ECONNRESET' || code === 'EPIPE')
+    return {
+      phase,
+      kind: 'reset',
+      code,
+      message: `The server reset the connection during the ${label(phase)}.`,
+    }
+  if (code === 'CERT_HAS_EXPIRED')
+    return {
+      phase: 'tls',
+      kind: 'tls',
+      code,
+      tlsReason: 'expired',
+      message: "The server's certificate has expired.",
+    }
+  if (code === 'CERT_NOT_YET_VALID')
+    return {
+      phase: 'tls',
+      kind: 'tls',
+      code,
+      tlsReason: 'not-yet-valid',
+      message: "The server's certificate is not valid yet.",
+    }
+  if (code === 'ERR_TLS_CERT_ALTNAME_INVALID')
+    return {
+      phase: 'tls',
+      kind: 'tls',
+      code,
+      tlsReason: 'hostname',
+      message: "The server's certificate does not name the host.",
+    }
+  if (UNTRUSTED.has(code))
+    return {
+      phase: 'tls',
+      kind: 'tls',
+      code,
+      tlsReason: 'untrusted',
+      message: "The server's certificate is not signed by a trusted authority.",
+    }
+  if (code.startsWith('ERR_SSL') || code.startsWith('ERR_TLS') || phase === 'tls')
+    return { phase: 'tls', kind: 'tls', code, tlsReason: 'other', message: 'The TLS handshake failed.' }
   if (code === 'ABORT_ERR') return { phase, kind: 'aborted', code, message: 'The check was cancelled.' }
-  if (code.startsWith('HPE_')) return { phase, kind: 'protocol', code, message: 'The server did not answer in HTTP.' }
+  if (code.startsWith('HPE_'))
+    return { phase, kind: 'protocol', code, message: 'The server did not answer in HTTP.' }
   return { phase, kind: 'other', code, message: `The ${label(phase)} failed (${code}).` }
 }
 
@@ -59,5 +110,12 @@ export function timeoutFailure(phase: Phase, ms: number): NetFailure {
 
 /** The name of a phase in a sentence. */
 export function label(phase: Phase): string {
-  return { dns: 'DNS lookup', tcp: 'TCP connection', tls: 'TLS handshake', handshake: 'handshake answer', firstFrame: 'first frame', session: 'end of the stream' }[phase]
+  return {
+    dns: 'DNS lookup',
+    tcp: 'TCP connection',
+    tls: 'TLS handshake',
+    handshake: 'handshake answer',
+    firstFrame: 'first frame',
+    session: 'end of the stream',
+  }[phase]
 }

@@ -37,16 +37,30 @@ export interface OpenedSocket {
   tls?: TlsInfo
 }
 
-export type OpenResult = { ok: true; value: OpenedSocket } | { ok: false; failure: NetFailure; address?: OpenedSocket['address'] }
+export type OpenResult =
+  { ok: true; value: OpenedSocket } | { ok: false; failure: NetFailure; address?: OpenedSocket['address'] }
 
 /** Races a promise against a phase deadline; `onTimeout` cleans up. */
-export function withDeadline<T>(p: Promise<T>, ms: number, onTimeout: () => void): Promise<T | typeof TIMEOUT> {
+export function withDeadline<T>(
+  p: Promise<T>,
+  ms: number,
+  onTimeout: () => void,
+): Promise<T | typeof TIMEOUT> {
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => {
       onTimeout()
       resolve(TIMEOUT)
     }, ms)
-    p.then((v) => { clearTimeout(timer); resolve(v) }, (e: unknown) => { clearTimeout(timer); reject(e) })
+    p.then(
+      (v) => {
+        clearTimeout(timer)
+        resolve(v)
+      },
+      (e: unknown) => {
+        clearTimeout(timer)
+        reject(e)
+      },
+    )
   })
 }
 export const TIMEOUT = Symbol('timeout')
@@ -55,7 +69,11 @@ const secure = (url: URL) => url.protocol === 'wss:' || url.protocol === 'https:
 const defaultPort = (url: URL) => (secure(url) ? 443 : 80)
 
 /** Opens the connection phase by phase, filling `timings` as it goes. */
-export async function openSocket(opts: OpenOptions, timings: PhaseTimings, elapsed: () => number): Promise<OpenResult> {
+export async function openSocket(
+  opts: OpenOptions,
+  timings: PhaseTimings,
+  elapsed: () => number,
+): Promise<OpenResult> {
   const { url, deadlines } = opts
   const host = url.hostname.replace(/^\[|\]$/g, '')
   const port = url.port ? Number(url.port) : defaultPort(url)
@@ -67,12 +85,19 @@ export async function openSocket(opts: OpenOptions, timings: PhaseTimings, elaps
     const started = elapsed()
     try {
       const r = await withDeadline((opts.resolver ?? systemResolver)(host), deadlines.dns, () => {})
-      if (r === TIMEOUT) return { ok: false, failure: { ...timeoutFailure('dns', deadlines.dns), code: 'ETIMEOUT' } }
+      if (r === TIMEOUT)
+        return { ok: false, failure: { ...timeoutFailure('dns', deadlines.dns), code: 'ETIMEOUT' } }
       ip = r.address
       family = r.family
     } catch (err) {
       const f = toNetFailure('dns', err)
-      return { ok: false, failure: f.phase === 'dns' ? f : { phase: 'dns', kind: 'not-found', code: f.code, message: 'The host name does not resolve.' } }
+      return {
+        ok: false,
+        failure:
+          f.phase === 'dns'
+            ? f
+            : { phase: 'dns', kind: 'not-found', code: f.code, message: 'The host name does not resolve.' },
+      }
     } finally {
       timings.dns = elapsed() - started
     }
@@ -122,9 +147,18 @@ export async function openSocket(opts: OpenOptions, timings: PhaseTimings, elaps
 /** Resolves on `event`, rejects on `error` or an early `close`. */
 function once(emitter: net.Socket, event: string): Promise<void> {
   return new Promise((resolve, reject) => {
-    const onError = (err: unknown) => { cleanup(); reject(err) }
-    const onClose = () => { cleanup(); reject(Object.assign(new Error('closed'), { code: 'ECONNRESET' })) }
-    const onEvent = () => { cleanup(); resolve() }
+    const onError = (err: unknown) => {
+      cleanup()
+      reject(err)
+    }
+    const onClose = () => {
+      cleanup()
+      reject(Object.assign(new Error('closed'), { code: 'ECONNRESET' }))
+    }
+    const onEvent = () => {
+      cleanup()
+      resolve()
+    }
     const cleanup = () => {
       emitter.off('error', onError)
       emitter.off('close', onClose)
@@ -138,7 +172,12 @@ function once(emitter: net.Socket, event: string): Promise<void> {
 
 function tlsInfo(s: tls.TLSSocket): TlsInfo {
   const cert = s.getPeerCertificate()
-  const name = (o: unknown) => (o && typeof o === 'object' ? Object.entries(o).map(([k, v]) => `${k}=${String(v)}`).join(', ') : undefined)
+  const name = (o: unknown) =>
+    o && typeof o === 'object'
+      ? Object.entries(o)
+          .map(([k, v]) => `${k}=${String(v)}`)
+          .join(', ')
+      : undefined
   return {
     protocol: s.getProtocol(),
     authorized: s.authorized,

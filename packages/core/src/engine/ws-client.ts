@@ -37,7 +37,8 @@ export async function wsExchange(opts: WsExchangeOptions): Promise<Exchange> {
   const started = performance.now()
   const elapsed = () => Math.round((performance.now() - started) * 10) / 10
   const ex = emptyExchange('websocket', opts.signed)
-  if (opts.url.protocol === 'wss:' || opts.url.protocol === 'https:') ex.tlsName = opts.servername ?? opts.url.hostname
+  if (opts.url.protocol === 'wss:' || opts.url.protocol === 'https:')
+    ex.tlsName = opts.servername ?? opts.url.hostname
   const opened = await openSocket({ ...opts, url: opts.url }, ex.timings, elapsed)
   if (!opened.ok) {
     ex.failure = opened.failure
@@ -112,7 +113,8 @@ export async function wsExchange(opts: WsExchangeOptions): Promise<Exchange> {
       const text = buf.toString('utf8')
       const at = Math.round((elapsed() - upgradedAt) * 10) / 10
       if (ex.frames.length === 0) ex.timings.firstFrame = at
-      if (ex.frames.length < MAX_FRAMES) ex.frames.push({ at, binary: isBinary, text, ...(isBinary ? { bytes: buf } : {}), size: buf.length })
+      if (ex.frames.length < MAX_FRAMES)
+        ex.frames.push({ at, binary: isBinary, text, ...(isBinary ? { bytes: buf } : {}), size: buf.length })
       if (opts.endWhen?.(text) || ex.frames.length >= MAX_FRAMES) return finish()
       arm(opts.deadlines.session, () => {
         if (!opts.serverCloses) ex.failure = timeoutFailure('session', opts.deadlines.session)
@@ -120,14 +122,21 @@ export async function wsExchange(opts: WsExchangeOptions): Promise<Exchange> {
       })
     })
     ws.on('close', (code: number, reason: Buffer) => {
-      if (!done) ex.close = { code, reason: reason.toString('utf8').slice(0, 200), by: 'server', at: Math.round((elapsed() - upgradedAt) * 10) / 10 }
+      if (!done)
+        ex.close = {
+          code,
+          reason: reason.toString('utf8').slice(0, 200),
+          by: 'server',
+          at: Math.round((elapsed() - upgradedAt) * 10) / 10,
+        }
       finish()
     })
     ws.on('error', (err: unknown) => {
       if (done) return
       // Before the upgrade, an error is the handshake's (a reset, a non-HTTP answer); after it, the session's.
       if (!ex.upgraded && !ex.response) ex.failure = toNetFailure('handshake', err)
-      else if (ex.upgraded && !ex.close) ex.failure = toNetFailure(ex.frames.length ? 'session' : 'firstFrame', err)
+      else if (ex.upgraded && !ex.close)
+        ex.failure = toNetFailure(ex.frames.length ? 'session' : 'firstFrame', err)
       if (!ex.response) finish()
     })
   })
@@ -151,7 +160,13 @@ export function readHead(res: IncomingMessage, clock: { now(): number }): Promis
     let truncated = false
     const done = () => {
       const body = Buffer.concat(chunks).toString('utf8')
-      resolve({ status: res.statusCode ?? 0, headers: flatHeaders(res), body, bodyTruncated: truncated, receivedAt })
+      resolve({
+        status: res.statusCode ?? 0,
+        headers: flatHeaders(res),
+        body,
+        bodyTruncated: truncated,
+        receivedAt,
+      })
     }
     res.on('data', (chunk: Buffer) => {
       if (size >= MAX_BODY_BYTES) return
@@ -176,6 +191,7 @@ export function readHead(res: IncomingMessage, clock: { now(): number }): Promis
 /** Response headers as one lower-case map (repeated headers joined). */
 export function flatHeaders(res: IncomingMessage): Record<string, string> {
   const out: Record<string, string> = {}
-  for (const [k, v] of Object.entries(res.headers)) if (v !== undefined) out[k.toLowerCase()] = Array.isArray(v) ? v.join(', ') : v
+  for (const [k, v] of Object.entries(res.headers))
+    if (v !== undefined) out[k.toLowerCase()] = Array.isArray(v) ? v.join(', ') : v
   return out
 }

@@ -43,14 +43,32 @@ export function bodyMatches(packs: readonly ProviderPack[], body: unknown, ctx: 
         if (prev && prev.score >= score) continue
         const observed = { ...ctx, ...(message !== undefined ? { observedText: message } : {}) }
         // The message picks the meaning when the code has several; read unmasked, never shown.
-        best.set(key, { score, message, match: entryMatch(pack, sid, service, fromVersion ? vid : undefined, code, resolveError(entry, msg), observed) })
+        best.set(key, {
+          score,
+          message,
+          match: entryMatch(
+            pack,
+            sid,
+            service,
+            fromVersion ? vid : undefined,
+            code,
+            resolveError(entry, msg),
+            observed,
+          ),
+        })
       }
     }
   }
   const all = [...best.values()]
   const top = Math.max(...all.map((b) => b.score))
   const kept = all.filter((b) => b.score === top)
-  return { matches: preferService(kept.map((b) => b.match), ctx.service), ...(kept[0]?.message !== undefined ? { message: kept[0].message } : {}) }
+  return {
+    matches: preferService(
+      kept.map((b) => b.match),
+      ctx.service,
+    ),
+    ...(kept[0]?.message !== undefined ? { message: kept[0].message } : {}),
+  }
 }
 
 /** How well a body's top-level keys fit an example error frame: shared keys count up, keys the frame lacks count down. */

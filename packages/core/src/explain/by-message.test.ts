@@ -6,16 +6,50 @@ import { explain } from './explain.js'
 
 const DOC = 'https://acme.example/docs'
 const acme = {
-  id: 'acme', name: 'Acme Cloud', packVersion: '1.0.0', verified: '2026-11-01', docs: DOC, hosts: ['*.acme.example'], credentials: {}, auth: {},
+  id: 'acme',
+  name: 'Acme Cloud',
+  packVersion: '1.0.0',
+  verified: '2026-11-01',
+  docs: DOC,
+  hosts: ['*.acme.example'],
+  credentials: {},
+  auth: {},
   services: {
     stream: {
-      title: 'Streaming', docs: DOC, defaultVersion: 'v1',
-      versions: { v1: { url: 'wss://s.acme.example/v1', protocol: 'websocket', auth: null, status: 'current', source: DOC, response: { format: 'json', errorCode: '/type', errorMessage: '/message', examples: { errorFrame: { type: '{code}', message: '{message}' } } } } },
+      title: 'Streaming',
+      docs: DOC,
+      defaultVersion: 'v1',
+      versions: {
+        v1: {
+          url: 'wss://s.acme.example/v1',
+          protocol: 'websocket',
+          auth: null,
+          status: 'current',
+          source: DOC,
+          response: {
+            format: 'json',
+            errorCode: '/type',
+            errorMessage: '/message',
+            examples: { errorFrame: { type: '{code}', message: '{message}' } },
+          },
+        },
+      },
       errors: {
         BadRequest: {
-          meaning: 'A bad parameter.', cause: 'An unsupported sample rate.', fix: 'Check the parameters.', source: `${DOC}/errors`,
+          meaning: 'A bad parameter.',
+          cause: 'An unsupported sample rate.',
+          fix: 'Check the parameters.',
+          source: `${DOC}/errors`,
           byMessage: [
-            { contains: 'signature does not match', vendorText: 'The signature does not match.', meaning: 'A bad signature.', fix: 'Sign again.', diagnosis: 'auth/signature-mismatch', source: `${DOC}/auth`, confidence: 'community' },
+            {
+              contains: 'signature does not match',
+              vendorText: 'The signature does not match.',
+              meaning: 'A bad signature.',
+              fix: 'Sign again.',
+              diagnosis: 'auth/signature-mismatch',
+              source: `${DOC}/auth`,
+              confidence: 'community',
+            },
           ],
         },
       },
@@ -23,24 +57,61 @@ const acme = {
   },
 } as unknown as ProviderPack
 
-const summary = (input: string) => explain(input, [acme]).matches.map((m) => ({ code: m.code, meaning: m.meaning, diagnosis: m.diagnosis, messageContains: m.messageContains }))
+const summary = (input: string) =>
+  explain(input, [acme]).matches.map((m) => ({
+    code: m.code,
+    meaning: m.meaning,
+    diagnosis: m.diagnosis,
+    messageContains: m.messageContains,
+  }))
 
 describe('explain with byMessage', () => {
-  it('a bare code lists the code\'s own meaning, then each meaning its message can select', () => {
+  it("a bare code lists the code's own meaning, then each meaning its message can select", () => {
     expect(summary('BadRequest')).toEqual([
-      { code: 'BadRequest', meaning: 'A bad parameter.', diagnosis: 'vendor/error', messageContains: undefined },
-      { code: 'BadRequest', meaning: 'A bad signature.', diagnosis: 'auth/signature-mismatch', messageContains: 'signature does not match' },
+      {
+        code: 'BadRequest',
+        meaning: 'A bad parameter.',
+        diagnosis: 'vendor/error',
+        messageContains: undefined,
+      },
+      {
+        code: 'BadRequest',
+        meaning: 'A bad signature.',
+        diagnosis: 'auth/signature-mismatch',
+        messageContains: 'signature does not match',
+      },
     ])
   })
 
   it('an error body resolves the meaning from its message field', () => {
-    expect(summary('{"type":"BadRequest","message":"The signature does not match."}')).toEqual([{ code: 'BadRequest', meaning: 'A bad signature.', diagnosis: 'auth/signature-mismatch', messageContains: 'signature does not match' }])
-    expect(summary('{"type":"BadRequest","message":"sample rate 7 Hz"}')).toEqual([{ code: 'BadRequest', meaning: 'A bad parameter.', diagnosis: 'vendor/error', messageContains: undefined }])
+    expect(summary('{"type":"BadRequest","message":"The signature does not match."}')).toEqual([
+      {
+        code: 'BadRequest',
+        meaning: 'A bad signature.',
+        diagnosis: 'auth/signature-mismatch',
+        messageContains: 'signature does not match',
+      },
+    ])
+    expect(summary('{"type":"BadRequest","message":"sample rate 7 Hz"}')).toEqual([
+      {
+        code: 'BadRequest',
+        meaning: 'A bad parameter.',
+        diagnosis: 'vendor/error',
+        messageContains: undefined,
+      },
+    ])
   })
 
-  it('a log line that quotes the message finds its meaning without the code\'s field', () => {
+  it("a log line that quotes the message finds its meaning without the code's field", () => {
     const e = explain('BadRequest: The signature does not match. (request id 42)', [acme])
     expect([e.kind, e.found, e.provider, e.service]).toEqual(['error-body', true, 'acme', 'stream'])
-    expect(summary('BadRequest: The signature does not match. (request id 42)')).toEqual([{ code: 'BadRequest', meaning: 'A bad signature.', diagnosis: 'auth/signature-mismatch', messageContains: 'signature does not match' }])
+    expect(summary('BadRequest: The signature does not match. (request id 42)')).toEqual([
+      {
+        code: 'BadRequest',
+        meaning: 'A bad signature.',
+        diagnosis: 'auth/signature-mismatch',
+        messageContains: 'signature does not match',
+      },
+    ])
   })
 })

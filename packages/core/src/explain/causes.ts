@@ -16,23 +16,113 @@ export interface CatalogueCause {
 
 /** The causes every integration engineer checks, each worded for any vendor. */
 export const CAUSES: readonly CatalogueCause[] = [
-  { id: 'ip-whitelist', text: "The caller's public IP is not in the application's IP whitelist (a proxy, NAT or cloud egress changes it).", mentions: ['ip whitelist', 'whitelist', 'client ip', 'client_ip', '白名单'], evidence: ['client_ip', 'ip address is not allowed', 'ip not allowed', 'not in whitelist', '白名单'] },
-  { id: 'wrong-credentials', text: 'A wrong, mis-copied or revoked key or secret (from another application or environment, or with a stray space).', mentions: ['apikey', 'api_key', 'apisecret', 'api_secret', 'access key', 'credential', 'secret'], evidence: ['fail to retrieve credential', 'invalid api key', 'incorrect api key', 'invalidaccesskeyid', 'no appid info'] },
-  { id: 'swapped-credentials', text: 'Key and secret swapped: the secret must key the signature and the key id must travel in the request.', mentions: ['swapped'], evidence: [] },
-  { id: 'signed-string', text: 'The string to sign differs from what the server rebuilds: wrong host, date, request-line (method, path, HTTP version), header list or line breaks.', mentions: ['request-line', 'signature_origin', 'string to sign', 'canonical request'], evidence: ['request-line', 'not used for signature creation'] },
-  { id: 'signature-encoding', text: 'The signature bytes are encoded wrongly or truncated: hex for base64, URL-encoding lost or doubled (a base64 HMAC-SHA256 is 44 characters).', mentions: ['44 characters', '44个字节', 'base64 length', 'url-encod'], evidence: [] },
-  { id: 'algorithm', text: 'The wrong algorithm: SHA-1 for SHA-256, a plain hash for an HMAC, or the signing scheme of another service or version.', mentions: ['hmac-sha256, sha1', 'sha1 without hmac', 'wrong algorithm', 'scheme used on'], evidence: ['algorithm'] },
-  { id: 'timestamp', text: 'The timestamp is rejected: the local clock is outside the allowed skew, milliseconds were sent for seconds, or the date is not in the required format or time zone.', mentions: ['clock', 'unix time', 'timestamp', 'skew', 'rfc 1123', 'milliseconds'], evidence: ['x-date', 'timestamp', 'clock skew', 'requesttimetooskewed', 'request has expired', 'illegal ts'] },
-  { id: 'missing-auth', text: 'The auth parameter or header never reached the server: the request was not signed, or a proxy or URL builder dropped the query string.', mentions: ['not signed', 'query string was lost', 'authorization parameter is missing', 'missing authorization'], evidence: ['"unauthorized"', 'missing authentication', 'no authorization'] },
-  { id: 'licence', text: 'The service or feature is not enabled or licensed for this application, or its quota or trial has run out.', mentions: ['licence', 'license', 'not enabled', 'not authoriz', 'no authority'], evidence: ['no license', 'no authority', 'noauth', '授权'] },
-  { id: 'rate-limit', text: 'A rate, concurrency or daily limit was hit, or the service is busy: retry later with back-off, or raise the limit.', mentions: ['busy', 'flow control', 'rate limit', 'concurren', '流控', 'too many'], evidence: ['too many requests', 'rate limit', 'throttl', 'busy'] },
-  { id: 'path-moved', text: 'The path or API version moved or was retired: the client calls an old or mistyped endpoint.', mentions: ['successor', 'moved', 'retired', 'wrong path'], evidence: ['no route', 'not found'] },
-  { id: 'request-format', text: 'The request is not in the documented format: a missing or mistyped parameter, a wrong value, or frames sent out of order.', mentions: ['missing parameter', 'invalid parameter', 'illegal parameter', 'not valid json', 'out of order'], evidence: ['invalid parameter', 'illegal parameter', 'param validate'] },
+  {
+    id: 'ip-whitelist',
+    text: "The caller's public IP is not in the application's IP whitelist (a proxy, NAT or cloud egress changes it).",
+    mentions: ['ip whitelist', 'whitelist', 'client ip', 'client_ip', '白名单'],
+    evidence: ['client_ip', 'ip address is not allowed', 'ip not allowed', 'not in whitelist', '白名单'],
+  },
+  {
+    id: 'wrong-credentials',
+    text: 'A wrong, mis-copied or revoked key or secret (from another application or environment, or with a stray space).',
+    mentions: ['apikey', 'api_key', 'apisecret', 'api_secret', 'access key', 'credential', 'secret'],
+    evidence: [
+      'fail to retrieve credential',
+      'invalid api key',
+      'incorrect api key',
+      'invalidaccesskeyid',
+      'no appid info',
+    ],
+  },
+  {
+    id: 'swapped-credentials',
+    text: 'Key and secret swapped: the secret must key the signature and the key id must travel in the request.',
+    mentions: ['swapped'],
+    evidence: [],
+  },
+  {
+    id: 'signed-string',
+    text: 'The string to sign differs from what the server rebuilds: wrong host, date, request-line (method, path, HTTP version), header list or line breaks.',
+    mentions: ['request-line', 'signature_origin', 'string to sign', 'canonical request'],
+    evidence: ['request-line', 'not used for signature creation'],
+  },
+  {
+    id: 'signature-encoding',
+    text: 'The signature bytes are encoded wrongly or truncated: hex for base64, URL-encoding lost or doubled (a base64 HMAC-SHA256 is 44 characters).',
+    mentions: ['44 characters', '44个字节', 'base64 length', 'url-encod'],
+    evidence: [],
+  },
+  {
+    id: 'algorithm',
+    text: 'The wrong algorithm: SHA-1 for SHA-256, a plain hash for an HMAC, or the signing scheme of another service or version.',
+    mentions: ['hmac-sha256, sha1', 'sha1 without hmac', 'wrong algorithm', 'scheme used on'],
+    evidence: ['algorithm'],
+  },
+  {
+    id: 'timestamp',
+    text: 'The timestamp is rejected: the local clock is outside the allowed skew, milliseconds were sent for seconds, or the date is not in the required format or time zone.',
+    mentions: ['clock', 'unix time', 'timestamp', 'skew', 'rfc 1123', 'milliseconds'],
+    evidence: [
+      'x-date',
+      'timestamp',
+      'clock skew',
+      'requesttimetooskewed',
+      'request has expired',
+      'illegal ts',
+    ],
+  },
+  {
+    id: 'missing-auth',
+    text: 'The auth parameter or header never reached the server: the request was not signed, or a proxy or URL builder dropped the query string.',
+    mentions: [
+      'not signed',
+      'query string was lost',
+      'authorization parameter is missing',
+      'missing authorization',
+    ],
+    evidence: ['"unauthorized"', 'missing authentication', 'no authorization'],
+  },
+  {
+    id: 'licence',
+    text: 'The service or feature is not enabled or licensed for this application, or its quota or trial has run out.',
+    mentions: ['licence', 'license', 'not enabled', 'not authoriz', 'no authority'],
+    evidence: ['no license', 'no authority', 'noauth', '授权'],
+  },
+  {
+    id: 'rate-limit',
+    text: 'A rate, concurrency or daily limit was hit, or the service is busy: retry later with back-off, or raise the limit.',
+    mentions: ['busy', 'flow control', 'rate limit', 'concurren', '流控', 'too many'],
+    evidence: ['too many requests', 'rate limit', 'throttl', 'busy'],
+  },
+  {
+    id: 'path-moved',
+    text: 'The path or API version moved or was retired: the client calls an old or mistyped endpoint.',
+    mentions: ['successor', 'moved', 'retired', 'wrong path'],
+    evidence: ['no route', 'not found'],
+  },
+  {
+    id: 'request-format',
+    text: 'The request is not in the documented format: a missing or mistyped parameter, a wrong value, or frames sent out of order.',
+    mentions: [
+      'missing parameter',
+      'invalid parameter',
+      'illegal parameter',
+      'not valid json',
+      'out of order',
+    ],
+    evidence: ['invalid parameter', 'illegal parameter', 'param validate'],
+  },
 ]
 
 /** Finding codes that imply catalogue causes, in the order an engineer checks them. */
 export const DIAGNOSIS_CAUSES: Readonly<Record<string, readonly string[]>> = {
-  'auth/signature-mismatch': ['wrong-credentials', 'swapped-credentials', 'signed-string', 'signature-encoding', 'algorithm'],
+  'auth/signature-mismatch': [
+    'wrong-credentials',
+    'swapped-credentials',
+    'signed-string',
+    'signature-encoding',
+    'algorithm',
+  ],
   'auth/unknown-key': ['wrong-credentials', 'swapped-credentials'],
   'auth/ip-not-allowed': ['ip-whitelist'],
   'auth/unauthorized': ['missing-auth', 'wrong-credentials'],

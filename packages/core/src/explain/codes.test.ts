@@ -6,7 +6,9 @@ import { SYMPTOMS, symptomForText } from './symptoms.js'
 
 describe('generic tables', () => {
   it('has the HTTP statuses integration engineers meet', () => {
-    expect(HTTP_STATUSES.map((s) => s.code)).toEqual([400, 401, 403, 404, 405, 408, 413, 415, 426, 429, 500, 502, 503, 504])
+    expect(HTTP_STATUSES.map((s) => s.code)).toEqual([
+      400, 401, 403, 404, 405, 408, 413, 415, 426, 429, 500, 502, 503, 504,
+    ])
     expect(httpStatus(418)).toMatchObject({ code: 418, name: 'Client Error' })
     expect(httpStatus(299)).toBeUndefined()
   })

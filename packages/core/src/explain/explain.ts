@@ -29,27 +29,62 @@ export interface ExplainOptions {
  * Throws ApidxError `ERR_USAGE` for an empty or oversized input and `ERR_TARGET` for a service no
  * pack has. `found` is false when nothing explains the input.
  */
-export function explain(input: string, packs: readonly ProviderPack[], options: ExplainOptions = {}): Explanation {
+export function explain(
+  input: string,
+  packs: readonly ProviderPack[],
+  options: ExplainOptions = {},
+): Explanation {
   const bytes = Buffer.byteLength(input, 'utf8')
-  if (bytes > MAX_INPUT_BYTES) throw new ApidxError('ERR_USAGE', `The input is ${bytes} bytes; explain takes at most ${MAX_INPUT_BYTES}.`, { suggestions: ['Pass the error code, the status, or the error body alone.'] })
+  if (bytes > MAX_INPUT_BYTES)
+    throw new ApidxError(
+      'ERR_USAGE',
+      `The input is ${bytes} bytes; explain takes at most ${MAX_INPUT_BYTES}.`,
+      { suggestions: ['Pass the error code, the status, or the error body alone.'] },
+    )
   const text = input.trim()
-  if (!text) throw new ApidxError('ERR_USAGE', 'Nothing to explain: the input is empty.', { suggestions: ['Pass a vendor code, an HTTP status, an error body, or a symptom such as "timeout".'] })
+  if (!text)
+    throw new ApidxError('ERR_USAGE', 'Nothing to explain: the input is empty.', {
+      suggestions: ['Pass a vendor code, an HTTP status, an error body, or a symptom such as "timeout".'],
+    })
   checkService(packs, options.service)
   const lower = text.toLowerCase()
-  const ctx: LookupContext = { ...(options.service !== undefined ? { service: options.service } : {}), observed: lower }
+  const ctx: LookupContext = {
+    ...(options.service !== undefined ? { service: options.service } : {}),
+    observed: lower,
+  }
   const echo = maskSecrets(text).slice(0, ECHO_CHARS)
-  const make = (kind: ExplainKind, matches: ExplainMatch[], generic?: GenericExplanation, extra: Partial<Explanation> = {}): Explanation =>
-    summarise({ input: echo, kind, found: matches.length > 0 || generic !== undefined, matches, ...(generic ? { generic } : {}), ...extra })
+  const make = (
+    kind: ExplainKind,
+    matches: ExplainMatch[],
+    generic?: GenericExplanation,
+    extra: Partial<Explanation> = {},
+  ): Explanation =>
+    summarise({
+      input: echo,
+      kind,
+      found: matches.length > 0 || generic !== undefined,
+      matches,
+      ...(generic ? { generic } : {}),
+      ...extra,
+    })
 
   if (isDigits(text) && text.length === 3) {
     const status = Number(text)
     const generic = statusGeneric(status)
-    return make('http-status', [...ruleMatches(packs, { status }, ctx), ...codeMatches(packs, text, ctx)], generic)
+    return make(
+      'http-status',
+      [...ruleMatches(packs, { status }, ctx), ...codeMatches(packs, text, ctx)],
+      generic,
+    )
   }
   if (isDigits(text) && wsClose(Number(text))) {
     const close = wsClose(Number(text))!
     const symptom = symptomForClose(close.code)
-    const generic: GenericExplanation = { wsClose: close, ...(symptom ? { symptom: { id: symptom.id, name: symptom.name } } : {}), causes: symptom ? ranked(symptom) : [] }
+    const generic: GenericExplanation = {
+      wsClose: close,
+      ...(symptom ? { symptom: { id: symptom.id, name: symptom.name } } : {}),
+      causes: symptom ? ranked(symptom) : [],
+    }
     const matches = codeMatches(packs, text, ctx)
     return make(matches.length ? 'vendor-code' : 'ws-close', matches, generic)
   }
@@ -61,21 +96,36 @@ export function explain(input: string, packs: readonly ProviderPack[], options: 
     if (matches.length) return make('vendor-code', matches)
     const symptom = symptomForText(lower)
     if (symptom) return make('symptom', [], symptomGeneric(symptom))
-    if (hasDigit(text)) return make('vendor-code', [], undefined, { suggestions: suggestCodes(packs, text, options.service) })
+    if (hasDigit(text))
+      return make('vendor-code', [], undefined, { suggestions: suggestCodes(packs, text, options.service) })
   }
   return explainBody(text, packs, ctx, make)
 }
 
-type Make = (kind: ExplainKind, matches: ExplainMatch[], generic?: GenericExplanation, extra?: Partial<Explanation>) => Explanation
+type Make = (
+  kind: ExplainKind,
+  matches: ExplainMatch[],
+  generic?: GenericExplanation,
+  extra?: Partial<Explanation>,
+) => Explanation
 
 /** An error body (JSON or plain text): the vendor frame's code, handshake rules, then the symptom table. */
-function explainBody(body: string, packs: readonly ProviderPack[], ctx: LookupContext, make: Make, status?: number): Explanation {
+function explainBody(
+  body: string,
+  packs: readonly ProviderPack[],
+  ctx: LookupContext,
+  make: Make,
+  status?: number,
+): Explanation {
   const notes: string[] = []
   let fromFrame: ExplainMatch[] = []
   if (body.startsWith('{') || body.startsWith('[')) {
     const parsed = parseJson(body, { maxBytes: MAX_INPUT_BYTES, maxDepth: 32 })
     if (parsed.ok) fromFrame = bodyMatches(packs, parsed.value, ctx).matches
-    else notes.push(`The input is not valid JSON (${parsed.issues[0]?.message ?? 'unreadable'}); it was searched as text.`)
+    else
+      notes.push(
+        `The input is not valid JSON (${parsed.issues[0]?.message ?? 'unreadable'}); it was searched as text.`,
+      )
   }
   const fromRules = ruleMatches(packs, { body, ...(status !== undefined ? { status } : {}) }, ctx)
   // A message the packs know by its words, when no frame field carried a code.
@@ -92,7 +142,12 @@ function explainBody(body: string, packs: readonly ProviderPack[], ctx: LookupCo
     if (symptom && !body.startsWith('{') && !body.startsWith('[') && status === undefined) kind = 'symptom'
   }
   const extra: Partial<Explanation> = notes.length ? { notes } : {}
-  if (!matches.length && !generic) extra.suggestions = [{ reason: `Nothing in the packs searched (${packs.map((p) => p.id).join(', ') || 'none'}) matches this input. Pass the vendor code alone, the HTTP status, or a symptom apidx knows: ${SYMPTOMS.map((s) => s.id).join(', ')}.` }]
+  if (!matches.length && !generic)
+    extra.suggestions = [
+      {
+        reason: `Nothing in the packs searched (${packs.map((p) => p.id).join(', ') || 'none'}) matches this input. Pass the vendor code alone, the HTTP status, or a symptom apidx knows: ${SYMPTOMS.map((s) => s.id).join(', ')}.`,
+      },
+    ]
   return make(kind, matches, generic, extra)
 }
 
@@ -101,7 +156,11 @@ function statusGeneric(status: number): GenericExplanation | undefined {
   const http = httpStatus(status)
   const symptom = symptomForStatus(status)
   if (!http && !symptom) return undefined
-  return { ...(http ? { httpStatus: http } : {}), ...(symptom ? { symptom: { id: symptom.id, name: symptom.name } } : {}), causes: symptom ? ranked(symptom) : [] }
+  return {
+    ...(http ? { httpStatus: http } : {}),
+    ...(symptom ? { symptom: { id: symptom.id, name: symptom.name } } : {}),
+    causes: symptom ? ranked(symptom) : [],
+  }
 }
 
 function symptomGeneric(s: Symptom): GenericExplanation {
@@ -124,7 +183,11 @@ function summarise(e: Explanation): Explanation {
 function checkService(packs: readonly ProviderPack[], service: string | undefined): void {
   if (service === undefined || packs.some((p) => own(p.services, service) !== undefined)) return
   const names = [...new Set(packs.flatMap((p) => Object.keys(p.services)))]
-  throw new ApidxError('ERR_TARGET', `No service "${service}" in ${packs.length === 1 ? `the ${packs[0]!.id} pack` : 'any pack'}.`, { suggestions: nearest(service, names, 'service') })
+  throw new ApidxError(
+    'ERR_TARGET',
+    `No service "${service}" in ${packs.length === 1 ? `the ${packs[0]!.id} pack` : 'any pack'}.`,
+    { suggestions: nearest(service, names, 'service') },
+  )
 }
 
 /** `401 {"message":…}`: a status, a space, then the body. */

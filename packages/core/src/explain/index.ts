@@ -5,4 +5,12 @@ export { HTTP_STATUSES, WS_CLOSE_CODES, httpStatus, wsClose } from './codes.js'
 export { SYMPTOMS, symptomForClose, symptomForStatus, symptomForText, type Symptom } from './symptoms.js'
 export { CAUSES, DIAGNOSIS_CAUSES, rankCauses, type CatalogueCause, type CauseInput } from './causes.js'
 export { suggestCodes } from './suggest.js'
-export type { ExplainKind, ExplainMatch, ExplainSuggestion, Explanation, GenericCode, GenericExplanation, RankedCause } from './types.js'
+export type {
+  ExplainKind,
+  ExplainMatch,
+  ExplainSuggestion,
+  Explanation,
+  GenericCode,
+  GenericExplanation,
+  RankedCause,
+} from './types.js'

@@ -22,13 +22,18 @@ export function own<T>(table: Record<string, T> | undefined, key: string): T | u
 /** The error tables of a service, version tables first (each with its version id), then the service's. */
 export function errorTables(service: Service): { version?: string; table: Record<string, VendorError> }[] {
   const tables: { version?: string; table: Record<string, VendorError> }[] = []
-  for (const [id, v] of Object.entries(service.versions)) if (v.errors) tables.push({ version: id, table: v.errors })
+  for (const [id, v] of Object.entries(service.versions))
+    if (v.errors) tables.push({ version: id, table: v.errors })
   if (service.errors) tables.push({ table: service.errors })
   return tables
 }
 
 /** Every entry for `code` in the packs' error tables: one per service, plus version tables that say something else. */
-export function codeMatches(packs: readonly ProviderPack[], code: string, ctx: LookupContext): ExplainMatch[] {
+export function codeMatches(
+  packs: readonly ProviderPack[],
+  code: string,
+  ctx: LookupContext,
+): ExplainMatch[] {
   const out: ExplainMatch[] = []
   for (const pack of packs) {
     for (const [sid, service] of Object.entries(pack.services)) {
@@ -41,7 +46,11 @@ export function codeMatches(packs: readonly ProviderPack[], code: string, ctx: L
         if (version !== undefined && serviceEntry && serviceEntry.entry.meaning === entry.meaning) continue
         out.push(entryMatch(pack, sid, service, version, code, resolveError(entry), ctx))
         // A bare code says nothing of its message: show every meaning the message can select.
-        entry.byMessage?.forEach((_, i) => out.push(entryMatch(pack, sid, service, version, code, resolveError(entry, variantMessage(entry, i)), ctx)))
+        entry.byMessage?.forEach((_, i) =>
+          out.push(
+            entryMatch(pack, sid, service, version, code, resolveError(entry, variantMessage(entry, i)), ctx),
+          ),
+        )
       }
     }
   }
@@ -52,14 +61,19 @@ export function codeMatches(packs: readonly ProviderPack[], code: string, ctx: L
  * Entries one of whose `byMessage` fragments the text quotes: a log line such as "BadRequestException:
  * The request signature we calculated does not match…" names the meaning even without its code's field.
  */
-export function messageMatches(packs: readonly ProviderPack[], text: string, ctx: LookupContext): ExplainMatch[] {
+export function messageMatches(
+  packs: readonly ProviderPack[],
+  text: string,
+  ctx: LookupContext,
+): ExplainMatch[] {
   const out: ExplainMatch[] = []
   for (const pack of packs) {
     for (const [sid, service] of Object.entries(pack.services)) {
       for (const { version, table } of errorTables(service)) {
         for (const [code, entry] of Object.entries(table)) {
           const resolved = resolveError(entry, text)
-          if (resolved.variant !== undefined) out.push(entryMatch(pack, sid, service, version, code, resolved, ctx))
+          if (resolved.variant !== undefined)
+            out.push(entryMatch(pack, sid, service, version, code, resolved, ctx))
         }
       }
     }
@@ -68,7 +82,15 @@ export function messageMatches(packs: readonly ProviderPack[], text: string, ctx
 }
 
 /** An error-table entry, resolved for the message when it has one (resolveError), as a match. */
-export function entryMatch(pack: ProviderPack, sid: string, service: Service, version: string | undefined, code: string, e: ResolvedError, ctx: LookupContext): ExplainMatch {
+export function entryMatch(
+  pack: ProviderPack,
+  sid: string,
+  service: Service,
+  version: string | undefined,
+  code: string,
+  e: ResolvedError,
+  ctx: LookupContext,
+): ExplainMatch {
   const diagnosis = e.diagnosis ?? 'vendor/error'
   return {
     provider: pack.id,
@@ -82,7 +104,12 @@ export function entryMatch(pack: ProviderPack, sid: string, service: Service, ve
     ...(e.vendorText !== undefined ? { vendorText: e.vendorText } : {}),
     ...(e.contains !== undefined ? { messageContains: e.contains } : {}),
     ...(ctx.observedText !== undefined ? { observedText: ctx.observedText } : {}),
-    causes: rankCauses({ packText: [e.cause ?? '', e.meaning, e.fix], diagnosis, packCause: e.cause, observed: ctx.observed }),
+    causes: rankCauses({
+      packText: [e.cause ?? '', e.meaning, e.fix],
+      diagnosis,
+      packCause: e.cause,
+      observed: ctx.observed,
+    }),
     ...(e.cause !== undefined ? { cause: e.cause } : {}),
     fix: e.fix,
     docs: e.source,
@@ -97,9 +124,11 @@ export function entryMatch(pack: ProviderPack, sid: string, service: Service, ve
 export function allRules(pack: ProviderPack): { service?: string; version?: string; rule: HandshakeRule }[] {
   const out: { service?: string; version?: string; rule: HandshakeRule }[] = []
   for (const [sid, s] of Object.entries(pack.services)) {
-    for (const [vid, v] of Object.entries(s.versions)) for (const rule of v.handshakeErrors ?? []) out.push({ service: sid, version: vid, rule })
+    for (const [vid, v] of Object.entries(s.versions))
+      for (const rule of v.handshakeErrors ?? []) out.push({ service: sid, version: vid, rule })
   }
-  for (const [sid, s] of Object.entries(pack.services)) for (const rule of s.handshakeErrors ?? []) out.push({ service: sid, rule })
+  for (const [sid, s] of Object.entries(pack.services))
+    for (const rule of s.handshakeErrors ?? []) out.push({ service: sid, rule })
   for (const rule of pack.handshakeErrors ?? []) out.push({ rule })
   return out
 }
@@ -110,27 +139,55 @@ export function allRules(pack: ProviderPack): { service?: string; version?: stri
  * rule explains the body best. With a status alone, every rule for that status, in pack order,
  * pack-wide rules before one service's. With --service, rules of other services are left out.
  */
-export function ruleMatches(packs: readonly ProviderPack[], sel: { status?: number; body?: string }, ctx: LookupContext): ExplainMatch[] {
+export function ruleMatches(
+  packs: readonly ProviderPack[],
+  sel: { status?: number; body?: string },
+  ctx: LookupContext,
+): ExplainMatch[] {
   const found: { m: ExplainMatch; specificity: number; scoped: number; order: number }[] = []
   for (const pack of packs) {
     for (const { service, version, rule } of allRules(pack)) {
       if (sel.status !== undefined && rule.status !== sel.status) continue
-      if (sel.body !== undefined && (rule.bodyContains === undefined || !sel.body.includes(rule.bodyContains))) continue
-      if (ctx.service !== undefined && service !== undefined && service !== ctx.service && ownsService(packs, ctx.service)) continue
+      if (
+        sel.body !== undefined &&
+        (rule.bodyContains === undefined || !sel.body.includes(rule.bodyContains))
+      )
+        continue
+      if (
+        ctx.service !== undefined &&
+        service !== undefined &&
+        service !== ctx.service &&
+        ownsService(packs, ctx.service)
+      )
+        continue
       // Without --service, a rule of one service is less likely the user's than a pack-wide one.
       const scoped = service !== undefined && ctx.service === undefined ? 1 : 0
-      found.push({ m: ruleMatch(pack, service, version, rule, ctx), specificity: sel.body !== undefined ? rule.bodyContains?.length ?? 0 : 0, scoped, order: found.length })
+      found.push({
+        m: ruleMatch(pack, service, version, rule, ctx),
+        specificity: sel.body !== undefined ? (rule.bodyContains?.length ?? 0) : 0,
+        scoped,
+        order: found.length,
+      })
     }
   }
   found.sort((a, b) => b.specificity - a.specificity || a.scoped - b.scoped || a.order - b.order)
-  return preferService(found.map((f) => f.m), ctx.service)
+  return preferService(
+    found.map((f) => f.m),
+    ctx.service,
+  )
 }
 
 function ownsService(packs: readonly ProviderPack[], service: string): boolean {
   return packs.some((p) => own(p.services, service) !== undefined)
 }
 
-function ruleMatch(pack: ProviderPack, sid: string | undefined, version: string | undefined, r: HandshakeRule, ctx: LookupContext): ExplainMatch {
+function ruleMatch(
+  pack: ProviderPack,
+  sid: string | undefined,
+  version: string | undefined,
+  r: HandshakeRule,
+  ctx: LookupContext,
+): ExplainMatch {
   const service = sid !== undefined ? own(pack.services, sid) : undefined
   return {
     provider: pack.id,
@@ -141,7 +198,12 @@ function ruleMatch(pack: ProviderPack, sid: string | undefined, version: string 
     via: 'handshake-rule',
     meaning: r.meaning,
     ...(ctx.observedText !== undefined ? { observedText: ctx.observedText } : {}),
-    causes: rankCauses({ packText: [r.cause ?? '', r.meaning, r.fix], diagnosis: r.diagnosis, packCause: r.cause, observed: ctx.observed }),
+    causes: rankCauses({
+      packText: [r.cause ?? '', r.meaning, r.fix],
+      diagnosis: r.diagnosis,
+      packCause: r.cause,
+      observed: ctx.observed,
+    }),
     ...(r.cause !== undefined ? { cause: r.cause } : {}),
     fix: r.fix,
     docs: r.source,

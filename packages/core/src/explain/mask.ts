@@ -6,7 +6,20 @@
 export const MASK = '***'
 
 /** Name fragments (lower case, without `-`, `_` and `.`) that make a value secret wherever they appear in its name. */
-const SECRET_FRAGMENTS = ['authorization', 'signature', 'secret', 'token', 'password', 'passwd', 'apikey', 'appkey', 'accesskey', 'credential', 'privatekey', 'checksum']
+const SECRET_FRAGMENTS = [
+  'authorization',
+  'signature',
+  'secret',
+  'token',
+  'password',
+  'passwd',
+  'apikey',
+  'appkey',
+  'accesskey',
+  'credential',
+  'privatekey',
+  'checksum',
+]
 /** Names secret only when they are the whole name (short ones would match too much as fragments). */
 const SECRET_NAMES = new Set(['signa', 'sign', 'sig', 'key', 'auth', 'ak', 'sk', 'pwd'])
 const NAME_CHARS = /^[A-Za-z0-9_.-]$/
@@ -98,4 +111,23 @@ function valueSpan(text: string, from: number, colon: boolean): [number, number]
   return [s, e]
 }
 
-const DELIMITERS = new Set(['&', ' ', '\t', '\n', '\r', '"', "'", ',', ';', '<', '>', ')', '(', '}', '{', ']', '[', '|'])
+const DELIMITERS = new Set([
+  '&',
+  ' ',
+  '\t',
+  '\n',
+  '\r',
+  '"',
+  "'",
+  ',',
+  ';',
+  '<',
+  '>',
+  ')',
+  '(',
+  '}',
+  '{',
+  ']',
+  '[',
+  '|',
+])

@@ -41,7 +41,11 @@ export function family(code: string): string | undefined {
  * Suggestions for an unknown code: first each service with codes of the same family (the user's
  * service first), then the closest numeric codes. Deterministic: ties keep pack and table order.
  */
-export function suggestCodes(packs: readonly ProviderPack[], code: string, service?: string): ExplainSuggestion[] {
+export function suggestCodes(
+  packs: readonly ProviderPack[],
+  code: string,
+  service?: string,
+): ExplainSuggestion[] {
   const known = knownCodes(packs)
   const out: ExplainSuggestion[] = []
   const fam = family(code)
@@ -52,11 +56,17 @@ export function suggestCodes(packs: readonly ProviderPack[], code: string, servi
       const key = `${k.provider}\u0000${k.service}`
       byService.set(key, [...(byService.get(key) ?? []), k])
     }
-    const groups = [...byService.values()].sort((a, b) => Number(b[0]!.service === service) - Number(a[0]!.service === service))
+    const groups = [...byService.values()].sort(
+      (a, b) => Number(b[0]!.service === service) - Number(a[0]!.service === service),
+    )
     for (const g of groups) {
       const first = g[0]!
       const codes = g.map((k) => k.code).sort(byCode)
-      out.push({ provider: first.provider, service: first.service, reason: `same family (${fam}): ${codes.length} code${codes.length === 1 ? '' : 's'}, ${codes.slice(0, 6).join(', ')}${codes.length > 6 ? ', …' : ''}` })
+      out.push({
+        provider: first.provider,
+        service: first.service,
+        reason: `same family (${fam}): ${codes.length} code${codes.length === 1 ? '' : 's'}, ${codes.slice(0, 6).join(', ')}${codes.length > 6 ? ', …' : ''}`,
+      })
     }
   }
   const n = Number(code)
@@ -68,7 +78,13 @@ export function suggestCodes(packs: readonly ProviderPack[], code: string, servi
       .slice(0, CLOSE_LIMIT)
     for (const { k } of close) {
       const diff = Number(k.code) - n
-      out.push({ provider: k.provider, service: k.service, code: k.code, meaning: k.meaning, reason: `numerically close (${diff > 0 ? '+' : ''}${diff})` })
+      out.push({
+        provider: k.provider,
+        service: k.service,
+        code: k.code,
+        meaning: k.meaning,
+        reason: `numerically close (${diff > 0 ? '+' : ''}${diff})`,
+      })
     }
   }
   return out

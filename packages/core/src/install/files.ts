@@ -2,7 +2,10 @@
 import { open } from 'node:fs/promises'
 
 /** Reads at most `limit` bytes of a regular file; `problem` completes "The file …". */
-export async function readBytesCapped(file: string, limit: number): Promise<{ bytes: Buffer } | { problem: string }> {
+export async function readBytesCapped(
+  file: string,
+  limit: number,
+): Promise<{ bytes: Buffer } | { problem: string }> {
   let handle
   try {
     handle = await open(file, 'r')

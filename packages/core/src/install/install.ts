@@ -72,14 +72,21 @@ async function exists(file: string): Promise<boolean> {
  */
 export async function installPack(ref: string, options: InstallOptions = {}): Promise<InstallResult> {
   const env = options.env ?? process.env
-  const candidate = await readCandidate(ref, { cwd: options.cwd ?? process.cwd(), ...(options.npm ? { npm: options.npm } : {}) })
+  const candidate = await readCandidate(ref, {
+    cwd: options.cwd ?? process.cwd(),
+    ...(options.npm ? { npm: options.npm } : {}),
+  })
   const text = candidate.packBytes.toString('utf8')
   const v = await validatePackText(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text, candidate.label)
   if (!v.pack) {
-    throw new ApidxError('ERR_PACK_INVALID', `Nothing was installed: the pack in ${candidate.label} is not valid (${v.problems.length} problem${v.problems.length === 1 ? '' : 's'}).`, {
-      problems: v.problems,
-      suggestions: ['Fix the pack and run apidx packs validate on it before installing.'],
-    })
+    throw new ApidxError(
+      'ERR_PACK_INVALID',
+      `Nothing was installed: the pack in ${candidate.label} is not valid (${v.problems.length} problem${v.problems.length === 1 ? '' : 's'}).`,
+      {
+        problems: v.problems,
+        suggestions: ['Fix the pack and run apidx packs validate on it before installing.'],
+      },
+    )
   }
   const { id, name, packVersion } = v.pack
   const root = packsDir(env)
@@ -91,13 +98,19 @@ export async function installPack(ref: string, options: InstallOptions = {}): Pr
     const record = await readInstallRecord(id, env)
     if (!options.force) {
       const from = record ? ` (${record.version} from ${record.source.kind} ${record.source.spec})` : ''
-      throw new ApidxError('ERR_USAGE', `A pack "${id}" is already installed${from}.`, { suggestions: ['Add --force to replace it.', `Or remove it first: apidx packs uninstall ${id}`] })
+      throw new ApidxError('ERR_USAGE', `A pack "${id}" is already installed${from}.`, {
+        suggestions: ['Add --force to replace it.', `Or remove it first: apidx packs uninstall ${id}`],
+      })
     }
     replaced = { kind: 'installed', ...(record ? { record } : {}) }
   } else if (builtins.has(id)) {
     const pkg = builtins.get(id)
     if (!options.force) {
-      throw new ApidxError('ERR_USAGE', `"${id}" is a built-in pack (${pkg}); an installed pack of that id would be used instead of it.`, { suggestions: ['Add --force to install it anyway (apidx packs uninstall puts the built-in back).'] })
+      throw new ApidxError(
+        'ERR_USAGE',
+        `"${id}" is a built-in pack (${pkg}); an installed pack of that id would be used instead of it.`,
+        { suggestions: ['Add --force to install it anyway (apidx packs uninstall puts the built-in back).'] },
+      )
     }
     replaced = { kind: 'builtin', package: pkg! }
   }
@@ -105,10 +118,17 @@ export async function installPack(ref: string, options: InstallOptions = {}): Pr
   const record: InstallRecord = {
     recordVersion: 1,
     id,
-    source: { kind: candidate.kind, spec: candidate.spec, ...(candidate.package ? { package: candidate.package } : {}) },
+    source: {
+      kind: candidate.kind,
+      spec: candidate.spec,
+      ...(candidate.package ? { package: candidate.package } : {}),
+    },
     version: candidate.version ?? packVersion,
     packVersion,
-    integrity: { pack: integrityOf(candidate.packBytes), ...(candidate.tarballIntegrity ? { tarball: candidate.tarballIntegrity } : {}) },
+    integrity: {
+      pack: integrityOf(candidate.packBytes),
+      ...(candidate.tarballIntegrity ? { tarball: candidate.tarballIntegrity } : {}),
+    },
     installedAt: (options.now ?? new Date()).toISOString(),
   }
   await swapIn(env, target, [
@@ -122,7 +142,11 @@ export async function installPack(ref: string, options: InstallOptions = {}): Pr
  * Writes the files into a staging folder outside `packs/` (so the loader never sees it), then
  * renames it into place; an existing folder is moved aside first and removed after.
  */
-async function swapIn(env: NodeJS.ProcessEnv, target: string, files: [string, Buffer | string][]): Promise<void> {
+async function swapIn(
+  env: NodeJS.ProcessEnv,
+  target: string,
+  files: [string, Buffer | string][],
+): Promise<void> {
   const staging = path.join(dataDir(env), '.staging')
   const tag = `${process.pid}-${randomBytes(6).toString('hex')}`
   const dir = path.join(staging, tag)
@@ -144,12 +168,22 @@ async function swapIn(env: NodeJS.ProcessEnv, target: string, files: [string, Bu
 /** Removes an installed pack (only from the data dir). Built-in packs cannot be uninstalled. */
 export async function uninstallPack(id: string, options: InstallOptions = {}): Promise<UninstallResult> {
   const env = options.env ?? process.env
-  if (!ID.test(id) || id.length > 40) throw new ApidxError('ERR_USAGE', `"${id}" is not a pack id.`, { suggestions: ['Pack ids are lower-case letters, digits and single hyphens; see apidx packs list.'] })
+  if (!ID.test(id) || id.length > 40)
+    throw new ApidxError('ERR_USAGE', `"${id}" is not a pack id.`, {
+      suggestions: ['Pack ids are lower-case letters, digits and single hyphens; see apidx packs list.'],
+    })
   const target = path.join(packsDir(env), id)
   const builtins = await builtinIds(options)
   if (!(await exists(target))) {
-    if (builtins.has(id)) throw new ApidxError('ERR_USAGE', `"${id}" is a built-in pack; it ships with apidx and cannot be uninstalled.`, { suggestions: ['Packs you installed show as "installed" in apidx packs list.'] })
-    throw new ApidxError('ERR_PACK_NOT_FOUND', `No installed pack "${id}" in ${packsDir(env)}.`, { suggestions: ['See apidx packs list for installed packs.'] })
+    if (builtins.has(id))
+      throw new ApidxError(
+        'ERR_USAGE',
+        `"${id}" is a built-in pack; it ships with apidx and cannot be uninstalled.`,
+        { suggestions: ['Packs you installed show as "installed" in apidx packs list.'] },
+      )
+    throw new ApidxError('ERR_PACK_NOT_FOUND', `No installed pack "${id}" in ${packsDir(env)}.`, {
+      suggestions: ['See apidx packs list for installed packs.'],
+    })
   }
   const record = await readInstallRecord(id, env)
   await rm(target, { recursive: true, force: true })

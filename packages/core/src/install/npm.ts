@@ -33,9 +33,24 @@ export const runNpm: NpmRunner = (args, cwd) =>
     execFile(
       'npm',
       args,
-      { cwd, timeout: 120_000, maxBuffer: 4 * 1024 * 1024, env: { ...process.env, npm_config_ignore_scripts: 'true', npm_config_fund: 'false', npm_config_audit: 'false' } },
+      {
+        cwd,
+        timeout: 120_000,
+        maxBuffer: 4 * 1024 * 1024,
+        env: {
+          ...process.env,
+          npm_config_ignore_scripts: 'true',
+          npm_config_fund: 'false',
+          npm_config_audit: 'false',
+        },
+      },
       // ENOENT: no npm on PATH, reported as a shell would (127).
-      (err, stdout, stderr) => resolve({ code: err ? (typeof err.code === 'number' ? err.code : err.code === 'ENOENT' ? 127 : 1) : 0, stdout: String(stdout), stderr: String(stderr) }),
+      (err, stdout, stderr) =>
+        resolve({
+          code: err ? (typeof err.code === 'number' ? err.code : err.code === 'ENOENT' ? 127 : 1) : 0,
+          stdout: String(stdout),
+          stderr: String(stderr),
+        }),
     )
   })
 
@@ -48,24 +63,43 @@ export function npmPackArgs(spec: string, destination: string): string[] {
  * Downloads the tarball of a registry spec into a temporary folder, reads it (size-capped) and
  * removes the folder. Returns the bytes and npm's own file name.
  */
-export async function fetchNpmTarball(spec: string, runner: NpmRunner = runNpm): Promise<{ bytes: Buffer; filename: string }> {
-  if (!isNpmSpec(spec)) throw new ApidxError('ERR_USAGE', `"${spec}" is not an npm package name.`, { suggestions: ['Give a registry name such as apidx-provider-acme or @apidx/provider-acme@1.2.0, a folder, or a .tgz file.'] })
+export async function fetchNpmTarball(
+  spec: string,
+  runner: NpmRunner = runNpm,
+): Promise<{ bytes: Buffer; filename: string }> {
+  if (!isNpmSpec(spec))
+    throw new ApidxError('ERR_USAGE', `"${spec}" is not an npm package name.`, {
+      suggestions: [
+        'Give a registry name such as apidx-provider-acme or @apidx/provider-acme@1.2.0, a folder, or a .tgz file.',
+      ],
+    })
   const tmp = await mkdtemp(path.join(tmpdir(), 'apidx-npm-'))
   try {
     const result = await runner(npmPackArgs(spec, tmp), tmp)
     if (result.code === 127) {
-      throw new ApidxError('ERR_USAGE', `npm is needed to fetch "${spec}" and was not found on PATH.`, { suggestions: ['Install Node.js with npm, or install from a downloaded .tgz or a folder instead.'] })
+      throw new ApidxError('ERR_USAGE', `npm is needed to fetch "${spec}" and was not found on PATH.`, {
+        suggestions: ['Install Node.js with npm, or install from a downloaded .tgz or a folder instead.'],
+      })
     }
     if (result.code !== 0) {
       // Only npm's error code is repeated: its other lines can name registries and their settings.
       const code = /npm (?:error|ERR!) code (\S+)/.exec(result.stderr)?.[1]
-      throw new ApidxError('ERR_PACK_NOT_FOUND', `npm could not fetch "${spec}"${code ? ` (${code})` : ''}.`, {
-        suggestions: [code === 'E404' ? 'Check the package name; provider packs are named apidx-provider-<id> or @apidx/provider-<id>.' : 'Run npm pack ' + spec + ' --ignore-scripts yourself to see npm\'s full message.'],
-      })
+      throw new ApidxError(
+        'ERR_PACK_NOT_FOUND',
+        `npm could not fetch "${spec}"${code ? ` (${code})` : ''}.`,
+        {
+          suggestions: [
+            code === 'E404'
+              ? 'Check the package name; provider packs are named apidx-provider-<id> or @apidx/provider-<id>.'
+              : 'Run npm pack ' + spec + " --ignore-scripts yourself to see npm's full message.",
+          ],
+        },
+      )
     }
     const filename = packedFilename(result.stdout, spec)
     const read = await readBytesCapped(path.join(tmp, filename), TARBALL_LIMITS.maxCompressedBytes)
-    if ('problem' in read) throw new ApidxError('ERR_PACK_INVALID', `The tarball npm fetched for "${spec}" ${read.problem}.`)
+    if ('problem' in read)
+      throw new ApidxError('ERR_PACK_INVALID', `The tarball npm fetched for "${spec}" ${read.problem}.`)
     return { bytes: read.bytes, filename }
   } finally {
     await rm(tmp, { recursive: true, force: true })
@@ -82,7 +116,9 @@ function packedFilename(stdout: string, spec: string): string {
     name = undefined
   }
   if (typeof name !== 'string' || !/^[A-Za-z0-9@._-]+\.tgz$/.test(name)) {
-    throw new ApidxError('ERR_INTERNAL', `npm pack printed no tarball name for "${spec}".`, { suggestions: ['Check that npm works: npm --version.'] })
+    throw new ApidxError('ERR_INTERNAL', `npm pack printed no tarball name for "${spec}".`, {
+      suggestions: ['Check that npm works: npm --version.'],
+    })
   }
   return name
 }

@@ -43,7 +43,10 @@ export function packsDir(env: NodeJS.ProcessEnv = process.env): string {
 }
 
 /** Reads an installed pack's record, or undefined when it has none or it is unreadable. */
-export async function readInstallRecord(id: string, env: NodeJS.ProcessEnv = process.env): Promise<InstallRecord | undefined> {
+export async function readInstallRecord(
+  id: string,
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<InstallRecord | undefined> {
   const read = await readBytesCapped(path.join(packsDir(env), id, 'install.json'), 64 * 1024)
   if ('problem' in read) return undefined
   try {
@@ -58,10 +61,17 @@ export async function readInstallRecord(id: string, env: NodeJS.ProcessEnv = pro
  * Re-hashes an installed pack.json against its install record, so `packs list` (or a user) can tell
  * a pack edited or replaced after install. `ok` is undefined when there is no record to compare.
  */
-export async function checkInstalledIntegrity(id: string, env: NodeJS.ProcessEnv = process.env): Promise<{ ok?: boolean; expected?: string; actual?: string }> {
+export async function checkInstalledIntegrity(
+  id: string,
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<{ ok?: boolean; expected?: string; actual?: string }> {
   const record = await readInstallRecord(id, env)
   const read = await readBytesCapped(path.join(packsDir(env), id, 'pack.json'), DEFAULT_LIMITS.maxBytes)
   const actual = 'bytes' in read ? integrityOf(read.bytes) : undefined
   if (!record) return actual ? { actual } : {}
-  return { ok: actual === record.integrity.pack, expected: record.integrity.pack, ...(actual ? { actual } : {}) }
+  return {
+    ok: actual === record.integrity.pack,
+    expected: record.integrity.pack,
+    ...(actual ? { actual } : {}),
+  }
 }

@@ -30,7 +30,11 @@ export interface ScaffoldResult {
 /** Throws ERR_USAGE unless `id` is a valid pack id (the schema's pattern). */
 export function checkPackId(id: string): void {
   if (!ID.test(id) || id.length > 40) {
-    throw new ApidxError('ERR_USAGE', `"${id}" is not a valid pack id.`, { suggestions: ['Use lower-case letters, digits and single hyphens, starting with a letter, at most 40 characters (e.g. acme or acme-cloud).'] })
+    throw new ApidxError('ERR_USAGE', `"${id}" is not a valid pack id.`, {
+      suggestions: [
+        'Use lower-case letters, digits and single hyphens, starting with a letter, at most 40 characters (e.g. acme or acme-cloud).',
+      ],
+    })
   }
 }
 
@@ -40,12 +44,19 @@ export async function scaffoldPackFolder(id: string, options: ScaffoldOptions = 
   const dir = path.resolve(options.cwd ?? process.cwd(), options.dir ?? id)
   const entries = await readdir(dir).catch((err: NodeJS.ErrnoException) => {
     if (err.code === 'ENOENT') return []
-    throw new ApidxError('ERR_USAGE', `${dir} cannot be used (${err.code ?? 'error'}).`, { suggestions: ['Pick another folder with --dir.'] })
+    throw new ApidxError('ERR_USAGE', `${dir} cannot be used (${err.code ?? 'error'}).`, {
+      suggestions: ['Pick another folder with --dir.'],
+    })
   })
-  if (entries.length) throw new ApidxError('ERR_USAGE', `${dir} already exists and is not empty; nothing was written.`, { suggestions: ['Pick another folder with --dir, or remove this one.'] })
+  if (entries.length)
+    throw new ApidxError('ERR_USAGE', `${dir} already exists and is not empty; nothing was written.`, {
+      suggestions: ['Pick another folder with --dir, or remove this one.'],
+    })
 
   const repoSchema = await checkoutSchema(dir)
-  const schema = repoSchema ? { kind: 'repo' as const, ref: repoSchema } : { kind: 'copied' as const, ref: './provider-pack.schema.json' }
+  const schema = repoSchema
+    ? { kind: 'repo' as const, ref: repoSchema }
+    : { kind: 'copied' as const, ref: './provider-pack.schema.json' }
   const note = repoSchema
     ? `\`$schema\` points at apidx's own \`schemas/provider-pack.schema.json\`, so editors complete and validate the file.`
     : `\`provider-pack.schema.json\`, \`auth-scheme.schema.json\` and \`pack-tests.schema.json\` are copies of the schemas of the apidx that made this folder; \`$schema\` points at them so editors complete and validate offline. Refresh them with a newer \`apidx packs new\` when the format changes; they are not published.`
@@ -55,7 +66,13 @@ export async function scaffoldPackFolder(id: string, options: ScaffoldOptions = 
     ['package.json', scaffoldManifest(id)],
     ['README.md', scaffoldReadme(id, note)],
     // The cases file sits one folder down: its `$schema` is the pack's, one level up, for pack-tests.
-    ['test/cases.json', scaffoldCases(id, `../${schema.ref.replace(/^\.\//, '').replace(/provider-pack\.schema\.json$/, 'pack-tests.schema.json')}`)],
+    [
+      'test/cases.json',
+      scaffoldCases(
+        id,
+        `../${schema.ref.replace(/^\.\//, '').replace(/provider-pack\.schema\.json$/, 'pack-tests.schema.json')}`,
+      ),
+    ],
   ]
   if (!repoSchema) {
     files.push(['provider-pack.schema.json', JSON.stringify(providerPackSchema, null, 2) + '\n'])

@@ -37,7 +37,14 @@ const DIR_TYPE = '5'
 const PAX_LOCAL = 'x'
 const PAX_GLOBAL = 'g'
 const GNU_LONG_NAME = 'L'
-const REFUSED: Record<string, string> = { '1': 'a hard link', '2': 'a symbolic link', '3': 'a character device', '4': 'a block device', '6': 'a FIFO', K: 'a GNU long link name' }
+const REFUSED: Record<string, string> = {
+  '1': 'a hard link',
+  '2': 'a symbolic link',
+  '3': 'a character device',
+  '4': 'a block device',
+  '6': 'a FIFO',
+  K: 'a GNU long link name',
+}
 
 /**
  * Reads every regular file of an uncompressed tar archive. Throws {@link TarError} for a malformed
@@ -55,19 +62,22 @@ export function readTar(archive: Buffer, limits: TarLimits = DEFAULT_TAR_LIMITS)
   while (offset + BLOCK <= archive.length) {
     const header = archive.subarray(offset, offset + BLOCK)
     if (header.every((b) => b === 0)) return files // end-of-archive marker
-    if (++entries > limits.maxEntries) throw new TarError(`the archive has more than ${limits.maxEntries} entries`)
+    if (++entries > limits.maxEntries)
+      throw new TarError(`the archive has more than ${limits.maxEntries} entries`)
     checkChecksum(header, offset)
     const type = String.fromCharCode(header[156]!)
     const size = paxSize ?? readSize(header.subarray(124, 136), offset)
     const dataStart = offset + BLOCK
     const dataEnd = dataStart + size
-    if (dataEnd > archive.length) throw new TarError(`an entry at byte ${offset} claims ${size} bytes past the end of the archive`)
+    if (dataEnd > archive.length)
+      throw new TarError(`an entry at byte ${offset} claims ${size} bytes past the end of the archive`)
     const rawName = longName ?? paxPath ?? headerName(header)
     longName = paxPath = paxSize = undefined
     offset = dataStart + Math.ceil(size / BLOCK) * BLOCK
 
     if (type === PAX_LOCAL || type === PAX_GLOBAL || type === GNU_LONG_NAME) {
-      if (size > 64 * 1024) throw new TarError(`an extended header of ${size} bytes is over the 65536-byte limit`)
+      if (size > 64 * 1024)
+        throw new TarError(`an extended header of ${size} bytes is over the 65536-byte limit`)
       const body = archive.subarray(dataStart, dataEnd)
       if (type === GNU_LONG_NAME) longName = cString(body)
       else if (type === PAX_LOCAL) ({ path: paxPath, size: paxSize } = readPax(body))
@@ -76,10 +86,16 @@ export function readTar(archive: Buffer, limits: TarLimits = DEFAULT_TAR_LIMITS)
       continue
     }
     const name = safePath(rawName)
-    if (REFUSED[type]) throw new TarError(`"${rawName}" is ${REFUSED[type]}; pack archives may hold only files and folders`, rawName)
+    if (REFUSED[type])
+      throw new TarError(
+        `"${rawName}" is ${REFUSED[type]}; pack archives may hold only files and folders`,
+        rawName,
+      )
     if (type === DIR_TYPE) continue
-    if (!FILE_TYPES.has(type)) throw new TarError(`"${rawName}" has entry type "${type}", which is not a file or folder`, rawName)
-    if (size > limits.maxFileBytes) throw new TarError(`"${rawName}" is ${size} bytes, over the ${limits.maxFileBytes}-byte limit`, rawName)
+    if (!FILE_TYPES.has(type))
+      throw new TarError(`"${rawName}" has entry type "${type}", which is not a file or folder`, rawName)
+    if (size > limits.maxFileBytes)
+      throw new TarError(`"${rawName}" is ${size} bytes, over the ${limits.maxFileBytes}-byte limit`, rawName)
     if (seen.has(name)) throw new TarError(`"${rawName}" appears twice in the archive`, rawName)
     seen.add(name)
     files.push({ path: name, data: archive.subarray(dataStart, dataEnd) })
@@ -94,7 +110,8 @@ export function readTar(archive: Buffer, limits: TarLimits = DEFAULT_TAR_LIMITS)
  */
 export function safePath(raw: string): string {
   if (!raw) throw new TarError('an entry has an empty name')
-  if (/[\0-\x1f\\]/.test(raw)) throw new TarError(`"${JSON.stringify(raw).slice(1, -1)}" holds a control character or backslash`, raw)
+  if (/[\0-\x1f\\]/.test(raw))
+    throw new TarError(`"${JSON.stringify(raw).slice(1, -1)}" holds a control character or backslash`, raw)
   if (raw.startsWith('/') || /^[A-Za-z]:/.test(raw)) throw new TarError(`"${raw}" is an absolute path`, raw)
   const parts = raw.split('/').filter((p) => p !== '' && p !== '.')
   if (parts.includes('..')) throw new TarError(`"${raw}" climbs out of the archive with ".."`, raw)
@@ -125,10 +142,12 @@ function readSize(field: Buffer, at: number): number {
 
 function checkChecksum(header: Buffer, at: number): void {
   const stored = cString(header.subarray(148, 156)).trim()
-  if (!/^[0-7]+$/.test(stored)) throw new TarError(`the header at byte ${at} has no checksum; this is not a tar archive`)
+  if (!/^[0-7]+$/.test(stored))
+    throw new TarError(`the header at byte ${at} has no checksum; this is not a tar archive`)
   let sum = 0
   for (let i = 0; i < BLOCK; i++) sum += i >= 148 && i < 156 ? 32 : header[i]!
-  if (sum !== parseInt(stored, 8)) throw new TarError(`the header at byte ${at} fails its checksum; the archive is corrupt`)
+  if (sum !== parseInt(stored, 8))
+    throw new TarError(`the header at byte ${at} fails its checksum; the archive is corrupt`)
 }
 
 /** Reads the `path` and `size` records of a pax extended header (`<len> <key>=<value>\n` records). */
@@ -138,7 +157,8 @@ function readPax(body: Buffer): { path?: string; size?: number } {
   while (i < body.length && body[i] !== 0) {
     const space = body.indexOf(0x20, i)
     const len = space === -1 ? NaN : Number(body.subarray(i, space).toString('latin1'))
-    if (!Number.isInteger(len) || len <= 0 || i + len > body.length) throw new TarError('a pax extended header is malformed')
+    if (!Number.isInteger(len) || len <= 0 || i + len > body.length)
+      throw new TarError('a pax extended header is malformed')
     const record = body.subarray(space + 1, i + len - 1).toString('utf8')
     const eq = record.indexOf('=')
     const key = record.slice(0, eq)
@@ -147,7 +167,8 @@ function readPax(body: Buffer): { path?: string; size?: number } {
     else if (key === 'size') {
       if (!/^[0-9]{1,15}$/.test(value)) throw new TarError('a pax extended header has a malformed size')
       out.size = Number(value)
-    } else if (key === 'linkpath') throw new TarError(`a pax extended header names a link target ("${value}")`)
+    } else if (key === 'linkpath')
+      throw new TarError(`a pax extended header names a link target ("${value}")`)
     i += len
   }
   return out

@@ -33,13 +33,20 @@ export class PackageError extends Error {
 
 /** Inflates a gzip buffer, refusing archives over the caps (a gzip bomb stops at the cap). */
 export function gunzipCapped(gz: Buffer): Buffer {
-  if (gz.length > TARBALL_LIMITS.maxCompressedBytes) throw new PackageError(`the tarball is ${gz.length} bytes, over the ${TARBALL_LIMITS.maxCompressedBytes}-byte limit`)
-  if (gz[0] !== 0x1f || gz[1] !== 0x8b) throw new PackageError('the file is not gzip-compressed; expected an npm tarball (.tgz)')
+  if (gz.length > TARBALL_LIMITS.maxCompressedBytes)
+    throw new PackageError(
+      `the tarball is ${gz.length} bytes, over the ${TARBALL_LIMITS.maxCompressedBytes}-byte limit`,
+    )
+  if (gz[0] !== 0x1f || gz[1] !== 0x8b)
+    throw new PackageError('the file is not gzip-compressed; expected an npm tarball (.tgz)')
   try {
     return gunzipSync(gz, { maxOutputLength: TARBALL_LIMITS.maxUncompressedBytes })
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code
-    if (code === 'ERR_BUFFER_TOO_LARGE' || err instanceof RangeError) throw new PackageError(`the tarball inflates past the ${TARBALL_LIMITS.maxUncompressedBytes}-byte limit`)
+    if (code === 'ERR_BUFFER_TOO_LARGE' || err instanceof RangeError)
+      throw new PackageError(
+        `the tarball inflates past the ${TARBALL_LIMITS.maxUncompressedBytes}-byte limit`,
+      )
     throw new PackageError(`the tarball cannot be decompressed (${code ?? 'corrupt gzip data'})`)
   }
 }
@@ -59,32 +66,62 @@ export function readPackTarball(gz: Buffer): PackageContents {
   }
   const byPath = new Map(files.map((f) => [f.path, f.data]))
   const manifest = byPath.get('package/package.json')
-  if (!manifest) throw new PackageError('the tarball has no package/package.json; expected a tarball made by npm pack', 'package/package.json')
+  if (!manifest)
+    throw new PackageError(
+      'the tarball has no package/package.json; expected a tarball made by npm pack',
+      'package/package.json',
+    )
   const pkg = readManifest(manifest.toString('utf8'), 'package/package.json')
   const packPath = `package/${pkg.packPath}`
   const packBytes = byPath.get(packPath)
-  if (!packBytes) throw new PackageError(`the package has no ${pkg.packPath} (named by ${pkg.named ? 'apidx.pack in package.json' : 'default'})`, packPath)
-  return { ...(pkg.name ? { name: pkg.name } : {}), ...(pkg.version ? { version: pkg.version } : {}), packPath: pkg.packPath, packBytes }
+  if (!packBytes)
+    throw new PackageError(
+      `the package has no ${pkg.packPath} (named by ${pkg.named ? 'apidx.pack in package.json' : 'default'})`,
+      packPath,
+    )
+  return {
+    ...(pkg.name ? { name: pkg.name } : {}),
+    ...(pkg.version ? { version: pkg.version } : {}),
+    packPath: pkg.packPath,
+    packBytes,
+  }
 }
 
 /**
  * Reads the fields apidx uses from a package.json: name, version and `apidx.pack`, the pack file's
  * path relative to the package, which must stay inside it.
  */
-export function readManifest(text: string, where: string): { name?: string; version?: string; packPath: string; named: boolean } {
+export function readManifest(
+  text: string,
+  where: string,
+): { name?: string; version?: string; packPath: string; named: boolean } {
   const parsed = parseJson(text, { maxBytes: 1024 * 1024, maxDepth: DEFAULT_LIMITS.maxDepth })
-  if (!parsed.ok) throw new PackageError(`package.json is not valid JSON: ${parsed.issues[0]!.message}`, where)
+  if (!parsed.ok)
+    throw new PackageError(`package.json is not valid JSON: ${parsed.issues[0]!.message}`, where)
   const pkg = parsed.value
-  if (!pkg || typeof pkg !== 'object' || Array.isArray(pkg)) throw new PackageError('package.json is not a JSON object', where)
+  if (!pkg || typeof pkg !== 'object' || Array.isArray(pkg))
+    throw new PackageError('package.json is not a JSON object', where)
   const { name, version, apidx } = pkg as Record<string, unknown>
   const named = apidx !== undefined && apidx !== null && typeof apidx === 'object' && 'pack' in apidx
   const declared = named ? (apidx as Record<string, unknown>).pack : 'pack.json'
-  if (typeof declared !== 'string' || !declared.endsWith('.json')) throw new PackageError('apidx.pack in package.json must name a .json file inside the package, e.g. "pack.json"', where)
+  if (typeof declared !== 'string' || !declared.endsWith('.json'))
+    throw new PackageError(
+      'apidx.pack in package.json must name a .json file inside the package, e.g. "pack.json"',
+      where,
+    )
   let packPath: string
   try {
     packPath = safePath(declared)
   } catch (err) {
-    throw new PackageError(`apidx.pack in package.json is not a safe relative path: ${(err as Error).message}`, where)
+    throw new PackageError(
+      `apidx.pack in package.json is not a safe relative path: ${(err as Error).message}`,
+      where,
+    )
   }
-  return { ...(typeof name === 'string' ? { name } : {}), ...(typeof version === 'string' ? { version } : {}), packPath, named }
+  return {
+    ...(typeof name === 'string' ? { name } : {}),
+    ...(typeof version === 'string' ? { version } : {}),
+    packPath,
+    named,
+  }
 }

@@ -6,11 +6,28 @@ import { BranchNarrower } from './branches.js'
 const schema = {
   $id: 'shapes.json',
   type: 'object',
-  properties: { items: { type: 'array', items: { $ref: '#/definitions/shape' } }, size: { anyOf: [{ type: 'integer' }, { type: 'string', maxLength: 3 }] } },
+  properties: {
+    items: { type: 'array', items: { $ref: '#/definitions/shape' } },
+    size: { anyOf: [{ type: 'integer' }, { type: 'string', maxLength: 3 }] },
+  },
   definitions: {
     shape: { oneOf: [{ $ref: '#/definitions/circle' }, { $ref: '#/definitions/square' }] },
-    circle: { type: 'object', additionalProperties: false, required: ['kind', 'radius'], properties: { kind: { const: 'circle' }, radius: { type: 'number', description: 'The radius.' } } },
-    square: { type: 'object', additionalProperties: false, required: ['kind', 'side'], properties: { kind: { const: 'square' }, side: { type: 'number' }, fill: { oneOf: [{ type: 'string' }, { type: 'object', required: ['r'] }] } } },
+    circle: {
+      type: 'object',
+      additionalProperties: false,
+      required: ['kind', 'radius'],
+      properties: { kind: { const: 'circle' }, radius: { type: 'number', description: 'The radius.' } },
+    },
+    square: {
+      type: 'object',
+      additionalProperties: false,
+      required: ['kind', 'side'],
+      properties: {
+        kind: { const: 'square' },
+        side: { type: 'number' },
+        fill: { oneOf: [{ type: 'string' }, { type: 'object', required: ['r'] }] },
+      },
+    },
   },
 }
 
@@ -18,7 +35,9 @@ function errors(value: unknown): string[] {
   const ajv = new Ajv({ allErrors: true, verbose: true, strict: false })
   const validate = ajv.compile(schema)
   expect(validate(value)).toBe(false)
-  const narrowed = new BranchNarrower(ajv, { 'shapes.json': schema }).narrow([...(validate.errors as ErrorObject[])])
+  const narrowed = new BranchNarrower(ajv, { 'shapes.json': schema }).narrow([
+    ...(validate.errors as ErrorObject[]),
+  ])
   return narrowed.map((e) => `${e.instancePath} ${e.keyword} ${JSON.stringify(e.params)}`)
 }
 

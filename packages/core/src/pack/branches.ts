@@ -18,7 +18,8 @@ interface Branch {
 /** Nested oneOfs are narrowed this deep at most; apidx's schemas nest two. */
 const MAX_DEPTH = 8
 
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v)
+const isObject = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v)
 const within = (path: string, base: string) => path === base || path.startsWith(`${base}/`)
 const segment = (key: string) => key.replaceAll('~', '~0').replaceAll('/', '~1')
 
@@ -28,7 +29,10 @@ export class BranchNarrower {
   private readonly where = new WeakMap<object, Located>()
   private readonly branches = new Map<string, Branch | null>()
 
-  constructor(private readonly ajv: Ajv, roots: Record<string, unknown>) {
+  constructor(
+    private readonly ajv: Ajv,
+    roots: Record<string, unknown>,
+  ) {
     for (const [id, root] of Object.entries(roots)) this.index(root, id)
   }
 
@@ -36,7 +40,10 @@ export class BranchNarrower {
   narrow(errors: ErrorObject[], depth = 0): ErrorObject[] {
     const out: ErrorObject[] = []
     for (const e of errors) {
-      const replaced = (e.keyword === 'oneOf' || e.keyword === 'anyOf') && depth < MAX_DEPTH ? this.replace(e, depth) : undefined
+      const replaced =
+        (e.keyword === 'oneOf' || e.keyword === 'anyOf') && depth < MAX_DEPTH
+          ? this.replace(e, depth)
+          : undefined
       if (!replaced) {
         out.push(e)
         continue
@@ -68,7 +75,8 @@ export class BranchNarrower {
     const options = parent?.[e.keyword]
     const at = parent && this.where.get(parent)
     // A oneOf that several branches pass has no branch errors to narrow.
-    if (!at || !Array.isArray(options) || (e.params as { passingSchemas?: unknown }).passingSchemas != null) return undefined
+    if (!at || !Array.isArray(options) || (e.params as { passingSchemas?: unknown }).passingSchemas != null)
+      return undefined
     const branches = options.map((b, i) => this.branch(at, `${e.keyword}/${i}`, b))
     if (branches.some((b) => !b)) return undefined
     const known = branches as Branch[]
@@ -76,16 +84,38 @@ export class BranchNarrower {
     if (tag && isObject(e.data)) {
       const value = e.data[tag.name]
       if (value === undefined) {
-        return [{ ...e, keyword: 'required', params: { missingProperty: tag.name }, parentSchema: { properties: { [tag.name]: { description: `One of ${tag.values.map((v) => JSON.stringify(v)).join(', ')}.` } } } }]
+        return [
+          {
+            ...e,
+            keyword: 'required',
+            params: { missingProperty: tag.name },
+            parentSchema: {
+              properties: {
+                [tag.name]: { description: `One of ${tag.values.map((v) => JSON.stringify(v)).join(', ')}.` },
+              },
+            },
+          },
+        ]
       }
       const i = tag.values.findIndex((v) => v === value)
       if (i < 0) {
-        return [{ ...e, keyword: 'enum', instancePath: `${e.instancePath}/${segment(tag.name)}`, params: { allowedValues: tag.values }, data: value, parentSchema: {} }]
+        return [
+          {
+            ...e,
+            keyword: 'enum',
+            instancePath: `${e.instancePath}/${segment(tag.name)}`,
+            params: { allowedValues: tag.values },
+            data: value,
+            parentSchema: {},
+          },
+        ]
       }
       return this.errorsOf(known[i]!, e.data, e.instancePath, depth)
     }
     // A branch whose type the value does not even have is the worst fit, whatever its error count.
-    const cost = (errors: ErrorObject[]) => errors.length + (errors.some((x) => x.keyword === 'type' && x.instancePath === e.instancePath) ? 1000 : 0)
+    const cost = (errors: ErrorObject[]) =>
+      errors.length +
+      (errors.some((x) => x.keyword === 'type' && x.instancePath === e.instancePath) ? 1000 : 0)
     let best: ErrorObject[] | undefined
     for (const b of known) {
       const errors = this.errorsOf(b, e.data, e.instancePath, depth)
@@ -96,18 +126,29 @@ export class BranchNarrower {
 
   private errorsOf(branch: Branch, data: unknown, prefix: string, depth: number): ErrorObject[] {
     if (branch.validate(data)) return []
-    const errors = (branch.validate.errors ?? []).map((x) => ({ ...x, instancePath: prefix + x.instancePath }))
+    const errors = (branch.validate.errors ?? []).map((x) => ({
+      ...x,
+      instancePath: prefix + x.instancePath,
+    }))
     return this.narrow(errors, depth + 1)
   }
 
   /** The validator of one branch, compiled once; null when ajv cannot name it. */
   private branch(at: Located, path: string, schema: unknown): Branch | null {
-    const ref = isObject(schema) && typeof schema.$ref === 'string' ? (schema.$ref.startsWith('#') ? `${at.id}${schema.$ref}` : schema.$ref) : `${at.id}#${at.pointer}/${path}`
+    const ref =
+      isObject(schema) && typeof schema.$ref === 'string'
+        ? schema.$ref.startsWith('#')
+          ? `${at.id}${schema.$ref}`
+          : schema.$ref
+        : `${at.id}#${at.pointer}/${path}`
     let known = this.branches.get(ref)
     if (known === undefined) {
       try {
         const validate = this.ajv.getSchema(ref)
-        known = validate && isObject(validate.schema) ? { validate, schema: validate.schema as Branch['schema'] } : null
+        known =
+          validate && isObject(validate.schema)
+            ? { validate, schema: validate.schema as Branch['schema'] }
+            : null
       } catch {
         known = null
       }
@@ -124,7 +165,8 @@ export class BranchNarrower {
       if (Array.isArray(value)) value.forEach((v, i) => stack.push({ value: v, pointer: `${pointer}/${i}` }))
       else if (isObject(value)) {
         if (!this.where.has(value)) this.where.set(value, { id, pointer })
-        for (const [k, v] of Object.entries(value)) stack.push({ value: v, pointer: `${pointer}/${segment(k)}` })
+        for (const [k, v] of Object.entries(value))
+          stack.push({ value: v, pointer: `${pointer}/${segment(k)}` })
       }
     }
   }
@@ -138,7 +180,8 @@ function discriminator(branches: Branch[]): { name: string; values: unknown[] } 
   }
   for (const name of Object.keys(branches[0]?.schema.properties ?? {})) {
     const values = branches.map((b) => constant(b, name))
-    if (values.every((v) => v !== undefined) && new Set(values).size === values.length) return { name, values }
+    if (values.every((v) => v !== undefined) && new Set(values).size === values.length)
+      return { name, values }
   }
   return undefined
 }

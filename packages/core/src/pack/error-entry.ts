@@ -9,7 +9,8 @@ import type { Service, VendorError, Version } from '../generated/index.js'
  * service, DESIGN §3). Own properties only, so a code such as `constructor` never reaches Object.prototype.
  */
 export function errorEntry(version: Version, service: Service, code: string): VendorError | undefined {
-  const own = (t: Record<string, VendorError> | undefined) => (t && Object.hasOwn(t, code) ? t[code] : undefined)
+  const own = (t: Record<string, VendorError> | undefined) =>
+    t && Object.hasOwn(t, code) ? t[code] : undefined
   return own(version.errors) ?? own(service.errors)
 }
 
@@ -59,5 +60,7 @@ export function variantMessage(entry: VendorError, variant: number): string | un
  * asked for, else the entry's own text. PackTester reads the meaning the same message selects.
  */
 export function sentMessage(entry: VendorError, variant?: number): string {
-  return (variant !== undefined ? variantMessage(entry, variant) : undefined) ?? entry.vendorText ?? entry.meaning
+  return (
+    (variant !== undefined ? variantMessage(entry, variant) : undefined) ?? entry.vendorText ?? entry.meaning
+  )
 }

@@ -14,7 +14,8 @@ export function hostParams(version: Version, hostname: string): Record<string, s
     const parts = template.toLowerCase().split(`{${name.toLowerCase()}}`)
     if (parts.length !== 2) continue
     const [prefix, suffix] = parts as [string, string]
-    if (host.length <= prefix.length + suffix.length || !host.startsWith(prefix) || !host.endsWith(suffix)) continue
+    if (host.length <= prefix.length + suffix.length || !host.startsWith(prefix) || !host.endsWith(suffix))
+      continue
     const value = host.slice(prefix.length, host.length - suffix.length)
     if (LABEL.test(value)) out[name] = value
   }
@@ -26,7 +27,8 @@ export function hostTemplateProblem(name: string, template: string): string | un
   const parts = template.split(`{${name}}`)
   if (parts.length !== 2) return `must hold {${name}} exactly once`
   const [prefix, suffix] = parts as [string, string]
-  if ((prefix !== '' && !prefix.endsWith('.')) || (suffix !== '' && !suffix.startsWith('.'))) return `{${name}} must be a whole DNS label (between dots)`
+  if ((prefix !== '' && !prefix.endsWith('.')) || (suffix !== '' && !suffix.startsWith('.')))
+    return `{${name}} must be a whole DNS label (between dots)`
   if (/[{}]/.test(prefix + suffix)) return 'may hold no other placeholder'
   return undefined
 }

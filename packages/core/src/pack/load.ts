@@ -4,7 +4,15 @@ import path from 'node:path'
 import { ApidxError } from '../errors.js'
 import type { ProviderPack } from '../generated/index.js'
 import { quote } from './safe-json.js'
-import { type BuiltinPacks, type PackSource, installedPackFiles, looksLikePackage, looksLikePath, packFileFromPath, resolvePackage } from './sources.js'
+import {
+  type BuiltinPacks,
+  type PackSource,
+  installedPackFiles,
+  looksLikePackage,
+  looksLikePath,
+  packFileFromPath,
+  resolvePackage,
+} from './sources.js'
 import { type PackValidation, validatePackFile } from './validate.js'
 
 /** A validated pack and where it came from. */
@@ -51,7 +59,8 @@ async function validated(file: string): Promise<PackValidation> {
 async function candidates(options: LoadOptions): Promise<PackSource[]> {
   const cwd = options.cwd ?? process.cwd()
   const list: PackSource[] = []
-  for (const p of options.extraPaths ?? []) list.push({ kind: 'path', location: await packFileFromPath(p, cwd) })
+  for (const p of options.extraPaths ?? [])
+    list.push({ kind: 'path', location: await packFileFromPath(p, cwd) })
   for (const f of await installedPackFiles(options.env)) list.push({ kind: 'installed', location: f })
   for (const name of options.builtins?.packages ?? []) {
     const location = resolvePackage(name, options.builtins!.resolveFrom)
@@ -116,21 +125,28 @@ export async function loadPack(ref: string, options: LoadOptions = {}): Promise<
 
 /** True when a source's folder or package name says it is the pack `id`. */
 function namesId(source: PackSource, id: string): boolean {
-  if (source.package) return source.package === `@apidx/provider-${id}` || source.package === `apidx-provider-${id}`
+  if (source.package)
+    return source.package === `@apidx/provider-${id}` || source.package === `apidx-provider-${id}`
   return path.basename(path.dirname(source.location)) === id
 }
 
 async function loadFrom(source: PackSource): Promise<LoadedPack> {
   if (!(await stat(source.location).catch(() => undefined))) {
-    throw new ApidxError('ERR_PACK_NOT_FOUND', `No pack file at ${source.location}.`, { suggestions: ['Pass a pack.json file, or the folder that holds one.'] })
+    throw new ApidxError('ERR_PACK_NOT_FOUND', `No pack file at ${source.location}.`, {
+      suggestions: ['Pass a pack.json file, or the folder that holds one.'],
+    })
   }
   const v = await validated(source.location)
   if (!v.pack) {
     const n = v.problems.length
-    throw new ApidxError('ERR_PACK_INVALID', `The pack ${source.location} is not valid (${n} problem${n === 1 ? '' : 's'}).`, {
-      problems: v.problems,
-      suggestions: [`Run apidx packs validate ${source.location} for the same list.`],
-    })
+    throw new ApidxError(
+      'ERR_PACK_INVALID',
+      `The pack ${source.location} is not valid (${n} problem${n === 1 ? '' : 's'}).`,
+      {
+        problems: v.problems,
+        suggestions: [`Run apidx packs validate ${source.location} for the same list.`],
+      },
+    )
   }
   return { pack: v.pack, file: source.location, source }
 }

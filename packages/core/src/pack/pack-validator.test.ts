@@ -11,7 +11,9 @@ const ajv = new Ajv({ allErrors: true, strict: false, allowUnionTypes: true })
 ajv.addSchema(authSchemeSchema as object, 'auth-scheme.schema.json')
 const full = ajv.compile(providerPackSchema as object)
 const providers = new URL('../../../../providers/', import.meta.url)
-const shipped = readdirSync(providers, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => readFileSync(new URL(`${d.name}/pack.json`, providers), 'utf8'))
+const shipped = readdirSync(providers, { withFileTypes: true })
+  .filter((d) => d.isDirectory())
+  .map((d) => readFileSync(new URL(`${d.name}/pack.json`, providers), 'utf8'))
 
 describe('the precompiled pack validator', () => {
   it('accepts every shipped pack and the core fixture, as the full validator does', () => {

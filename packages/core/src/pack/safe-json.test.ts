@@ -15,7 +15,15 @@ const issue = (text: string, limits?: Parameters<typeof parseJson>[1]) => {
 
 describe('parseJson', () => {
   it('parses what JSON.parse parses, to the same value', () => {
-    const samples = ['{}', '[]', '{"a":[1,2,{"b":null}],"c":"x\\u00e9\\n","d":-1.5e3,"e":true,"f":false}', ' [ [ [ ] ] ] ', '"s"', '0', '{"a":{}}']
+    const samples = [
+      '{}',
+      '[]',
+      '{"a":[1,2,{"b":null}],"c":"x\\u00e9\\n","d":-1.5e3,"e":true,"f":false}',
+      ' [ [ [ ] ] ] ',
+      '"s"',
+      '0',
+      '{"a":{}}',
+    ]
     for (const s of samples) expect(ok(s)).toEqual(JSON.parse(s))
   })
 
@@ -56,7 +64,11 @@ describe('parseJson', () => {
     ['a leading zero', '[01]', "line 1, column 3: expected ',' or ']' but found '1'"],
     ['a bare decimal point', '[1.]', 'a decimal point needs digits'],
     ['single quotes', "{'a': 1}", 'line 1, column 2: expected a property name in double quotes'],
-    ['a control character outside strings, shown escaped', '{"a": \u001b}', "expected a value but found '\\u001b'"],
+    [
+      'a control character outside strings, shown escaped',
+      '{"a": \u001b}',
+      "expected a value but found '\\u001b'",
+    ],
     ['NaN', '[NaN]', 'line 1, column 2: expected a value'],
   ])('rejects %s', (_, text, message) => {
     expect(issue(text).message).toContain(message)
@@ -71,7 +83,9 @@ describe('parseJson', () => {
   })
 
   it('rejects an oversized text before parsing it', () => {
-    expect(issue('{"a":"' + 'x'.repeat(100) + '"}', { maxBytes: 50, maxDepth: 64 }).message).toContain('over the 50-byte limit')
+    expect(issue('{"a":"' + 'x'.repeat(100) + '"}', { maxBytes: 50, maxDepth: 64 }).message).toContain(
+      'over the 50-byte limit',
+    )
   })
 
   it('rejects text after the document and unclosed strings', () => {

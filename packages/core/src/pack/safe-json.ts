@@ -66,7 +66,16 @@ type Frame =
 export function parseJson(text: string, limits: JsonLimits = DEFAULT_LIMITS): ParseResult {
   const bytes = Buffer.byteLength(text, 'utf8')
   if (bytes > limits.maxBytes) {
-    return { ok: false, issues: [{ pointer: '', message: `file is ${bytes} bytes, over the ${limits.maxBytes}-byte limit`, remedy: 'Packs and configs are small JSON documents; split or trim the file.' }] }
+    return {
+      ok: false,
+      issues: [
+        {
+          pointer: '',
+          message: `file is ${bytes} bytes, over the ${limits.maxBytes}-byte limit`,
+          remedy: 'Packs and configs are small JSON documents; split or trim the file.',
+        },
+      ],
+    }
   }
   try {
     return { ok: true, value: new Parser(text, limits).parse() }
@@ -80,7 +89,10 @@ class Parser {
   private pos = 0
   private readonly stack: Frame[] = []
 
-  constructor(private readonly text: string, private readonly limits: JsonLimits) {}
+  constructor(
+    private readonly text: string,
+    private readonly limits: JsonLimits,
+  ) {}
 
   parse(): unknown {
     this.skipSpace()
@@ -95,7 +107,8 @@ class Parser {
       value = this.step(this.stack.at(-1)!)
     }
     this.skipSpace()
-    if (this.pos < this.text.length) this.fail('', 'unexpected text after the end of the JSON document', 'Remove it.')
+    if (this.pos < this.text.length)
+      this.fail('', 'unexpected text after the end of the JSON document', 'Remove it.')
     return value
   }
 
@@ -111,7 +124,12 @@ class Parser {
       return top.value
     }
     if (count > 0) {
-      if (ch !== ',') this.fail(top.pointer, `expected ',' or '${closer}' but found ${this.describe(ch)}`, 'Check for a missing comma or bracket.')
+      if (ch !== ',')
+        this.fail(
+          top.pointer,
+          `expected ',' or '${closer}' but found ${this.describe(ch)}`,
+          'Check for a missing comma or bracket.',
+        )
       this.pos++
       this.skipSpace()
     }
@@ -120,16 +138,38 @@ class Parser {
   }
 
   private readMember(top: Extract<Frame, { kind: 'object' }>): unknown {
-    if (this.text[this.pos] !== '"') this.fail(top.pointer, `expected a property name in double quotes but found ${this.describe(this.text[this.pos])}`, 'JSON needs double-quoted keys and no trailing commas.')
+    if (this.text[this.pos] !== '"')
+      this.fail(
+        top.pointer,
+        `expected a property name in double quotes but found ${this.describe(this.text[this.pos])}`,
+        'JSON needs double-quoted keys and no trailing commas.',
+      )
     const keyAt = this.pos
     const key = this.readString()
     const pointer = `${top.pointer}/${pointerSegment(key)}`
-    if (FORBIDDEN_KEYS.has(key)) this.fail(pointer, `the key ${quote(key)} is not allowed`, 'Prototype keys are rejected in every apidx input; rename or remove it.', keyAt)
-    if (top.seen.has(key)) this.fail(pointer, `the key ${quote(key)} appears twice in the same object`, 'Keep one; JSON parsers would silently keep only the last.', keyAt)
+    if (FORBIDDEN_KEYS.has(key))
+      this.fail(
+        pointer,
+        `the key ${quote(key)} is not allowed`,
+        'Prototype keys are rejected in every apidx input; rename or remove it.',
+        keyAt,
+      )
+    if (top.seen.has(key))
+      this.fail(
+        pointer,
+        `the key ${quote(key)} appears twice in the same object`,
+        'Keep one; JSON parsers would silently keep only the last.',
+        keyAt,
+      )
     top.seen.add(key)
     top.key = key
     this.skipSpace()
-    if (this.text[this.pos] !== ':') this.fail(pointer, `expected ':' after ${quote(key)} but found ${this.describe(this.text[this.pos])}`, 'Separate keys and values with a colon.')
+    if (this.text[this.pos] !== ':')
+      this.fail(
+        pointer,
+        `expected ':' after ${quote(key)} but found ${this.describe(this.text[this.pos])}`,
+        'Separate keys and values with a colon.',
+      )
     this.pos++
     this.skipSpace()
     return this.readValue(pointer)
@@ -139,9 +179,18 @@ class Parser {
   private readValue(pointer: string): unknown {
     const ch = this.text[this.pos]
     if (ch === '{' || ch === '[') {
-      if (this.stack.length >= this.limits.maxDepth) this.fail(pointer, `nesting is deeper than ${this.limits.maxDepth} levels`, 'Packs never need deep nesting; flatten the structure.')
+      if (this.stack.length >= this.limits.maxDepth)
+        this.fail(
+          pointer,
+          `nesting is deeper than ${this.limits.maxDepth} levels`,
+          'Packs never need deep nesting; flatten the structure.',
+        )
       this.pos++
-      this.stack.push(ch === '{' ? { kind: 'object', value: {}, pointer, seen: new Set() } : { kind: 'array', value: [], pointer })
+      this.stack.push(
+        ch === '{'
+          ? { kind: 'object', value: {}, pointer, seen: new Set() }
+          : { kind: 'array', value: [], pointer },
+      )
       return OPENED
     }
     if (ch === '"') return this.readString()
@@ -149,7 +198,11 @@ class Parser {
     if (ch === 'f') return this.readWord('false', false, pointer)
     if (ch === 'n') return this.readWord('null', null, pointer)
     if (ch === '-' || (ch !== undefined && ch >= '0' && ch <= '9')) return this.readNumber(pointer)
-    return this.fail(pointer, `expected a value but found ${this.describe(ch)}`, 'Values are strings, numbers, true, false, null, objects or arrays.')
+    return this.fail(
+      pointer,
+      `expected a value but found ${this.describe(ch)}`,
+      'Values are strings, numbers, true, false, null, objects or arrays.',
+    )
   }
 
   private readWord(word: string, value: unknown, pointer: string): unknown {
@@ -157,7 +210,11 @@ class Parser {
       this.pos += word.length
       return value
     }
-    return this.fail(pointer, `unexpected ${this.describe(this.text[this.pos])}`, 'Check the spelling of true, false and null (lower case).')
+    return this.fail(
+      pointer,
+      `unexpected ${this.describe(this.text[this.pos])}`,
+      'Check the spelling of true, false and null (lower case).',
+    )
   }
 
   private readNumber(pointer: string): number {
@@ -169,7 +226,8 @@ class Parser {
     else this.fail(pointer, 'a number needs digits', 'Write numbers like 42, -1.5 or 1e3.')
     if (t[this.pos] === '.') {
       this.pos++
-      if (!isDigit(t[this.pos])) this.fail(pointer, 'a decimal point needs digits after it', 'Write numbers like 1.5.')
+      if (!isDigit(t[this.pos]))
+        this.fail(pointer, 'a decimal point needs digits after it', 'Write numbers like 1.5.')
       while (isDigit(t[this.pos])) this.pos++
     }
     if (t[this.pos] === 'e' || t[this.pos] === 'E') {
@@ -191,18 +249,39 @@ class Parser {
       const ch = t[this.pos]
       if (ch === undefined) this.fail('', 'a string is not closed', 'Add the closing double quote.', start)
       if (ch === '"') break
-      if (ch < ' ') this.fail('', 'a control character (such as a raw newline) is inside a string', 'Escape it, e.g. \\n.', this.pos)
+      if (ch < ' ')
+        this.fail(
+          '',
+          'a control character (such as a raw newline) is inside a string',
+          'Escape it, e.g. \\n.',
+          this.pos,
+        )
       if (ch === '\\') {
         out += t.slice(chunk, this.pos)
         const esc = t[this.pos + 1]
-        const simple: Record<string, string> = { '"': '"', '\\': '\\', '/': '/', b: '\b', f: '\f', n: '\n', r: '\r', t: '\t' }
+        const simple: Record<string, string> = {
+          '"': '"',
+          '\\': '\\',
+          '/': '/',
+          b: '\b',
+          f: '\f',
+          n: '\n',
+          r: '\r',
+          t: '\t',
+        }
         if (esc !== undefined && esc in simple) {
           out += simple[esc]
           this.pos += 2
         } else if (esc === 'u' && /^[0-9a-fA-F]{4}$/.test(t.slice(this.pos + 2, this.pos + 6))) {
           out += String.fromCharCode(parseInt(t.slice(this.pos + 2, this.pos + 6), 16))
           this.pos += 6
-        } else this.fail('', `invalid escape \\${esc ?? ''} in a string`, 'Use \\", \\\\, \\/, \\b, \\f, \\n, \\r, \\t or \\uXXXX.', this.pos)
+        } else
+          this.fail(
+            '',
+            `invalid escape \\${esc ?? ''} in a string`,
+            'Use \\", \\\\, \\/, \\b, \\f, \\n, \\r, \\t or \\uXXXX.',
+            this.pos,
+          )
         chunk = this.pos
         continue
       }
@@ -215,7 +294,8 @@ class Parser {
 
   private skipSpace(): void {
     const t = this.text
-    while (t[this.pos] === ' ' || t[this.pos] === '\n' || t[this.pos] === '\r' || t[this.pos] === '\t') this.pos++
+    while (t[this.pos] === ' ' || t[this.pos] === '\n' || t[this.pos] === '\r' || t[this.pos] === '\t')
+      this.pos++
   }
 
   private describe(ch: string | undefined): string {
@@ -227,7 +307,6 @@ class Parser {
     throw new Fail({ pointer, line, column, message: `line ${line}, column ${column}: ${message}`, remedy })
   }
 }
-
 
 function isDigit(ch: string | undefined): boolean {
   return ch !== undefined && ch >= '0' && ch <= '9'

@@ -51,14 +51,20 @@ export function resolvePackage(name: string, from: string): string | undefined {
 
 /** True when a ref names an npm package (`@scope/name`, `apidx-provider-<id>`) rather than a pack id or a path. */
 export function looksLikePackage(ref: string): boolean {
-  return /^@[a-z0-9][a-z0-9._~-]*\/[a-z0-9][a-z0-9._~-]*$/.test(ref) || /^apidx-provider-[a-z0-9][a-z0-9._~-]*$/.test(ref)
+  return (
+    /^@[a-z0-9][a-z0-9._~-]*\/[a-z0-9][a-z0-9._~-]*$/.test(ref) ||
+    /^apidx-provider-[a-z0-9][a-z0-9._~-]*$/.test(ref)
+  )
 }
 
 /** The pack files of every installed pack (`<dataDir>/packs/<id>/pack.json`). */
 export async function installedPackFiles(env: NodeJS.ProcessEnv = process.env): Promise<string[]> {
   const root = path.join(dataDir(env), 'packs')
   const entries = await readdir(root, { withFileTypes: true }).catch(() => [])
-  return entries.filter((e) => e.isDirectory()).map((e) => path.join(root, e.name, 'pack.json')).sort()
+  return entries
+    .filter((e) => e.isDirectory())
+    .map((e) => path.join(root, e.name, 'pack.json'))
+    .sort()
 }
 
 /** A path given by a user (file or folder holding pack.json), made absolute. */

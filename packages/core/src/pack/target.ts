@@ -35,31 +35,55 @@ export function resolveTarget(pack: ProviderPack, selection: TargetSelection = {
         const matched = matchUrl(pack, selection.endpoint)
         if (matched) return { ...matched, url: new URL(selection.endpoint), explicitEndpoint: true }
       }
-      throw new ApidxError('ERR_TARGET', `The ${printable(pack.name)} pack has ${serviceIds.length} services; choose one with --service.`, {
-        suggestions: [`Services: ${serviceIds.join(', ')}.`],
-      })
+      throw new ApidxError(
+        'ERR_TARGET',
+        `The ${printable(pack.name)} pack has ${serviceIds.length} services; choose one with --service.`,
+        {
+          suggestions: [`Services: ${serviceIds.join(', ')}.`],
+        },
+      )
     }
     serviceId = serviceIds[0]!
   }
   // Own keys only: --service toString must not resolve through Object.prototype.
   const service = Object.hasOwn(pack.services, serviceId) ? pack.services[serviceId] : undefined
   if (!service) {
-    throw new ApidxError('ERR_TARGET', `The ${printable(pack.name)} pack has no service ${quote(serviceId)}.`, { suggestions: nearest(serviceId, serviceIds, 'service') })
+    throw new ApidxError(
+      'ERR_TARGET',
+      `The ${printable(pack.name)} pack has no service ${quote(serviceId)}.`,
+      { suggestions: nearest(serviceId, serviceIds, 'service') },
+    )
   }
   const versionId = selection.version ?? service.defaultVersion
   const version = Object.hasOwn(service.versions, versionId) ? service.versions[versionId] : undefined
   if (!version) {
-    throw new ApidxError('ERR_TARGET', `Service ${quote(serviceId)} of ${printable(pack.name)} has no version ${quote(versionId)}.`, {
-      suggestions: nearest(versionId, Object.keys(service.versions), 'version'),
-    })
+    throw new ApidxError(
+      'ERR_TARGET',
+      `Service ${quote(serviceId)} of ${printable(pack.name)} has no version ${quote(versionId)}.`,
+      {
+        suggestions: nearest(versionId, Object.keys(service.versions), 'version'),
+      },
+    )
   }
   let url: URL
   try {
     url = new URL(selection.endpoint ?? version.url)
   } catch {
-    throw new ApidxError('ERR_USAGE', `--endpoint ${quote(selection.endpoint ?? '')} is not an absolute URL.`, { suggestions: ['Write the full URL, e.g. wss://host/path.'] })
+    throw new ApidxError(
+      'ERR_USAGE',
+      `--endpoint ${quote(selection.endpoint ?? '')} is not an absolute URL.`,
+      { suggestions: ['Write the full URL, e.g. wss://host/path.'] },
+    )
   }
-  return { pack, serviceId, versionId, service, version, url, explicitEndpoint: selection.endpoint !== undefined }
+  return {
+    pack,
+    serviceId,
+    versionId,
+    service,
+    version,
+    url,
+    explicitEndpoint: selection.endpoint !== undefined,
+  }
 }
 
 /** Scheme families that name the same endpoint: ws/wss and http/https differ only in transport security. */
@@ -70,7 +94,10 @@ const family = (protocol: string) => (protocol === 'ws:' || protocol === 'wss:' 
  * ws↔wss / http↔https tolerated, a `{cred.<name>}` segment of the pack's URL matching any value). A
  * current version wins over a legacy one at the same address.
  */
-export function matchUrl(pack: ProviderPack, raw: string | URL): Omit<Target, 'explicitEndpoint'> | undefined {
+export function matchUrl(
+  pack: ProviderPack,
+  raw: string | URL,
+): Omit<Target, 'explicitEndpoint'> | undefined {
   let url: URL
   try {
     url = typeof raw === 'string' ? new URL(raw.trim()) : raw
@@ -87,7 +114,8 @@ export function matchUrl(pack: ProviderPack, raw: string | URL): Omit<Target, 'e
       found.push({ pack, serviceId, versionId, service, version, url })
     }
   }
-  const rank = (t: Omit<Target, 'explicitEndpoint'>) => (t.version.status === 'current' ? 0 : 1) + (t.service.defaultVersion === t.versionId ? 0 : 0.5)
+  const rank = (t: Omit<Target, 'explicitEndpoint'>) =>
+    (t.version.status === 'current' ? 0 : 1) + (t.service.defaultVersion === t.versionId ? 0 : 0.5)
   return found.sort((a, b) => rank(a) - rank(b))[0]
 }
 
@@ -107,7 +135,8 @@ function distance(a: string, b: string): number {
   let prev = Array.from({ length: b.length + 1 }, (_, i) => i)
   for (let i = 1; i <= a.length; i++) {
     const row = [i]
-    for (let j = 1; j <= b.length; j++) row[j] = Math.min(prev[j]! + 1, row[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1))
+    for (let j = 1; j <= b.length; j++)
+      row[j] = Math.min(prev[j]! + 1, row[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1))
     prev = row
   }
   return prev[b.length]!

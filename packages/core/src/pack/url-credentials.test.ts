@@ -18,23 +18,55 @@ const scheme: AuthScheme = {
     { id: 'timestamp', op: 'time', format: 'unix-s' },
     { id: 'expired', op: 'time', format: 'unix-s', addSeconds: 86400 },
     { id: 'nonce', op: 'nonce', format: 'digits', digits: 9 },
-    { op: 'set', query: { secretid: '{cred.secretId}', timestamp: '{timestamp}', expired: '{expired}', nonce: '{nonce}' }, ifAbsent: true },
+    {
+      op: 'set',
+      query: {
+        secretid: '{cred.secretId}',
+        timestamp: '{timestamp}',
+        expired: '{expired}',
+        nonce: '{nonce}',
+      },
+      ifAbsent: true,
+    },
     { id: 'canonicalQuery', op: 'canonicalQuery', encode: 'none', sort: 'bytes', exclude: ['signature'] },
-    { id: 'signature', op: 'hmac', alg: 'sha1', key: '{cred.secretKey}', data: '{url.host}{url.path}?{canonicalQuery}', out: 'base64' },
+    {
+      id: 'signature',
+      op: 'hmac',
+      alg: 'sha1',
+      key: '{cred.secretKey}',
+      data: '{url.host}{url.path}?{canonicalQuery}',
+      out: 'base64',
+    },
   ],
   place: { query: { signature: '{signature}' } },
 }
 
 function pack(url = 'wss://asr.example.com/asr/v2/{cred.appId}'): ProviderPack {
   return {
-    id: 'demo', name: 'Demo', description: 'demo', packVersion: '0.0.1', verified: '2026-01-01', docs: 'https://example.com', hosts: ['asr.example.com'],
+    id: 'demo',
+    name: 'Demo',
+    description: 'demo',
+    packVersion: '0.0.1',
+    verified: '2026-01-01',
+    docs: 'https://example.com',
+    hosts: ['asr.example.com'],
     credentials: {
       appId: { env: 'DEMO_APP_ID', secret: false, description: 'app id' },
       secretId: { env: 'DEMO_SECRET_ID', secret: false, description: 'key id' },
       secretKey: { env: 'DEMO_SECRET_KEY', secret: true, description: 'secret' },
     },
     auth: { url: scheme },
-    services: { rt: { title: 'rt', description: 'rt', docs: 'https://example.com', defaultVersion: 'v2', versions: { v2: { url, protocol: 'websocket', auth: 'url', status: 'current', source: 'https://example.com' } } } },
+    services: {
+      rt: {
+        title: 'rt',
+        description: 'rt',
+        docs: 'https://example.com',
+        defaultVersion: 'v2',
+        versions: {
+          v2: { url, protocol: 'websocket', auth: 'url', status: 'current', source: 'https://example.com' },
+        },
+      },
+    },
   } as unknown as ProviderPack
 }
 const creds = { appId: '1259228442', secretId: 'AKIDexample', secretKey: 'example-secret' }
@@ -47,7 +79,9 @@ describe('URL path credentials', () => {
   })
   it('fills them URL-encoded, and names the variable when one is missing', () => {
     const p = pack()
-    expect(fillUrlCredentials(p, new URL(p.services.rt!.versions.v2!.url), { appId: 'a/b c' }).pathname).toBe('/asr/v2/a%2Fb%20c')
+    expect(fillUrlCredentials(p, new URL(p.services.rt!.versions.v2!.url), { appId: 'a/b c' }).pathname).toBe(
+      '/asr/v2/a%2Fb%20c',
+    )
     expect(() => fillUrlCredentials(p, new URL(p.services.rt!.versions.v2!.url), {})).toThrow(/DEMO_APP_ID/)
   })
   it('matches any one segment there', () => {
@@ -62,17 +96,25 @@ describe('URL path credentials', () => {
   it('signs the filled path when signing for the version', () => {
     const p = pack()
     const target = resolveTarget(p, { service: 'rt' })
-    const r = signRequest(p, target, { url: target.url }, creds, 1592294092_000, { nonces: { nonce: '123456789' } })
+    const r = signRequest(p, target, { url: target.url }, creds, 1592294092_000, {
+      nonces: { nonce: '123456789' },
+    })
     expect(r.request.url.startsWith('wss://asr.example.com/asr/v2/1259228442?')).toBe(true)
     expect(r.steps.find((s) => s.name === 'expired')?.value).toBe('1592380492')
-    expect(() => signRequest(p, target, { url: target.url }, { secretId: 'x', secretKey: 'y' }, 0)).toThrow(/DEMO_APP_ID/)
+    expect(() => signRequest(p, target, { url: target.url }, { secretId: 'x', secretKey: 'y' }, 0)).toThrow(
+      /DEMO_APP_ID/,
+    )
   })
   it('prepares the request with the path filled only when credentials may be sent', async () => {
     const p = pack()
     const target = resolveTarget(p, { service: 'rt' })
     const sent = await prepareRequest(target, creds, { allowInsecure: false, now: 0 })
     expect(sent.url.pathname).toBe('/asr/v2/1259228442')
-    const without = await prepareRequest(target, { secretId: 'x', secretKey: 'y' }, { allowInsecure: false, now: 0 })
+    const without = await prepareRequest(
+      target,
+      { secretId: 'x', secretKey: 'y' },
+      { allowInsecure: false, now: 0 },
+    )
     expect(without.credentials.missing.map((m) => m.env)).toEqual(['DEMO_APP_ID'])
     expect(without.url.pathname).toBe('/asr/v2/%7Bcred.appId%7D')
   })
@@ -88,7 +130,14 @@ describe('URL path credentials', () => {
 
 describe('time addSeconds and digit nonces', () => {
   it('shifts one time step and keeps the instant of the others', () => {
-    const r = evaluate({ scheme, request: workingRequest({ url: 'wss://asr.example.com/asr/v2/1' }), credentials: creds, secretCredentials: new Set(['secretKey']), params: {}, instant: 1592294092_000 })
+    const r = evaluate({
+      scheme,
+      request: workingRequest({ url: 'wss://asr.example.com/asr/v2/1' }),
+      credentials: creds,
+      secretCredentials: new Set(['secretKey']),
+      params: {},
+      instant: 1592294092_000,
+    })
     expect(r.values.get('timestamp')).toBe('1592294092')
     expect(r.values.get('expired')).toBe('1592380492')
     expect(r.values.get('nonce')).toMatch(/^[1-9]\d{8}$/)
@@ -97,7 +146,13 @@ describe('time addSeconds and digit nonces', () => {
     const p = pack()
     const target = resolveTarget(p, { service: 'rt' })
     const signed = signRequest(p, target, { url: target.url }, creds, 1592294092_000)
-    const v = verifyRequest({ pack: p, target, request: { url: signed.request.url }, credentials: creds, now: 1592294100_000 })
+    const v = verifyRequest({
+      pack: p,
+      target,
+      request: { url: signed.request.url },
+      credentials: creds,
+      now: 1592294100_000,
+    })
     expect(v.ok).toBe(true)
     expect(v.timestamp?.raw).toBe('1592294092')
     expect(v.skewSeconds).toBe(-8)

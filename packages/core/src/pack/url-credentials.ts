@@ -38,9 +38,15 @@ export function fillUrlCredentials(pack: ProviderPack, url: URL, credentials: Re
   })
   if (missing.length) {
     const envs = [...new Set(missing)].map((n) => pack.credentials[n]?.env ?? n)
-    throw new ApidxError('ERR_CREDENTIALS', `The URL path needs ${envs.join(' and ')}, which ${envs.length === 1 ? 'is' : 'are'} not set.`, {
-      suggestions: [`Set ${envs.join(' and ')} in the environment: the value is part of the endpoint's path.`],
-    })
+    throw new ApidxError(
+      'ERR_CREDENTIALS',
+      `The URL path needs ${envs.join(' and ')}, which ${envs.length === 1 ? 'is' : 'are'} not set.`,
+      {
+        suggestions: [
+          `Set ${envs.join(' and ')} in the environment: the value is part of the endpoint's path.`,
+        ],
+      },
+    )
   }
   return out
 }

@@ -18,7 +18,11 @@ export interface PackValidation {
 /** Validates pack text already in memory, labelled `file` in every problem. */
 export async function validatePackText(text: string, file: string): Promise<PackValidation> {
   const parsed = parseJson(text, DEFAULT_LIMITS)
-  if (!parsed.ok) return { file, problems: parsed.issues.map(({ pointer, message, remedy }) => ({ file, pointer, message, remedy })) }
+  if (!parsed.ok)
+    return {
+      file,
+      problems: parsed.issues.map(({ pointer, message, remedy }) => ({ file, pointer, message, remedy })),
+    }
   const shape = await checkShape('provider-pack', parsed.value, file)
   if (shape.length) return { file, problems: shape }
   const pack = parsed.value as ProviderPack
@@ -37,20 +41,44 @@ export async function validatePackFile(file: string): Promise<PackValidation> {
 }
 
 /** Reads at most `limit` bytes of a file, or explains why it could not. */
-export async function readCapped(file: string, limit: number): Promise<{ text: string } | { problem: Problem }> {
+export async function readCapped(
+  file: string,
+  limit: number,
+): Promise<{ text: string } | { problem: Problem }> {
   let handle
   try {
     // O_NONBLOCK: opening a FIFO planted where a pack should be must not hang (regular files ignore it).
     handle = await open(file, constants.O_RDONLY | constants.O_NONBLOCK)
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code
-    const message = code === 'ENOENT' ? 'file not found' : code === 'EISDIR' ? 'is a folder, not a file' : `cannot be read (${code ?? 'error'})`
+    const message =
+      code === 'ENOENT'
+        ? 'file not found'
+        : code === 'EISDIR'
+          ? 'is a folder, not a file'
+          : `cannot be read (${code ?? 'error'})`
     return { problem: { file, pointer: '', message, remedy: 'Check the path.' } }
   }
   try {
     const stat = await handle.stat()
-    if (!stat.isFile()) return { problem: { file, pointer: '', message: 'is not a regular file', remedy: 'Point at a pack.json file or the folder that holds it.' } }
-    if (stat.size > limit) return { problem: { file, pointer: '', message: `file is ${stat.size} bytes, over the ${limit}-byte limit`, remedy: 'Packs are small JSON documents; split or trim the file.' } }
+    if (!stat.isFile())
+      return {
+        problem: {
+          file,
+          pointer: '',
+          message: 'is not a regular file',
+          remedy: 'Point at a pack.json file or the folder that holds it.',
+        },
+      }
+    if (stat.size > limit)
+      return {
+        problem: {
+          file,
+          pointer: '',
+          message: `file is ${stat.size} bytes, over the ${limit}-byte limit`,
+          remedy: 'Packs are small JSON documents; split or trim the file.',
+        },
+      }
     // Read until EOF or one byte past the cap: the file may have grown since the stat.
     const buffer = Buffer.alloc(limit + 1)
     let bytesRead = 0
@@ -59,7 +87,15 @@ export async function readCapped(file: string, limit: number): Promise<{ text: s
       bytesRead += n
       if (n === 0 || bytesRead > limit) break
     }
-    if (bytesRead > limit) return { problem: { file, pointer: '', message: `file is over the ${limit}-byte limit`, remedy: 'Packs are small JSON documents; split or trim the file.' } }
+    if (bytesRead > limit)
+      return {
+        problem: {
+          file,
+          pointer: '',
+          message: `file is over the ${limit}-byte limit`,
+          remedy: 'Packs are small JSON documents; split or trim the file.',
+        },
+      }
     const text = buffer.subarray(0, bytesRead).toString('utf8')
     return { text: text.charCodeAt(0) === 0xfeff ? text.slice(1) : text }
   } finally {

@@ -8,20 +8,49 @@ import { resolveTarget } from '../pack/target.js'
 import type { RunResult } from '../engine/run.js'
 import { buildReport, maskSignedUrl } from './build.js'
 
-const pack = JSON.parse(readFileSync(new URL('../../../../providers/iflytek/pack.json', import.meta.url), 'utf8')) as ProviderPack
-const target = resolveTarget(pack, { service: 'iat', endpoint: 'wss://127.0.0.1:9/v2/iat?authorization=abc&date=x&host=y' })
-const validate = new Ajv({ allErrors: true, strict: false, allowUnionTypes: true }).compile(reportSchema as object)
+const pack = JSON.parse(
+  readFileSync(new URL('../../../../providers/iflytek/pack.json', import.meta.url), 'utf8'),
+) as ProviderPack
+const target = resolveTarget(pack, {
+  service: 'iat',
+  endpoint: 'wss://127.0.0.1:9/v2/iat?authorization=abc&date=x&host=y',
+})
+const validate = new Ajv({ allErrors: true, strict: false, allowUnionTypes: true }).compile(
+  reportSchema as object,
+)
 
 const run: RunResult = {
   target,
   requestUrl: new URL('wss://127.0.0.1:9/v2/iat'),
   requestSecrets: ['SIGNATUREVALUE1234567890'],
   findings: [
-    { code: 'auth/unknown-key', severity: 'error', probe: 'auth', message: 'key CANARY unknown', fix: 'set it', data: { alternatives: [{ code: 'auth/signature-mismatch', meaning: 'sig', fix: 'f' }] } },
-    { code: 'url/unknown-endpoint', severity: 'warning', probe: 'version', message: 'w', fix: null, data: { bodyExcerpt: 'echo SIGNATUREVALUE1234567890' } },
+    {
+      code: 'auth/unknown-key',
+      severity: 'error',
+      probe: 'auth',
+      message: 'key CANARY unknown',
+      fix: 'set it',
+      data: { alternatives: [{ code: 'auth/signature-mismatch', meaning: 'sig', fix: 'f' }] },
+    },
+    {
+      code: 'url/unknown-endpoint',
+      severity: 'warning',
+      probe: 'version',
+      message: 'w',
+      fix: null,
+      data: { bodyExcerpt: 'echo SIGNATUREVALUE1234567890' },
+    },
   ],
-  links: [{ id: 'auth', title: 'Authentication', status: 'fail', ms: 0, codes: ['auth/unknown-key'], reason: null }],
-  exchange: { protocol: 'websocket', timings: { dns: 0, tcp: 1, total: 5 }, upgraded: true, frames: [{ at: 1, binary: false, text: '{"sid":"iat1"}', size: 14 }], signed: true },
+  links: [
+    { id: 'auth', title: 'Authentication', status: 'fail', ms: 0, codes: ['auth/unknown-key'], reason: null },
+  ],
+  exchange: {
+    protocol: 'websocket',
+    timings: { dns: 0, tcp: 1, total: 5 },
+    upgraded: true,
+    frames: [{ at: 1, binary: false, text: '{"sid":"iat1"}', size: 14 }],
+    signed: true,
+  },
   startedAt: '2026-11-25T00:00:00.000Z',
   durationMs: 7,
 }
@@ -36,7 +65,10 @@ describe('buildReport', () => {
   it('puts the first error first and ranks the alternatives after it', () => {
     expect(report.verdict).toBe('fail')
     expect(report.rootCause?.code).toBe('auth/unknown-key')
-    expect(report.causes.map((c) => [c.rank, c.code, c.likelihood])).toEqual([[1, 'auth/unknown-key', 'observed'], [2, 'auth/signature-mismatch', 'likely']])
+    expect(report.causes.map((c) => [c.rank, c.code, c.likelihood])).toEqual([
+      [1, 'auth/unknown-key', 'observed'],
+      [2, 'auth/signature-mismatch', 'likely'],
+    ])
   })
 
   it('redacts every string and masks the signed query', () => {
@@ -45,10 +77,26 @@ describe('buildReport', () => {
     expect(report.endpoint).toBe('wss://127.0.0.1:9/v2/iat?authorization=***&date=***&host=***')
   })
 
-  it('takes the session id from an HTTP answer\'s body where the pack says (Baidu sn, Tencent RequestId)', () => {
-    const rest = { ...target, version: { ...target.version, protocol: 'http' as const, session: { idFrom: 'server' as const, pointer: '/Response/RequestId' } } }
-    const exchange = { protocol: 'http' as const, timings: { total: 5 }, frames: [], signed: true, response: { status: 200, headers: {}, body: '{"Response":{"RequestId":"req-9"}}' } }
-    expect(buildReport({ ...run, target: rest, exchange } as unknown as RunResult, { redact: (t) => t }).session.id).toBe('req-9')
+  it("takes the session id from an HTTP answer's body where the pack says (Baidu sn, Tencent RequestId)", () => {
+    const rest = {
+      ...target,
+      version: {
+        ...target.version,
+        protocol: 'http' as const,
+        session: { idFrom: 'server' as const, pointer: '/Response/RequestId' },
+      },
+    }
+    const exchange = {
+      protocol: 'http' as const,
+      timings: { total: 5 },
+      frames: [],
+      signed: true,
+      response: { status: 200, headers: {}, body: '{"Response":{"RequestId":"req-9"}}' },
+    }
+    expect(
+      buildReport({ ...run, target: rest, exchange } as unknown as RunResult, { redact: (t) => t }).session
+        .id,
+    ).toBe('req-9')
   })
 
   it('takes the session id from the frames where the pack says', () => {
@@ -57,6 +105,8 @@ describe('buildReport', () => {
   })
 
   it('masks only the placed parameters', () => {
-    expect(maskSignedUrl(new URL('wss://h/p?a=1&authorization=2'), ['authorization'])).toBe('wss://h/p?a=1&authorization=***')
+    expect(maskSignedUrl(new URL('wss://h/p?a=1&authorization=2'), ['authorization'])).toBe(
+      'wss://h/p?a=1&authorization=***',
+    )
   })
 })

@@ -35,7 +35,10 @@ function redactDeep<T>(value: T, redact: RedactFn, depth = 0): T {
   if (depth > 20) return '[too deep]' as T
   if (typeof value === 'string') return redact(value) as T
   if (Array.isArray(value)) return value.map((v) => redactDeep(v, redact, depth + 1)) as T
-  if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, redactDeep(v, redact, depth + 1)])) as T
+  if (value && typeof value === 'object')
+    return Object.fromEntries(
+      Object.entries(value).map(([k, v]) => [k, redactDeep(v, redact, depth + 1)]),
+    ) as T
   return value
 }
 
@@ -43,14 +46,31 @@ function redactDeep<T>(value: T, redact: RedactFn, depth = 0): T {
 export function buildReport(run: RunResult, options: ReportOptions): CheckReport {
   const { target } = run
   // Signatures are not credentials, but a server may echo them (a body quoting the request): mask them too.
-  const signed = [...new Set(run.requestSecrets.flatMap((v) => [v, encodeURIComponent(v), new URLSearchParams({ v }).toString().slice(2)]))].sort((a, b) => b.length - a.length)
-  const opts = { ...options, redact: (text: string) => options.redact(signed.reduce((t, v) => t.split(v).join('***'), text)) }
+  const signed = [
+    ...new Set(
+      run.requestSecrets.flatMap((v) => [
+        v,
+        encodeURIComponent(v),
+        new URLSearchParams({ v }).toString().slice(2),
+      ]),
+    ),
+  ].sort((a, b) => b.length - a.length)
+  const opts = {
+    ...options,
+    redact: (text: string) => options.redact(signed.reduce((t, v) => t.split(v).join('***'), text)),
+  }
   const scheme = target.version.auth ? target.pack.auth[target.version.auth] : undefined
-  const findings: Finding[] = run.findings.map((f: EngineFinding) => redactDeep({ code: f.code, severity: f.severity, probe: f.probe, message: f.message, fix: f.fix, data: f.data }, opts.redact))
+  const findings: Finding[] = run.findings.map((f: EngineFinding) =>
+    redactDeep(
+      { code: f.code, severity: f.severity, probe: f.probe, message: f.message, fix: f.fix, data: f.data },
+      opts.redact,
+    ),
+  )
   const { rootCause, causes } = diagnose(findings as EngineFinding[])
   const t = run.exchange?.timings
   const timings: Timings = { total: t?.total ?? run.durationMs }
-  for (const k of ['dns', 'tcp', 'tls', 'handshake', 'firstFrame'] as const) if (t?.[k] !== undefined) timings[k] = t[k]
+  for (const k of ['dns', 'tcp', 'tls', 'handshake', 'firstFrame'] as const)
+    if (t?.[k] !== undefined) timings[k] = t[k]
   return {
     schemaVersion: '1',
     provider: target.pack.id,
@@ -58,7 +78,9 @@ export function buildReport(run: RunResult, options: ReportOptions): CheckReport
     service: target.serviceId,
     version: target.versionId,
     // A `{cred.x}` path segment of the documented URL reads as written, not percent-encoded.
-    endpoint: opts.redact(maskSignedUrl(target.url, placedQueryKeys(scheme)).replace(/%7B(cred\.[A-Za-z0-9_]+)%7D/g, '{$1}')),
+    endpoint: opts.redact(
+      maskSignedUrl(target.url, placedQueryKeys(scheme)).replace(/%7B(cred\.[A-Za-z0-9_]+)%7D/g, '{$1}'),
+    ),
     protocol: target.version.protocol,
     mock: opts.mock ?? null,
     verdict: rootCause ? 'fail' : 'pass',
@@ -78,7 +100,8 @@ function sessionId(run: RunResult): string | null {
   const pointer = run.target.version.session?.pointer
   if (!pointer || !run.exchange) return null
   const { frames, response } = run.exchange
-  const texts = run.exchange.protocol === 'http' ? (response?.body ? [response.body] : []) : frames.map((f) => f.text)
+  const texts =
+    run.exchange.protocol === 'http' ? (response?.body ? [response.body] : []) : frames.map((f) => f.text)
   for (const text of texts) {
     const parsed = tryJson(text)
     const id = parsed.ok ? getPointer(parsed.value, pointer) : undefined

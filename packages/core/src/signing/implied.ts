@@ -22,20 +22,31 @@ export interface Carrier {
 
 /** Every place the scheme sets or places a value, with what the request has there. */
 export function carriers(scheme: AuthScheme, request: WorkingRequest): Carrier[] {
-  const read = (kind: 'query' | 'header', name: string) => (kind === 'query' ? request.query.find((q) => q.name === name)?.value : getHeader(request, name))
+  const read = (kind: 'query' | 'header', name: string) =>
+    kind === 'query' ? request.query.find((q) => q.name === name)?.value : getHeader(request, name)
   const out: Carrier[] = []
   for (const s of scheme.steps) {
     if (s.op !== 'set') continue
-    for (const [name, template] of Object.entries(s.query ?? {})) out.push({ kind: 'query', name, template, placed: false, value: read('query', name) })
-    for (const [name, template] of Object.entries(s.header ?? {})) out.push({ kind: 'header', name, template, placed: false, value: read('header', name) })
+    for (const [name, template] of Object.entries(s.query ?? {}))
+      out.push({ kind: 'query', name, template, placed: false, value: read('query', name) })
+    for (const [name, template] of Object.entries(s.header ?? {}))
+      out.push({ kind: 'header', name, template, placed: false, value: read('header', name) })
   }
   for (const [name, template] of Object.entries(scheme.place.query ?? {})) {
     const raw = request.query.find((q) => q.name === name)?.raw
     const rawValue = raw !== undefined && raw.includes('=') ? raw.slice(raw.indexOf('=') + 1) : undefined
     const plusKept = rawValue?.includes('+') ? percentDecode(rawValue, false) : undefined
-    out.push({ kind: 'query', name, template, placed: true, value: read('query', name), ...(plusKept !== undefined ? { plusKept } : {}) })
+    out.push({
+      kind: 'query',
+      name,
+      template,
+      placed: true,
+      value: read('query', name),
+      ...(plusKept !== undefined ? { plusKept } : {}),
+    })
   }
-  for (const [name, template] of Object.entries(scheme.place.header ?? {})) out.push({ kind: 'header', name, template, placed: true, value: read('header', name) })
+  for (const [name, template] of Object.entries(scheme.place.header ?? {}))
+    out.push({ kind: 'header', name, template, placed: true, value: read('header', name) })
   return out
 }
 
@@ -50,8 +61,10 @@ function plausibility(scheme: AuthScheme): (ref: string, value: string) => boole
     if (!s) return !value.includes('/')
     if (s.op === 'time') return parseTime(value, s.format) !== undefined
     if (s.op === 'template') return matchTemplate(s.text, value) !== undefined
-    if ((s.op === 'hash' || s.op === 'hmac') && s.out === 'hex') return value.length === DIGEST_BYTES[s.alg]! * 2 && /^[0-9a-fA-F]+$/.test(value)
-    if ((s.op === 'hash' || s.op === 'hmac') && s.out === 'base64') return value.length === Math.ceil(DIGEST_BYTES[s.alg]! / 3) * 4 && /^[A-Za-z0-9+/]+=*$/.test(value)
+    if ((s.op === 'hash' || s.op === 'hmac') && s.out === 'hex')
+      return value.length === DIGEST_BYTES[s.alg]! * 2 && /^[0-9a-fA-F]+$/.test(value)
+    if ((s.op === 'hash' || s.op === 'hmac') && s.out === 'base64')
+      return value.length === Math.ceil(DIGEST_BYTES[s.alg]! / 3) * 4 && /^[A-Za-z0-9+/]+=*$/.test(value)
     return true
   }
 }
@@ -62,8 +75,10 @@ function undo(step: Extract<Step, { op: 'encode' }>, value: string): string | un
     if (!/^[A-Za-z0-9+/_-]*={0,2}$/.test(value)) return undefined
     return Buffer.from(value.replace(/-/g, '+').replace(/_/g, '/'), 'base64').toString('utf8')
   }
-  if (step.to === 'hex') return /^([0-9a-fA-F]{2})*$/.test(value) ? Buffer.from(value, 'hex').toString('utf8') : undefined
-  if (step.to === 'rfc3986' || step.to === 'rfc3986-except-slash' || step.to === 'uri-component') return percentDecode(value, false)
+  if (step.to === 'hex')
+    return /^([0-9a-fA-F]{2})*$/.test(value) ? Buffer.from(value, 'hex').toString('utf8') : undefined
+  if (step.to === 'rfc3986' || step.to === 'rfc3986-except-slash' || step.to === 'uri-component')
+    return percentDecode(value, false)
   if (step.to === 'form') return percentDecode(value, true)
   return undefined
 }
@@ -73,7 +88,11 @@ function undo(step: Extract<Step, { op: 'encode' }>, value: string): string | un
  * read from each carrier through its template, then through encode steps and template steps whose
  * value became known, until nothing new is learnt.
  */
-export function impliedValues(scheme: AuthScheme, found: Carrier[], hints?: ReadonlyMap<string, string>): Map<string, string> {
+export function impliedValues(
+  scheme: AuthScheme,
+  found: Carrier[],
+  hints?: ReadonlyMap<string, string>,
+): Map<string, string> {
   const implied = new Map<string, string>()
   const plausible = plausibility(scheme)
   const learn = (template: string, value: string) => {
@@ -90,7 +109,8 @@ export function impliedValues(scheme: AuthScheme, found: Carrier[], hints?: Read
       if (s.op === 'encode') {
         const inner = undo(s, known)
         if (inner !== undefined) learn(s.data, inner)
-      } else if (s.op === 'template' && parseTemplate(s.text).some((seg) => 'ref' in seg)) learn(s.text, known)
+      } else if (s.op === 'template' && parseTemplate(s.text).some((seg) => 'ref' in seg))
+        learn(s.text, known)
     }
     if (implied.size === before) break
   }

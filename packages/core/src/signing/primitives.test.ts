@@ -62,11 +62,26 @@ describe('percent-encodings', () => {
 
 describe('templates', () => {
   it('parses references; other braces are literal', () => {
-    expect(parseTemplate('{"a":{x}} {1} {y.z-w}')).toEqual([{ text: '{"a":' }, { ref: 'x' }, { text: '} {1} ' }, { ref: 'y.z-w' }])
+    expect(parseTemplate('{"a":{x}} {1} {y.z-w}')).toEqual([
+      { text: '{"a":' },
+      { ref: 'x' },
+      { text: '} {1} ' },
+      { ref: 'y.z-w' },
+    ])
   })
   it('reads values back; ambiguity settled by hints, then the earliest split', () => {
-    expect(matchTemplate('k={a}/{b}', 'k=1/2/3')).toEqual(new Map([['a', '1'], ['b', '2/3']]))
-    expect(matchTemplate('k={a}/{b}', 'k=1/2/3', new Map([['b', '3']]))).toEqual(new Map([['a', '1/2'], ['b', '3']]))
+    expect(matchTemplate('k={a}/{b}', 'k=1/2/3')).toEqual(
+      new Map([
+        ['a', '1'],
+        ['b', '2/3'],
+      ]),
+    )
+    expect(matchTemplate('k={a}/{b}', 'k=1/2/3', new Map([['b', '3']]))).toEqual(
+      new Map([
+        ['a', '1/2'],
+        ['b', '3'],
+      ]),
+    )
     expect(matchTemplate('k={a}-{a}', 'k=1-2')).toBeUndefined()
     expect(matchTemplate('{a}{b}', 'xy')).toBeUndefined()
     expect(matchTemplate('x={a}', 'y=1')).toBeUndefined()
@@ -74,15 +89,25 @@ describe('templates', () => {
 })
 
 describe('canonical forms', () => {
-  const q = (step: Partial<CanonicalQueryStep>, search: string) => canonicalQuery(parseQuery(search), { id: 'q', op: 'canonicalQuery', encode: 'rfc3986', ...step })
+  const q = (step: Partial<CanonicalQueryStep>, search: string) =>
+    canonicalQuery(parseQuery(search), { id: 'q', op: 'canonicalQuery', encode: 'rfc3986', ...step })
   it('query: sorted by name then value, by joined pair, or kept in order; empty values skipped on request', () => {
-    expect(q({}, 'text10=test&text1=%E6%B5%8B&text=&b=2&b=1')).toBe('b=1&b=2&text=&text1=%E6%B5%8B&text10=test')
-    expect(q({ sort: 'pairs' }, 'text10=test&text1=%E6%B5%8B&text=')).toBe('text10=test&text1=%E6%B5%8B&text=')
+    expect(q({}, 'text10=test&text1=%E6%B5%8B&text=&b=2&b=1')).toBe(
+      'b=1&b=2&text=&text1=%E6%B5%8B&text10=test',
+    )
+    expect(q({ sort: 'pairs' }, 'text10=test&text1=%E6%B5%8B&text=')).toBe(
+      'text10=test&text1=%E6%B5%8B&text=',
+    )
     expect(q({ sort: 'none', skipEmpty: true, exclude: ['sig'] }, 'z=1&a=&sig=x&m=a+b')).toBe('z=1&m=a%20b')
     expect(q({ include: ['a'], add: undefined }, 'a=1&b=2')).toBe('a=1')
-    expect(canonicalQuery(parseQuery('a=1'), { id: 'q', op: 'canonicalQuery', encode: 'rfc3986' }, [['X-Extra', 'v']])).toBe('X-Extra=v&a=1')
+    expect(
+      canonicalQuery(parseQuery('a=1'), { id: 'q', op: 'canonicalQuery', encode: 'rfc3986' }, [
+        ['X-Extra', 'v'],
+      ]),
+    ).toBe('X-Extra=v&a=1')
   })
-  const p = (step: Partial<CanonicalPathStep>, path: string) => canonicalPath(path, { id: 'p', op: 'canonicalPath', encode: 'rfc3986', ...step })
+  const p = (step: Partial<CanonicalPathStep>, path: string) =>
+    canonicalPath(path, { id: 'p', op: 'canonicalPath', encode: 'rfc3986', ...step })
   it.each([
     [{ times: 2, normalize: true }, '//a//b/../c/', '/a/c/'],
     [{ times: 2, normalize: true }, '/%E1%88%B4', '/%25E1%2588%25B4'],
@@ -95,23 +120,51 @@ describe('canonical forms', () => {
 })
 
 describe('parseRequestText', () => {
-  it('a signed URL', () => expect(parseRequestText(' wss://h/p?a=1 ')).toEqual({ method: 'GET', url: 'wss://h/p?a=1' }))
+  it('a signed URL', () =>
+    expect(parseRequestText(' wss://h/p?a=1 ')).toEqual({ method: 'GET', url: 'wss://h/p?a=1' }))
   it('a JSON request', () => {
-    expect(parseRequestText('{"method":"POST","url":"https://h/","headers":{"a":"1","n":2},"body":"x"}')).toEqual({ method: 'POST', url: 'https://h/', headers: { a: '1' }, body: 'x' })
+    expect(
+      parseRequestText('{"method":"POST","url":"https://h/","headers":{"a":"1","n":2},"body":"x"}'),
+    ).toEqual({ method: 'POST', url: 'https://h/', headers: { a: '1' }, body: 'x' })
   })
   it('an HTTP message, the scheme from --url', () => {
-    expect(parseRequestText('POST /p?q=1 HTTP/1.1\r\nHost: h.example\r\nX-A:  b \r\n\r\n{"k":1}', 'wss://other/')).toEqual({ method: 'POST', url: 'wss://h.example/p?q=1', headers: [['Host', 'h.example'], ['X-A', 'b']], body: '{"k":1}' })
+    expect(
+      parseRequestText('POST /p?q=1 HTTP/1.1\r\nHost: h.example\r\nX-A:  b \r\n\r\n{"k":1}', 'wss://other/'),
+    ).toEqual({
+      method: 'POST',
+      url: 'wss://h.example/p?q=1',
+      headers: [
+        ['Host', 'h.example'],
+        ['X-A', 'b'],
+      ],
+      body: '{"k":1}',
+    })
   })
-  it.each(['not a request', '{"method":"GET"}', 'GET /p HTTP/1.1\nno colon'])('refuses %j with a usage error', (text) => {
-    expect(() => parseRequestText(text)).toThrow(expect.objectContaining({ code: 'ERR_USAGE' }))
-  })
+  it.each(['not a request', '{"method":"GET"}', 'GET /p HTTP/1.1\nno colon'])(
+    'refuses %j with a usage error',
+    (text) => {
+      expect(() => parseRequestText(text)).toThrow(expect.objectContaining({ code: 'ERR_USAGE' }))
+    },
+  )
 })
 
 describe('evaluation guards', () => {
   it('{cred.constructor} and {param.toString} are missing values, not Object.prototype members', async () => {
     const { evaluate } = await import('./evaluate.js')
     const { workingRequest } = await import('./request.js')
-    const run = (text: string) => evaluate({ scheme: { description: 'x', steps: [{ id: 't', op: 'template', text }], place: { query: { t: '{t}' } } }, request: workingRequest({ url: 'https://h/' }), credentials: {}, secretCredentials: new Set(), params: {}, instant: 0 })
+    const run = (text: string) =>
+      evaluate({
+        scheme: {
+          description: 'x',
+          steps: [{ id: 't', op: 'template', text }],
+          place: { query: { t: '{t}' } },
+        },
+        request: workingRequest({ url: 'https://h/' }),
+        credentials: {},
+        secretCredentials: new Set(),
+        params: {},
+        instant: 0,
+      })
     expect(() => run('{cred.constructor}')).toThrow(expect.objectContaining({ code: 'ERR_CREDENTIALS' }))
     expect(() => run('{param.toString}')).toThrow(expect.objectContaining({ code: 'ERR_SIGNING' }))
     expect(() => run('{nope}')).toThrow('refers to {nope}')

@@ -37,12 +37,15 @@ export interface WorkingRequest {
 export function parseQuery(search: string): QueryParam[] {
   const text = search.startsWith('?') ? search.slice(1) : search
   if (!text) return []
-  return text.split('&').filter((p) => p !== '').map((raw) => {
-    const eq = raw.indexOf('=')
-    const name = eq < 0 ? raw : raw.slice(0, eq)
-    const value = eq < 0 ? '' : raw.slice(eq + 1)
-    return { name: percentDecode(name, true), value: percentDecode(value, true), raw }
-  })
+  return text
+    .split('&')
+    .filter((p) => p !== '')
+    .map((raw) => {
+      const eq = raw.indexOf('=')
+      const name = eq < 0 ? raw : raw.slice(0, eq)
+      const value = eq < 0 ? '' : raw.slice(eq + 1)
+      return { name: percentDecode(name, true), value: percentDecode(value, true), raw }
+    })
 }
 
 /** Builds the working request from the caller's input. */
@@ -51,7 +54,11 @@ export function workingRequest(input: RequestInput): WorkingRequest {
   try {
     url = new URL(String(input.url))
   } catch {
-    throw new ApidxError('ERR_USAGE', `${JSON.stringify(String(input.url).slice(0, 200))} is not an absolute URL.`, { suggestions: ['Write the full URL, with its scheme and host (wss://host/path?query).'] })
+    throw new ApidxError(
+      'ERR_USAGE',
+      `${JSON.stringify(String(input.url).slice(0, 200))} is not an absolute URL.`,
+      { suggestions: ['Write the full URL, with its scheme and host (wss://host/path?query).'] },
+    )
   }
   const query = parseQuery(url.search)
   url.search = ''
@@ -63,13 +70,24 @@ export function workingRequest(input: RequestInput): WorkingRequest {
     if (v === undefined) continue
     for (const one of Array.isArray(v) ? v : [v]) headers.push({ name, value: String(one) })
   }
-  const body = input.body === undefined ? Buffer.alloc(0) : typeof input.body === 'string' ? Buffer.from(input.body, 'utf8') : Buffer.from(input.body)
+  const body =
+    input.body === undefined
+      ? Buffer.alloc(0)
+      : typeof input.body === 'string'
+        ? Buffer.from(input.body, 'utf8')
+        : Buffer.from(input.body)
   return { method: (input.method ?? 'GET').toUpperCase(), base: url, query, headers, body }
 }
 
 /** A deep copy, so mutations of one evaluation never leak into another. */
 export function cloneRequest(r: WorkingRequest): WorkingRequest {
-  return { method: r.method, base: new URL(r.base), query: r.query.map((q) => ({ ...q })), headers: r.headers.map((x) => ({ ...x })), body: r.body }
+  return {
+    method: r.method,
+    base: new URL(r.base),
+    query: r.query.map((q) => ({ ...q })),
+    headers: r.headers.map((x) => ({ ...x })),
+    body: r.body,
+  }
 }
 
 /** Sets a query parameter: replaces the first of that name (dropping the others) or appends it. */
@@ -92,7 +110,10 @@ export function setHeader(r: WorkingRequest, name: string, value: string): void 
   const lower = name.toLowerCase()
   const at = r.headers.findIndex((x) => x.name.toLowerCase() === lower)
   if (at < 0) r.headers.push({ name, value })
-  else r.headers = r.headers.filter((x, i) => i === at || x.name.toLowerCase() !== lower).map((x, i) => (i === at ? { name: x.name, value } : x))
+  else
+    r.headers = r.headers
+      .filter((x, i) => i === at || x.name.toLowerCase() !== lower)
+      .map((x, i) => (i === at ? { name: x.name, value } : x))
 }
 
 /** Removes a header or query parameter (used before a request is recomputed for verification). */
@@ -103,7 +124,9 @@ export function removeHeader(r: WorkingRequest, name: string): void {
 
 /** The full URL: untouched parameters as written, the others encoded RFC 3986 (space as %20). */
 export function requestUrl(r: WorkingRequest): string {
-  const parts = r.query.map((q) => q.raw ?? `${percentEncode(q.name, 'rfc3986')}=${percentEncode(q.value, 'rfc3986')}`)
+  const parts = r.query.map(
+    (q) => q.raw ?? `${percentEncode(q.name, 'rfc3986')}=${percentEncode(q.value, 'rfc3986')}`,
+  )
   const url = new URL(r.base)
   return url.toString() + (parts.length ? `?${parts.join('&')}` : '')
 }

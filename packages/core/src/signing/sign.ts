@@ -6,7 +6,13 @@ import type { Target } from '../pack/target.js'
 import { fillUrlCredentials, urlCredentialNames } from '../pack/url-credentials.js'
 import { hostParams } from '../pack/host-params.js'
 import { evaluate, type EvalResult, type StepValue } from './evaluate.js'
-import { headerRecord, requestUrl, workingRequest, type RequestInput, type WorkingRequest } from './request.js'
+import {
+  headerRecord,
+  requestUrl,
+  workingRequest,
+  type RequestInput,
+  type WorkingRequest,
+} from './request.js'
 import { carriers } from './implied.js'
 import { parseTemplate, references } from './template.js'
 
@@ -51,15 +57,28 @@ export interface SignResult {
 }
 
 /** The scheme id and parameter defaults a scheme reference or target stands for. */
-export function schemeFor(pack: ProviderPack, ref: string | Target): { id: string; scheme: AuthScheme; params: Record<string, string> } {
+export function schemeFor(
+  pack: ProviderPack,
+  ref: string | Target,
+): { id: string; scheme: AuthScheme; params: Record<string, string> } {
   const id = typeof ref === 'string' ? ref : ref.version.auth
-  if (id === null) throw new ApidxError('ERR_SIGNING', `${typeof ref === 'string' ? ref : `${ref.serviceId} ${ref.versionId}`} takes no credentials: there is nothing to sign.`)
+  if (id === null)
+    throw new ApidxError(
+      'ERR_SIGNING',
+      `${typeof ref === 'string' ? ref : `${ref.serviceId} ${ref.versionId}`} takes no credentials: there is nothing to sign.`,
+    )
   const scheme = Object.hasOwn(pack.auth, id) ? pack.auth[id] : undefined
   if (!scheme) {
-    throw new ApidxError('ERR_SIGNING', `The ${pack.name} pack has no auth scheme ${JSON.stringify(id)}.`, { suggestions: [`Schemes: ${Object.keys(pack.auth).join(', ')}.`] })
+    throw new ApidxError('ERR_SIGNING', `The ${pack.name} pack has no auth scheme ${JSON.stringify(id)}.`, {
+      suggestions: [`Schemes: ${Object.keys(pack.auth).join(', ')}.`],
+    })
   }
-  const defaults = Object.fromEntries(Object.entries(scheme.params ?? {}).flatMap(([k, p]) => (p.default !== undefined ? [[k, p.default]] : [])))
-  const fromVersion = typeof ref === 'string' ? {} : ref.version.signingParams ?? {}
+  const defaults = Object.fromEntries(
+    Object.entries(scheme.params ?? {}).flatMap(([k, p]) =>
+      p.default !== undefined ? [[k, p.default]] : [],
+    ),
+  )
+  const fromVersion = typeof ref === 'string' ? {} : (ref.version.signingParams ?? {})
   // The host the request goes to names some parameters (an AWS region) over the version's defaults.
   const fromHost = typeof ref === 'string' ? {} : hostParams(ref.version, ref.url.hostname)
   return { id, scheme, params: { ...defaults, ...fromVersion, ...fromHost } }
@@ -67,18 +86,30 @@ export function schemeFor(pack: ProviderPack, ref: string | Target): { id: strin
 
 /** Credentials a scheme needs (those referenced outside optional `set` steps), in the pack's order. */
 export function requiredCredentials(pack: ProviderPack, scheme: AuthScheme): string[] {
-  const texts: string[] = [...Object.values(scheme.place.query ?? {}), ...Object.values(scheme.place.header ?? {})]
+  const texts: string[] = [
+    ...Object.values(scheme.place.query ?? {}),
+    ...Object.values(scheme.place.header ?? {}),
+  ]
   for (const s of scheme.steps) {
     if (s.op === 'set' && s.optional) continue
     texts.push(JSON.stringify(s))
   }
-  const used = new Set(texts.flatMap((t) => references(t.replace(/\\"/g, '"'))).filter((r) => r.startsWith('cred.')).map((r) => r.slice(5)))
+  const used = new Set(
+    texts
+      .flatMap((t) => references(t.replace(/\\"/g, '"')))
+      .filter((r) => r.startsWith('cred.'))
+      .map((r) => r.slice(5)),
+  )
   return Object.keys(pack.credentials).filter((c) => used.has(c))
 }
 
 /** Secret credential names of a pack. */
 export function secretCredentials(pack: ProviderPack): Set<string> {
-  return new Set(Object.entries(pack.credentials).filter(([, c]) => c.secret).map(([n]) => n))
+  return new Set(
+    Object.entries(pack.credentials)
+      .filter(([, c]) => c.secret)
+      .map(([n]) => n),
+  )
 }
 
 /** Nonces the request already carries exactly where the scheme writes a nonce step's value. */
@@ -93,49 +124,90 @@ function carriedNonces(scheme: AuthScheme, request: WorkingRequest): Record<stri
   return out
 }
 
-const toMs = (clock: Clock) => (typeof clock === 'number' ? clock : clock instanceof Date ? clock.getTime() : clock())
+const toMs = (clock: Clock) =>
+  typeof clock === 'number' ? clock : clock instanceof Date ? clock.getTime() : clock()
 
 /** Converts an evaluation into the printed result. */
-export function toSignResult(pack: ProviderPack, id: string, r: EvalResult, instant: number, params: Record<string, string>, credentials: Record<string, string>): SignResult {
-  const steps = r.steps.map((s) => ({ name: s.name, op: s.op, value: typeof s.value === 'string' ? s.value : s.value.toString('hex'), secret: s.secret, ...(typeof s.value === 'string' ? {} : { bytes: true }) }))
+export function toSignResult(
+  pack: ProviderPack,
+  id: string,
+  r: EvalResult,
+  instant: number,
+  params: Record<string, string>,
+  credentials: Record<string, string>,
+): SignResult {
+  const steps = r.steps.map((s) => ({
+    name: s.name,
+    op: s.op,
+    value: typeof s.value === 'string' ? s.value : s.value.toString('hex'),
+    secret: s.secret,
+    ...(typeof s.value === 'string' ? {} : { bytes: true }),
+  }))
   const secretNames = secretCredentials(pack)
   const secrets = [
-    ...Object.entries(credentials).filter(([n, v]) => secretNames.has(n) && v).map(([, v]) => v),
+    ...Object.entries(credentials)
+      .filter(([n, v]) => secretNames.has(n) && v)
+      .map(([, v]) => v),
     ...steps.filter((s) => s.secret && s.value).map((s) => s.value),
   ]
   const signature = typeof r.signature === 'string' ? r.signature : r.signature.toString('hex')
   return {
-    scheme: id, signature,
+    scheme: id,
+    signature,
     request: { method: r.request.method, url: requestUrl(r.request), headers: headerRecord(r.request) },
-    steps, timestamp: { ms: instant, iso: new Date(instant).toISOString() }, params, secrets: [...new Set(secrets)],
+    steps,
+    timestamp: { ms: instant, iso: new Date(instant).toISOString() },
+    params,
+    secrets: [...new Set(secrets)],
   }
 }
 
 /** Fails with the environment variables to set when a needed credential is missing. */
-export function checkCredentials(pack: ProviderPack, scheme: AuthScheme, credentials: Record<string, string>): void {
+export function checkCredentials(
+  pack: ProviderPack,
+  scheme: AuthScheme,
+  credentials: Record<string, string>,
+): void {
   const missing = requiredCredentials(pack, scheme).filter((c) => !credentials[c])
   if (missing.length === 0) return
   const envs = missing.map((c) => pack.credentials[c]?.env ?? c)
   const list = envs.length === 1 ? envs[0]! : `${envs.slice(0, -1).join(', ')} and ${envs[envs.length - 1]!}`
-  throw new ApidxError('ERR_CREDENTIALS', `Signing needs ${list}, which ${envs.length === 1 ? 'is' : 'are'} not set.`, {
-    suggestions: [`Set ${list} in the environment (credentials are never taken from flags, which other users can see in ps).`],
-  })
+  throw new ApidxError(
+    'ERR_CREDENTIALS',
+    `Signing needs ${list}, which ${envs.length === 1 ? 'is' : 'are'} not set.`,
+    {
+      suggestions: [
+        `Set ${list} in the environment (credentials are never taken from flags, which other users can see in ps).`,
+      ],
+    },
+  )
 }
 
 /** Fails when a parameter the scheme declares without a default has no value. */
 export function checkParams(id: string, scheme: AuthScheme, params: Record<string, string>): void {
   const missing = Object.keys(scheme.params ?? {}).filter((p) => params[p] === undefined || params[p] === '')
   if (missing.length === 0) return
-  throw new ApidxError('ERR_USAGE', `Scheme ${id} needs ${missing.map((m) => `--param ${m}=…`).join(' and ')}.`, {
-    suggestions: missing.map((m) => `${m}: ${scheme.params?.[m]?.description ?? ''}`),
-  })
+  throw new ApidxError(
+    'ERR_USAGE',
+    `Scheme ${id} needs ${missing.map((m) => `--param ${m}=…`).join(' and ')}.`,
+    {
+      suggestions: missing.map((m) => `${m}: ${scheme.params?.[m]?.description ?? ''}`),
+    },
+  )
 }
 
 /**
  * Signs a request with a pack's scheme. `scheme` is a scheme id, or a Target (its version's scheme
  * and `signingParams`). Deterministic for a given clock and nonces; never reads the environment.
  */
-export function signRequest(pack: ProviderPack, scheme: string | Target, request: RequestInput, credentials: Record<string, string>, clock: Clock = Date.now, options: SignOptions = {}): SignResult {
+export function signRequest(
+  pack: ProviderPack,
+  scheme: string | Target,
+  request: RequestInput,
+  credentials: Record<string, string>,
+  clock: Clock = Date.now,
+  options: SignOptions = {},
+): SignResult {
   const found = schemeFor(pack, scheme)
   const params = { ...found.params, ...(options.params ?? {}) }
   checkParams(found.id, found.scheme, params)
@@ -149,6 +221,14 @@ export function signRequest(pack: ProviderPack, scheme: string | Target, request
     working.base = fillUrlCredentials(pack, working.base, own)
   }
   const nonces = { ...carriedNonces(found.scheme, working), ...(options.nonces ?? {}) }
-  const r = evaluate({ scheme: found.scheme, request: working, credentials, secretCredentials: secretCredentials(pack), params, instant, fixed: nonces })
+  const r = evaluate({
+    scheme: found.scheme,
+    request: working,
+    credentials,
+    secretCredentials: secretCredentials(pack),
+    params,
+    instant,
+    fixed: nonces,
+  })
   return toSignResult(pack, found.id, r, instant, params, credentials)
 }

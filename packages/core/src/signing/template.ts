@@ -46,7 +46,13 @@ export function references(template: string): string[] {
  * what its step produces), the earliest split on a tie. Undefined
  * when no reading fits. A reference seen twice must have the same value both times.
  */
-export function matchTemplate(template: string, value: string, hints?: ReadonlyMap<string, string>, limit = 64, plausible?: (ref: string, value: string) => boolean): Map<string, string> | undefined {
+export function matchTemplate(
+  template: string,
+  value: string,
+  hints?: ReadonlyMap<string, string>,
+  limit = 64,
+  plausible?: (ref: string, value: string) => boolean,
+): Map<string, string> | undefined {
   const segs = parseTemplate(template)
   const readings: Map<string, string>[] = []
   const walk = (k: number, pos: number, found: Map<string, string>): void => {
@@ -63,7 +69,13 @@ export function matchTemplate(template: string, value: string, hints?: ReadonlyM
     const next = segs[k + 1]
     const ends: number[] = []
     if (next === undefined) ends.push(value.length)
-    else if ('text' in next) for (let at = value.indexOf(next.text, pos); at >= 0 && ends.length < limit; at = value.indexOf(next.text, at + 1)) ends.push(at)
+    else if ('text' in next)
+      for (
+        let at = value.indexOf(next.text, pos);
+        at >= 0 && ends.length < limit;
+        at = value.indexOf(next.text, at + 1)
+      )
+        ends.push(at)
     // Two adjacent references cannot be told apart: no reading.
     for (const end of ends) {
       const got = value.slice(pos, end)
@@ -76,6 +88,7 @@ export function matchTemplate(template: string, value: string, hints?: ReadonlyM
   walk(0, 0, new Map())
   if (readings.length === 0) return undefined
   // Agreeing with an expected value counts most; then how many values look like what their step makes.
-  const score = (m: Map<string, string>) => [...m].reduce((n, [r, v]) => n + (hints?.get(r) === v ? 1000 : 0) + (plausible?.(r, v) ? 1 : 0), 0)
+  const score = (m: Map<string, string>) =>
+    [...m].reduce((n, [r, v]) => n + (hints?.get(r) === v ? 1000 : 0) + (plausible?.(r, v) ? 1 : 0), 0)
   return readings.reduce((best, m) => (score(m) > score(best) ? m : best), readings[0]!)
 }

@@ -59,7 +59,10 @@ export function parseTime(value: string, format: TimeFormat): number | undefined
   const v = value.trim()
   if (format === 'unix-s') ms = /^\d{1,11}$/.test(v) ? Number(v) * 1000 : NaN
   else if (format === 'unix-ms') ms = /^\d{1,14}$/.test(v) ? Number(v) : NaN
-  else if (format === 'rfc1123') ms = /^[A-Z][a-z]{2}, \d{1,2} [A-Z][a-z]{2} \d{4} \d{2}:\d{2}:\d{2} (GMT|UTC|[+-]\d{4})$/.test(v) ? Date.parse(v.replace(/ UTC$/, ' GMT')) : NaN
+  else if (format === 'rfc1123')
+    ms = /^[A-Z][a-z]{2}, \d{1,2} [A-Z][a-z]{2} \d{4} \d{2}:\d{2}:\d{2} (GMT|UTC|[+-]\d{4})$/.test(v)
+      ? Date.parse(v.replace(/ UTC$/, ' GMT'))
+      : NaN
   else if (format === 'iso8601-basic') {
     const m = /^(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})Z$/.exec(v)
     if (m) ms = Date.UTC(+m[1]!, +m[2]! - 1, +m[3]!, +m[4]!, +m[5]!, +m[6]!)
@@ -81,7 +84,8 @@ export function parseInstant(text: string): number | undefined {
   if (/^\d{1,11}$/.test(t)) return Number(t) * 1000
   const http = parseTime(t, 'rfc1123')
   if (http !== undefined) return http
-  if (!/^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:?\d{2})?)?$/.test(t)) return undefined
+  if (!/^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:?\d{2})?)?$/.test(t))
+    return undefined
   // No zone written means UTC, never the machine's local zone.
   const zoned = /T/.test(t) && !/(Z|[+-]\d{2}:?\d{2})$/.test(t) ? t + 'Z' : t
   const ms = Date.parse(zoned.replace(/([+-]\d{2})(\d{2})$/, '$1:$2'))
@@ -89,4 +93,13 @@ export function parseInstant(text: string): number | undefined {
 }
 
 /** The formats a value could be in, for spotting "milliseconds where seconds were wanted". */
-export const TIME_FORMATS: TimeFormat[] = ['unix-s', 'unix-ms', 'rfc1123', 'iso8601', 'iso8601-ms', 'iso8601-basic', 'yyyymmdd', 'date']
+export const TIME_FORMATS: TimeFormat[] = [
+  'unix-s',
+  'unix-ms',
+  'rfc1123',
+  'iso8601',
+  'iso8601-ms',
+  'iso8601-basic',
+  'yyyymmdd',
+  'date',
+]

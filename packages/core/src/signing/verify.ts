@@ -8,7 +8,14 @@ import { evaluate, signatureStep, type EvalInput, type EvalResult } from './eval
 import { carriers, impliedValues, type Carrier } from './implied.js'
 import { mutations } from './mistakes.js'
 import { cloneRequest, getHeader, removeHeader, workingRequest, type RequestInput } from './request.js'
-import { checkCredentials, checkParams, schemeFor, secretCredentials, toSignResult, type SignResult } from './sign.js'
+import {
+  checkCredentials,
+  checkParams,
+  schemeFor,
+  secretCredentials,
+  toSignResult,
+  type SignResult,
+} from './sign.js'
 import { parseTemplate } from './template.js'
 import { formatTime, parseTime, TIME_FORMATS } from './time.js'
 
@@ -71,7 +78,8 @@ const DATE_FORMATS = new Set<string>(['date', 'yyyymmdd'])
 /** At most this many candidate mistakes (single and paired) are evaluated per verification. */
 const PAIR_BUDGET = 1500
 
-const text = (v: string | Buffer | undefined) => (v === undefined ? undefined : typeof v === 'string' ? v : v.toString('hex'))
+const text = (v: string | Buffer | undefined) =>
+  v === undefined ? undefined : typeof v === 'string' ? v : v.toString('hex')
 
 /** Verifies a signed request. Never throws for a wrong signature; throws ApidxError when the scheme cannot be evaluated. */
 export function verifyRequest(input: VerifyInput): VerifyResult {
@@ -88,7 +96,12 @@ export function verifyRequest(input: VerifyInput): VerifyResult {
   const fixed: Record<string, string> = Object.create(null) as Record<string, string>
   // The host the request goes to names some parameters (an AWS region), whatever URL the target has.
   const fromHost = input.target ? hostParams(input.target.version, request.base.hostname) : {}
-  const params: Record<string, string> = Object.assign(Object.create(null) as Record<string, string>, found.params, fromHost, input.params ?? {})
+  const params: Record<string, string> = Object.assign(
+    Object.create(null) as Record<string, string>,
+    found.params,
+    fromHost,
+    input.params ?? {},
+  )
   const stepOps = new Map(scheme.steps.flatMap((s) => (s.id ? [[s.id, s] as const] : [])))
   for (const c of carried) {
     const segs = parseTemplate(c.template)
@@ -102,12 +115,14 @@ export function verifyRequest(input: VerifyInput): VerifyResult {
   const firstReading = impliedValues(scheme, carried)
   // A parameter the request shows only inside a template (AWS's region in the credential scope) is
   // used when nobody gave one, so any request can be verified without --param.
-  for (const [r, v] of firstReading) if (r.startsWith('param.') && params[r.slice(6)] === undefined && v) params[r.slice(6)] = v
+  for (const [r, v] of firstReading)
+    if (r.startsWith('param.') && params[r.slice(6)] === undefined && v) params[r.slice(6)] = v
   // Likewise a key id the request carries and the verifier was not given (only the secret is needed).
   const credentials = { ...input.credentials }
   for (const [r, v] of firstReading) {
     const name = r.slice(5)
-    if (r.startsWith('cred.') && !credentials[name] && pack.credentials[name]?.secret === false && v) credentials[name] = v
+    if (r.startsWith('cred.') && !credentials[name] && pack.credentials[name]?.secret === false && v)
+      credentials[name] = v
   }
   checkParams(found.id, scheme, params)
   checkCredentials(pack, scheme, credentials)
@@ -130,12 +145,16 @@ export function verifyRequest(input: VerifyInput): VerifyResult {
     const raw = fixed[s.id]!
     const shift = (s.addSeconds ?? 0) * 1000
     const ms = parseTime(raw, s.format)
-    if (ms !== undefined && (s.format !== 'unix-s' || raw.length <= 11)) timestamp = { raw, ms: ms - shift, format: s.format }
+    if (ms !== undefined && (s.format !== 'unix-s' || raw.length <= 11))
+      timestamp = { raw, ms: ms - shift, format: s.format }
     else {
       const other = TIME_FORMATS.find((f) => f !== s.format && parseTime(raw, f) !== undefined)
       if (other) {
         timestamp = { raw, ms: parseTime(raw, other)! - shift, format: other }
-        formatMistake = { kind: 'timestamp-format', description: `${s.id} is ${JSON.stringify(raw)}, written as ${other}; the scheme wants ${s.format}.` }
+        formatMistake = {
+          kind: 'timestamp-format',
+          description: `${s.id} is ${JSON.stringify(raw)}, written as ${other}; the scheme wants ${s.format}.`,
+        }
       }
     }
     break
@@ -146,7 +165,14 @@ export function verifyRequest(input: VerifyInput): VerifyResult {
   // it is recomputed here too, not taken from the request, and named below.
   const wrongDates: StepDifference[] = []
   for (const s of timeSteps) {
-    if (!timestamp || s.id === instantStep || s.addSeconds || fixed[s.id] === undefined || !DATE_FORMATS.has(s.format)) continue
+    if (
+      !timestamp ||
+      s.id === instantStep ||
+      s.addSeconds ||
+      fixed[s.id] === undefined ||
+      !DATE_FORMATS.has(s.format)
+    )
+      continue
     const want = formatTime(timestamp.ms, s.format)
     if (fixed[s.id] !== want) {
       wrongDates.push({ step: s.id, expected: want, actual: fixed[s.id]!, secret: false })
@@ -165,7 +191,16 @@ export function verifyRequest(input: VerifyInput): VerifyResult {
     const names = s.op === 'canonicalHeaders' ? firstReading.get(`${s.id}.names`) : undefined
     if (names) signedHeaders[s.id!] = names.split(';')
   }
-  const evalInput: EvalInput = { scheme, request: base, credentials, secretCredentials: secretCredentials(pack), params, instant, fixed, signedHeaders }
+  const evalInput: EvalInput = {
+    scheme,
+    request: base,
+    credentials,
+    secretCredentials: secretCredentials(pack),
+    params,
+    instant,
+    fixed,
+    signedHeaders,
+  }
   const run = (i: EvalInput): EvalResult => evaluate({ ...i, request: cloneRequest(i.request) })
   const expected = run(evalInput)
   const expectedSignature = text(expected.signature)!
@@ -174,7 +209,13 @@ export function verifyRequest(input: VerifyInput): VerifyResult {
   const unencodedPlus: StepDifference[] = []
   for (const c of carried) {
     if (c.plusKept === undefined || c.plusKept !== expected.placed.get(`query:${c.name}`)) continue
-    if (scheme.rawPlusIsSpace) unencodedPlus.push({ step: `query ${c.name}`, expected: c.plusKept, actual: c.value ?? '', secret: false })
+    if (scheme.rawPlusIsSpace)
+      unencodedPlus.push({
+        step: `query ${c.name}`,
+        expected: c.plusKept,
+        actual: c.value ?? '',
+        secret: false,
+      })
     else c.value = c.plusKept
   }
   // Read the request again, now that the expected values can settle ambiguous readings.
@@ -184,22 +225,39 @@ export function verifyRequest(input: VerifyInput): VerifyResult {
   const actualSignature = implied.get(signatureStep(scheme))
 
   const missing = carried.filter((c) => c.placed && c.value === undefined).map((c) => `${c.kind}:${c.name}`)
-  const placedMatch = carried.filter((c) => c.placed).every((c) => c.value === expected.placed.get(`${c.kind}:${c.kind === 'header' ? c.name.toLowerCase() : c.name}`))
-  const signatureMatch = actualSignature !== undefined ? actualSignature === expectedSignature && placedMatch : placedMatch
+  const placedMatch = carried
+    .filter((c) => c.placed)
+    .every(
+      (c) =>
+        c.value === expected.placed.get(`${c.kind}:${c.kind === 'header' ? c.name.toLowerCase() : c.name}`),
+    )
+  const signatureMatch =
+    actualSignature !== undefined ? actualSignature === expectedSignature && placedMatch : placedMatch
 
   const result: VerifyResult = {
-    ok: false, scheme: found.id, expectedSignature, missing, mistakes: [], searched: 0,
+    ok: false,
+    scheme: found.id,
+    expectedSignature,
+    missing,
+    mistakes: [],
+    searched: 0,
     expected: toSignResult(pack, found.id, expected, instant, params, credentials),
     ...(actualSignature !== undefined ? { actualSignature } : {}),
     ...(timestamp ? { timestamp } : {}),
   }
   if (timestamp && input.now !== undefined) result.skewSeconds = Math.round((timestamp.ms - input.now) / 1000)
-  const skewed = result.skewSeconds !== undefined && scheme.maxSkewSeconds !== undefined && Math.abs(result.skewSeconds) > scheme.maxSkewSeconds
+  const skewed =
+    result.skewSeconds !== undefined &&
+    scheme.maxSkewSeconds !== undefined &&
+    Math.abs(result.skewSeconds) > scheme.maxSkewSeconds
   if (formatMistake) result.mistakes.push(formatMistake)
   // The value is right but written so the vendor reads it wrong: name that, not a search of the signing steps.
   if (unencodedPlus.length) {
     result.firstDifference = unencodedPlus[0]!
-    result.mistakes.push({ kind: 'unencoded-plus', description: `${unencodedPlus.map((d) => d.step.replace('query ', 'query parameter ')).join(' and ')} holds a raw "+" (unencoded base64); the server reads it as a space. URL-encode the value (encodeURIComponent) before adding it to the URL.` })
+    result.mistakes.push({
+      kind: 'unencoded-plus',
+      description: `${unencodedPlus.map((d) => d.step.replace('query ', 'query parameter ')).join(' and ')} holds a raw "+" (unencoded base64); the server reads it as a space. URL-encode the value (encodeURIComponent) before adding it to the URL.`,
+    })
     return { ...result, reason: 'signature-mismatch' }
   }
 
@@ -207,25 +265,43 @@ export function verifyRequest(input: VerifyInput): VerifyResult {
   const unknownKey = findUnknownKey(scheme, carried, implied, credentials)
   if (unknownKey) result.unknownKey = unknownKey
   if (signatureMatch && !formatMistake && !skewed) return { ...result, ok: true }
-  result.reason = skewed || (signatureMatch && formatMistake) ? 'clock-skew' : unknownKey ? 'unknown-key' : 'signature-mismatch'
+  result.reason =
+    skewed || (signatureMatch && formatMistake)
+      ? 'clock-skew'
+      : unknownKey
+        ? 'unknown-key'
+        : 'signature-mismatch'
   if (signatureMatch) return result
 
   const diff = firstDifference(expected, implied, carried)
   if (diff) result.firstDifference = diff
   for (const d of wrongDates) {
     result.firstDifference ??= d
-    result.mistakes.push({ kind: 'date-not-utc', description: `${d.step} is ${d.actual}, but the request's timestamp ${timestamp!.raw} is ${d.expected} in UTC: the date must be the timestamp's UTC date (a local date differs for part of each day, 00:00 to 08:00 in China).` })
+    result.mistakes.push({
+      kind: 'date-not-utc',
+      description: `${d.step} is ${d.actual}, but the request's timestamp ${timestamp!.raw} is ${d.expected} in UTC: the date must be the timestamp's UTC date (a local date differs for part of each day, 00:00 to 08:00 in China).`,
+    })
   }
   // A header the request signs but does not carry: the server rebuilds the signature from the headers
   // it receives, so no secret can make it match (a browser's WebSocket upgrade sends host alone).
   for (const s of scheme.steps) {
     if (s.op !== 'canonicalHeaders' || !s.id) continue
-    const absent = (firstReading.get(`${s.id}.names`)?.split(';') ?? []).filter((n) => n !== '' && n !== 'host' && getHeader(request, n) === undefined)
-    if (absent.length) result.mistakes.push({ kind: 'signed-absent-header', description: `The request signs ${absent.join(', ')} but does not carry ${absent.length === 1 ? 'it' : 'them'}: the server rebuilds the signature from the headers it receives. Sign only the headers you send (a WebSocket upgrade sends host alone).` })
+    const absent = (firstReading.get(`${s.id}.names`)?.split(';') ?? []).filter(
+      (n) => n !== '' && n !== 'host' && getHeader(request, n) === undefined,
+    )
+    if (absent.length)
+      result.mistakes.push({
+        kind: 'signed-absent-header',
+        description: `The request signs ${absent.join(', ')} but does not carry ${absent.length === 1 ? 'it' : 'them'}: the server rebuilds the signature from the headers it receives. Sign only the headers you send (a WebSocket upgrade sends host alone).`,
+      })
   }
   if (input.searchMistakes !== false) {
     const target = actualSignature
-    const candidates = mutations(evalInput, (c) => pack.credentials[c]?.env ?? c, Object.keys(pack.credentials))
+    const candidates = mutations(
+      evalInput,
+      (c) => pack.credentials[c]?.env ?? c,
+      Object.keys(pack.credentials),
+    )
     const reproduces = (i: EvalInput): boolean => {
       let r: EvalResult
       try {
@@ -235,7 +311,14 @@ export function verifyRequest(input: VerifyInput): VerifyResult {
       }
       // A mutation that changes nothing explains nothing (e.g. path encodings of "/").
       if (text(r.signature) === expectedSignature) return false
-      return target !== undefined ? text(r.signature) === target : carried.filter((c) => c.placed).every((c) => c.value === r.placed.get(`${c.kind}:${c.kind === 'header' ? c.name.toLowerCase() : c.name}`))
+      return target !== undefined
+        ? text(r.signature) === target
+        : carried
+            .filter((c) => c.placed)
+            .every(
+              (c) =>
+                c.value === r.placed.get(`${c.kind}:${c.kind === 'header' ? c.name.toLowerCase() : c.name}`),
+            )
     }
     for (const m of candidates) {
       result.searched++
@@ -247,7 +330,11 @@ export function verifyRequest(input: VerifyInput): VerifyResult {
       for (let b = a + 1; b < candidates.length && result.searched < PAIR_BUDGET; b++) {
         const [ma, mb] = [candidates[a]!, candidates[b]!]
         result.searched++
-        if (reproduces(mb.apply(ma.apply(evalInput)))) result.mistakes.push({ kind: `${ma.kind}+${mb.kind}`, description: `${ma.description} ${mb.description}` })
+        if (reproduces(mb.apply(ma.apply(evalInput))))
+          result.mistakes.push({
+            kind: `${ma.kind}+${mb.kind}`,
+            description: `${ma.description} ${mb.description}`,
+          })
       }
     }
   }
@@ -255,8 +342,17 @@ export function verifyRequest(input: VerifyInput): VerifyResult {
 }
 
 /** A key-id credential (carried readably, never an HMAC key) whose value in the request is not the known one. */
-function findUnknownKey(scheme: VerifyInput['pack']['auth'][string], carried: Carrier[], implied: Map<string, string>, credentials: Record<string, string>): VerifyResult['unknownKey'] {
-  const keys = new Set(scheme.steps.flatMap((s) => (s.op === 'hmac' ? [...s.key.matchAll(/\{cred\.([A-Za-z0-9_]+)\}/g)].map((m) => m[1]!) : [])))
+function findUnknownKey(
+  scheme: VerifyInput['pack']['auth'][string],
+  carried: Carrier[],
+  implied: Map<string, string>,
+  credentials: Record<string, string>,
+): VerifyResult['unknownKey'] {
+  const keys = new Set(
+    scheme.steps.flatMap((s) =>
+      s.op === 'hmac' ? [...s.key.matchAll(/\{cred\.([A-Za-z0-9_]+)\}/g)].map((m) => m[1]!) : [],
+    ),
+  )
   for (const [ref, value] of implied) {
     if (!ref.startsWith('cred.')) continue
     const cred = ref.slice(5)
@@ -268,17 +364,23 @@ function findUnknownKey(scheme: VerifyInput['pack']['auth'][string], carried: Ca
 }
 
 /** The first step (in evaluation order) whose value the request implies differently. */
-function firstDifference(expected: EvalResult, implied: Map<string, string>, carried: Carrier[]): StepDifference | undefined {
+function firstDifference(
+  expected: EvalResult,
+  implied: Map<string, string>,
+  carried: Carrier[],
+): StepDifference | undefined {
   for (const s of expected.steps) {
     for (const key of [s.name, `${s.name}.names`]) {
       const actual = implied.get(key)
       const exp = key === s.name ? text(s.value) : text(expected.values.get(key))
-      if (actual !== undefined && exp !== undefined && actual !== exp) return { step: key, expected: exp, actual, secret: s.secret }
+      if (actual !== undefined && exp !== undefined && actual !== exp)
+        return { step: key, expected: exp, actual, secret: s.secret }
     }
   }
   for (const c of carried) {
     const exp = expected.placed.get(`${c.kind}:${c.kind === 'header' ? c.name.toLowerCase() : c.name}`)
-    if (c.placed && c.value !== undefined && exp !== undefined && c.value !== exp) return { step: `${c.kind} ${c.name}`, expected: exp, actual: c.value, secret: false }
+    if (c.placed && c.value !== undefined && exp !== undefined && c.value !== exp)
+      return { step: `${c.kind} ${c.name}`, expected: exp, actual: c.value, secret: false }
   }
   return undefined
 }

@@ -13,12 +13,19 @@ const GUIDE = fileURLToPath(new URL('../../../../docs/pack-authoring.md', import
 
 /** The fenced blocks of a markdown text whose info string is exactly `info`. */
 function blocks(markdown: string, info: string): string[] {
-  return [...markdown.matchAll(/^```([^\n]*)\n([\s\S]*?)^```$/gm)].filter((m) => m[1]!.trim() === info).map((m) => m[2]!)
+  return [...markdown.matchAll(/^```([^\n]*)\n([\s\S]*?)^```$/gm)]
+    .filter((m) => m[1]!.trim() === info)
+    .map((m) => m[2]!)
 }
 
 /** The shape of a JSON value: its keys, recursively, with leaves as their type. */
 function shape(value: unknown): unknown {
-  if (value && typeof value === 'object' && !Array.isArray(value)) return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, shape(v)]).sort())
+  if (value && typeof value === 'object' && !Array.isArray(value))
+    return Object.fromEntries(
+      Object.entries(value)
+        .map(([k, v]) => [k, shape(v)])
+        .sort(),
+    )
   return typeof value
 }
 
@@ -33,10 +40,20 @@ describe('docs/pack-authoring.md', () => {
   })
 
   it('documents install.json with exactly the fields a tarball install writes', async () => {
-    const documented = blocks(await readFile(GUIDE, 'utf8'), 'json').map((b) => JSON.parse(b)).find((b) => b.recordVersion === 1)
+    const documented = blocks(await readFile(GUIDE, 'utf8'), 'json')
+      .map((b) => JSON.parse(b))
+      .find((b) => b.recordVersion === 1)
     const root = await tempDir()
-    await writeFile(path.join(root, 'acme.tgz'), tgz([{ name: 'package/package.json', data: '{"name":"apidx-provider-acme","version":"0.1.0"}' }, { name: 'package/pack.json', data: packText() }]))
-    const { record } = await installPack(path.join(root, 'acme.tgz'), { env: { APIDX_DATA_DIR: path.join(root, 'data') } })
+    await writeFile(
+      path.join(root, 'acme.tgz'),
+      tgz([
+        { name: 'package/package.json', data: '{"name":"apidx-provider-acme","version":"0.1.0"}' },
+        { name: 'package/pack.json', data: packText() },
+      ]),
+    )
+    const { record } = await installPack(path.join(root, 'acme.tgz'), {
+      env: { APIDX_DATA_DIR: path.join(root, 'data') },
+    })
     expect(shape(documented)).toEqual(shape(record))
   })
 })

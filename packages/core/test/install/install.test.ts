@@ -17,28 +17,44 @@ const BUILTINS = { packages: ['@apidx/provider-iflytek'], resolveFrom: import.me
 async function setup(): Promise<{ root: string; options: InstallOptions; packs: string }> {
   const root = await tempDir()
   const env = { APIDX_DATA_DIR: path.join(root, 'data') }
-  return { root, options: { env, cwd: root, now: NOW, builtins: BUILTINS }, packs: path.join(root, 'data', 'packs') }
+  return {
+    root,
+    options: { env, cwd: root, now: NOW, builtins: BUILTINS },
+    packs: path.join(root, 'data', 'packs'),
+  }
 }
 
-async function refusal(promise: Promise<unknown>): Promise<{ code: string; message: string; problems: unknown[]; suggestions: string[] }> {
+async function refusal(
+  promise: Promise<unknown>,
+): Promise<{ code: string; message: string; problems: unknown[]; suggestions: string[] }> {
   try {
     await promise
   } catch (err) {
-    if (err instanceof ApidxError) return { code: err.code, message: err.message, problems: err.problems, suggestions: err.suggestions }
+    if (err instanceof ApidxError)
+      return { code: err.code, message: err.message, problems: err.problems, suggestions: err.suggestions }
     throw err
   }
   throw new Error('the install was accepted')
 }
 
 const SCRIPTS = (marker: string) => ({
-  scripts: Object.fromEntries(['preinstall', 'install', 'postinstall', 'prepare', 'prepack'].map((s) => [s, `node -e "require('fs').appendFileSync('${marker}', '${s}')"`])),
+  scripts: Object.fromEntries(
+    ['preinstall', 'install', 'postinstall', 'prepare', 'prepack'].map((s) => [
+      s,
+      `node -e "require('fs').appendFileSync('${marker}', '${s}')"`,
+    ]),
+  ),
 })
 
 describe('installPack', () => {
   it('installs a tarball: the pack bytes as archived, install.json with source, version and both integrities, no script run', async () => {
     const { root, options, packs } = await setup()
     const marker = path.join(root, 'MARKER')
-    const tarball = packageTgz({ 'package.json': manifest('acme', SCRIPTS(marker)), 'pack.json': packText(), 'install.js': `require('fs').writeFileSync('${marker}', 'x')` })
+    const tarball = packageTgz({
+      'package.json': manifest('acme', SCRIPTS(marker)),
+      'pack.json': packText(),
+      'install.js': `require('fs').writeFileSync('${marker}', 'x')`,
+    })
     await writeFile(path.join(root, 'acme.tgz'), tarball)
 
     const result = await installPack('./acme.tgz', options)
@@ -63,13 +79,20 @@ describe('installPack', () => {
   it('installs from a folder: only the pack file named by apidx.pack is copied', async () => {
     const { root, options, packs } = await setup()
     await mkdir(path.join(root, 'src', 'data'), { recursive: true })
-    await writeFile(path.join(root, 'src', 'package.json'), manifest('acme', { apidx: { pack: 'data/acme.json' } }))
+    await writeFile(
+      path.join(root, 'src', 'package.json'),
+      manifest('acme', { apidx: { pack: 'data/acme.json' } }),
+    )
     await writeFile(path.join(root, 'src', 'data', 'acme.json'), packText())
     await writeFile(path.join(root, 'src', 'index.js'), 'throw new Error()')
 
     const { record } = await installPack('./src', options)
 
-    expect(record.source).toEqual({ kind: 'path', spec: path.join(root, 'src'), package: 'apidx-provider-acme' })
+    expect(record.source).toEqual({
+      kind: 'path',
+      spec: path.join(root, 'src'),
+      package: 'apidx-provider-acme',
+    })
     expect(record.integrity).toEqual({ pack: integrityOf(packText()) })
     expect(await readdir(path.join(packs, 'acme'))).toEqual(['install.json', 'pack.json'])
   })
@@ -78,7 +101,10 @@ describe('installPack', () => {
     const { root, options } = await setup()
     await writeFile(path.join(root, 'acme.json'), packText())
     const { record } = await installPack(path.join(root, 'acme.json'), options)
-    expect([record.source, record.version]).toEqual([{ kind: 'path', spec: path.join(root, 'acme.json') }, '0.1.0'])
+    expect([record.source, record.version]).toEqual([
+      { kind: 'path', spec: path.join(root, 'acme.json') },
+      '0.1.0',
+    ])
   })
 
   it('fetches an npm name with npm pack --ignore-scripts into a temp folder, then reads it as a tarball', async () => {
@@ -89,23 +115,49 @@ describe('installPack', () => {
       calls.push(args)
       expect(args[5]).toBe(cwd)
       await writeFile(path.join(cwd, 'apidx-provider-acme-1.2.3.tgz'), tarball)
-      return { code: 0, stdout: JSON.stringify([{ filename: 'apidx-provider-acme-1.2.3.tgz', integrity: integrityOf(tarball) }]), stderr: '' }
+      return {
+        code: 0,
+        stdout: JSON.stringify([
+          { filename: 'apidx-provider-acme-1.2.3.tgz', integrity: integrityOf(tarball) },
+        ]),
+        stderr: '',
+      }
     }
     const { record } = await installPack('apidx-provider-acme@1.2.3', { ...options, npm })
-    expect(calls).toEqual([['pack', 'apidx-provider-acme@1.2.3', '--ignore-scripts', '--json', '--pack-destination', expect.any(String)]])
-    expect(record.source).toEqual({ kind: 'npm', spec: 'apidx-provider-acme@1.2.3', package: 'apidx-provider-acme' })
+    expect(calls).toEqual([
+      [
+        'pack',
+        'apidx-provider-acme@1.2.3',
+        '--ignore-scripts',
+        '--json',
+        '--pack-destination',
+        expect.any(String),
+      ],
+    ])
+    expect(record.source).toEqual({
+      kind: 'npm',
+      spec: 'apidx-provider-acme@1.2.3',
+      package: 'apidx-provider-acme',
+    })
     expect(record.integrity.tarball).toBe(integrityOf(tarball))
     expect(existsSync(calls[0]![5]!)).toBe(false) // the temp folder is removed
   })
 
   it('reports an npm failure by npm error code only', async () => {
     const { options } = await setup()
-    const npm: NpmRunner = async () => ({ code: 1, stdout: '', stderr: 'npm error code E404\nnpm error 404 Not Found - GET https://registry.example/apidx-provider-nope\n' })
+    const npm: NpmRunner = async () => ({
+      code: 1,
+      stdout: '',
+      stderr:
+        'npm error code E404\nnpm error 404 Not Found - GET https://registry.example/apidx-provider-nope\n',
+    })
     expect(await refusal(installPack('apidx-provider-nope', { ...options, npm }))).toEqual({
       code: 'ERR_PACK_NOT_FOUND',
       message: 'npm could not fetch "apidx-provider-nope" (E404).',
       problems: [],
-      suggestions: ['Check the package name; provider packs are named apidx-provider-<id> or @apidx/provider-<id>.'],
+      suggestions: [
+        'Check the package name; provider packs are named apidx-provider-<id> or @apidx/provider-<id>.',
+      ],
     })
   })
 
@@ -113,12 +165,22 @@ describe('installPack', () => {
     const { root, options } = await setup()
     const broken = JSON.parse(packText())
     broken.hosts = ['api.elsewhere.example']
-    await writeFile(path.join(root, 'bad.tgz'), packageTgz({ 'package.json': manifest(), 'pack.json': JSON.stringify(broken) }))
+    await writeFile(
+      path.join(root, 'bad.tgz'),
+      packageTgz({ 'package.json': manifest(), 'pack.json': JSON.stringify(broken) }),
+    )
     const label = `${path.join(root, 'bad.tgz')}:package/pack.json`
     expect(await refusal(installPack('./bad.tgz', options))).toEqual({
       code: 'ERR_PACK_INVALID',
       message: `Nothing was installed: the pack in ${label} is not valid (1 problem).`,
-      problems: [{ file: label, pointer: '/services/example/versions/v1/url', message: 'host "api.acme.example" is outside the pack\'s hosts', remedy: 'Add it (or a *.suffix covering it) to /hosts, which now allows: api.elsewhere.example.' }],
+      problems: [
+        {
+          file: label,
+          pointer: '/services/example/versions/v1/url',
+          message: 'host "api.acme.example" is outside the pack\'s hosts',
+          remedy: 'Add it (or a *.suffix covering it) to /hosts, which now allows: api.elsewhere.example.',
+        },
+      ],
       suggestions: ['Fix the pack and run apidx packs validate on it before installing.'],
     })
     expect(existsSync(path.join(root, 'data'))).toBe(false)
@@ -127,11 +189,23 @@ describe('installPack', () => {
   it('rejects a tarball with a path-traversal entry, writing nothing anywhere', async () => {
     const { root, options } = await setup()
     const file = path.join(root, 'evil.tgz')
-    await writeFile(file, packageTgz({ 'package.json': manifest(), 'pack.json': packText() }, [{ name: 'package/../../escaped.txt', data: 'pwned' }]))
+    await writeFile(
+      file,
+      packageTgz({ 'package.json': manifest(), 'pack.json': packText() }, [
+        { name: 'package/../../escaped.txt', data: 'pwned' },
+      ]),
+    )
     expect(await refusal(installPack(file, options))).toEqual({
       code: 'ERR_PACK_INVALID',
       message: `Nothing was installed: ${file}:package/../../escaped.txt is not an installable pack package.`,
-      problems: [{ file: `${file}:package/../../escaped.txt`, pointer: '', message: '"package/../../escaped.txt" climbs out of the archive with ".."', remedy: 'Build the package with npm pack from a folder holding package.json and pack.json only.' }],
+      problems: [
+        {
+          file: `${file}:package/../../escaped.txt`,
+          pointer: '',
+          message: '"package/../../escaped.txt" climbs out of the archive with ".."',
+          remedy: 'Build the package with npm pack from a folder holding package.json and pack.json only.',
+        },
+      ],
       suggestions: [],
     })
     expect(existsSync(path.join(root, 'data'))).toBe(false)
@@ -149,7 +223,10 @@ describe('installPack', () => {
       suggestions: ['Add --force to replace it.', 'Or remove it first: apidx packs uninstall acme'],
     })
     const forced = await installPack('./acme.json', { ...options, force: true })
-    expect(forced.replaced).toEqual({ kind: 'installed', record: expect.objectContaining({ id: 'acme', version: '0.1.0' }) })
+    expect(forced.replaced).toEqual({
+      kind: 'installed',
+      record: expect.objectContaining({ id: 'acme', version: '0.1.0' }),
+    })
   })
 
   it('refuses the id of a built-in pack unless forced', async () => {
@@ -157,12 +234,21 @@ describe('installPack', () => {
     await writeFile(path.join(root, 'iflytek.json'), packText('iflytek'))
     expect(await refusal(installPack('./iflytek.json', options))).toEqual({
       code: 'ERR_USAGE',
-      message: '"iflytek" is a built-in pack (@apidx/provider-iflytek); an installed pack of that id would be used instead of it.',
+      message:
+        '"iflytek" is a built-in pack (@apidx/provider-iflytek); an installed pack of that id would be used instead of it.',
       problems: [],
       suggestions: ['Add --force to install it anyway (apidx packs uninstall puts the built-in back).'],
     })
-    expect((await installPack('./iflytek.json', { ...options, force: true })).replaced).toEqual({ kind: 'builtin', package: '@apidx/provider-iflytek' })
-    expect(await uninstallPack('iflytek', options)).toEqual({ id: 'iflytek', location: path.join(packs, 'iflytek'), record: expect.objectContaining({ id: 'iflytek' }), builtinRestored: '@apidx/provider-iflytek' })
+    expect((await installPack('./iflytek.json', { ...options, force: true })).replaced).toEqual({
+      kind: 'builtin',
+      package: '@apidx/provider-iflytek',
+    })
+    expect(await uninstallPack('iflytek', options)).toEqual({
+      id: 'iflytek',
+      location: path.join(packs, 'iflytek'),
+      record: expect.objectContaining({ id: 'iflytek' }),
+      builtinRestored: '@apidx/provider-iflytek',
+    })
   })
 
   it('refuses a folder whose pack file leads outside it through a symlinked folder', async () => {
@@ -171,11 +257,20 @@ describe('installPack', () => {
     await writeFile(path.join(root, 'elsewhere', 'acme.json'), packText())
     await mkdir(path.join(root, 'src'))
     await symlink(path.join(root, 'elsewhere'), path.join(root, 'src', 'data'))
-    await writeFile(path.join(root, 'src', 'package.json'), manifest('acme', { apidx: { pack: 'data/acme.json' } }))
+    await writeFile(
+      path.join(root, 'src', 'package.json'),
+      manifest('acme', { apidx: { pack: 'data/acme.json' } }),
+    )
     const file = path.join(root, 'src', 'data', 'acme.json')
     expect(await refusal(installPack('./src', options))).toMatchObject({
       code: 'ERR_PACK_INVALID',
-      problems: [{ file, pointer: '', message: `resolves to ${await realpath(path.join(root, 'elsewhere', 'acme.json'))}, outside ${path.join(root, 'src')}` }],
+      problems: [
+        {
+          file,
+          pointer: '',
+          message: `resolves to ${await realpath(path.join(root, 'elsewhere', 'acme.json'))}, outside ${path.join(root, 'src')}`,
+        },
+      ],
     })
     expect(existsSync(path.join(root, 'data'))).toBe(false)
   })
@@ -183,7 +278,10 @@ describe('installPack', () => {
   it('says so when npm is not on PATH', async () => {
     const { options } = await setup()
     const npm: NpmRunner = async () => ({ code: 127, stdout: '', stderr: '' })
-    expect(await refusal(installPack('apidx-provider-acme', { ...options, npm }))).toMatchObject({ code: 'ERR_USAGE', message: 'npm is needed to fetch "apidx-provider-acme" and was not found on PATH.' })
+    expect(await refusal(installPack('apidx-provider-acme', { ...options, npm }))).toMatchObject({
+      code: 'ERR_USAGE',
+      message: 'npm is needed to fetch "apidx-provider-acme" and was not found on PATH.',
+    })
   })
 
   it.each([
@@ -206,9 +304,17 @@ describe('checkInstalledIntegrity', () => {
     await writeFile(path.join(root, 'acme.json'), packText())
     await installPack('./acme.json', options)
     const expected = integrityOf(packText())
-    expect(await checkInstalledIntegrity('acme', options.env)).toEqual({ ok: true, expected, actual: expected })
+    expect(await checkInstalledIntegrity('acme', options.env)).toEqual({
+      ok: true,
+      expected,
+      actual: expected,
+    })
     await writeFile(path.join(packs, 'acme', 'pack.json'), packText().replace('Acme', 'Acme!'))
-    expect(await checkInstalledIntegrity('acme', options.env)).toEqual({ ok: false, expected, actual: integrityOf(packText().replace('Acme', 'Acme!')) })
+    expect(await checkInstalledIntegrity('acme', options.env)).toEqual({
+      ok: false,
+      expected,
+      actual: integrityOf(packText().replace('Acme', 'Acme!')),
+    })
   })
 })
 
@@ -218,13 +324,22 @@ describe('uninstallPack', () => {
     await writeFile(path.join(root, 'acme.json'), packText())
     await installPack('./acme.json', options)
     const result = await uninstallPack('acme', options)
-    expect(result).toEqual({ id: 'acme', location: path.join(packs, 'acme'), record: expect.objectContaining({ id: 'acme' }) })
+    expect(result).toEqual({
+      id: 'acme',
+      location: path.join(packs, 'acme'),
+      record: expect.objectContaining({ id: 'acme' }),
+    })
     expect(await readdir(packs)).toEqual([])
     expect(existsSync(path.join(root, 'acme.json'))).toBe(true)
   })
 
   it.each([
-    ['a built-in pack', 'iflytek', 'ERR_USAGE', '"iflytek" is a built-in pack; it ships with apidx and cannot be uninstalled.'],
+    [
+      'a built-in pack',
+      'iflytek',
+      'ERR_USAGE',
+      '"iflytek" is a built-in pack; it ships with apidx and cannot be uninstalled.',
+    ],
     ['an id that climbs out', '../data', 'ERR_USAGE', '"../data" is not a pack id.'],
   ])('refuses %s', async (_name, id, code, message) => {
     const { options } = await setup()
@@ -233,6 +348,9 @@ describe('uninstallPack', () => {
 
   it('names the data dir when the pack is not installed', async () => {
     const { options, packs } = await setup()
-    expect(await refusal(uninstallPack('acme', options))).toMatchObject({ code: 'ERR_PACK_NOT_FOUND', message: `No installed pack "acme" in ${packs}.` })
+    expect(await refusal(uninstallPack('acme', options))).toMatchObject({
+      code: 'ERR_PACK_NOT_FOUND',
+      message: `No installed pack "acme" in ${packs}.`,
+    })
   })
 })

@@ -21,12 +21,26 @@ describe('scaffoldPackFolder', () => {
     expect(result).toEqual({
       id: 'acme-cloud',
       dir,
-      files: ['pack.json', 'package.json', 'README.md', 'test/cases.json', 'provider-pack.schema.json', 'auth-scheme.schema.json', 'pack-tests.schema.json'],
+      files: [
+        'pack.json',
+        'package.json',
+        'README.md',
+        'test/cases.json',
+        'provider-pack.schema.json',
+        'auth-scheme.schema.json',
+        'pack-tests.schema.json',
+      ],
       schema: { kind: 'copied', ref: './provider-pack.schema.json' },
     })
     const v = await validatePackFile(path.join(dir, 'pack.json'))
     expect(v.problems).toEqual([])
-    expect(v.pack).toMatchObject({ $schema: './provider-pack.schema.json', id: 'acme-cloud', name: 'Acme Cloud', verified: '2026-11-25', credentials: { apiKey: { env: 'ACME_CLOUD_API_KEY' } } })
+    expect(v.pack).toMatchObject({
+      $schema: './provider-pack.schema.json',
+      id: 'acme-cloud',
+      name: 'Acme Cloud',
+      verified: '2026-11-25',
+      credentials: { apiKey: { env: 'ACME_CLOUD_API_KEY' } },
+    })
   })
 
   it('the schema copies validate the pack on their own, as an editor resolves them by $id', async () => {
@@ -37,7 +51,9 @@ describe('scaffoldPackFolder', () => {
     ajv.addSchema(await read('auth-scheme.schema.json'))
     const validate = ajv.compile(await read('provider-pack.schema.json'))
     expect([validate(await read('pack.json')), validate.errors ?? []]).toEqual([true, []])
-    expect(await read('provider-pack.schema.json')).toEqual(JSON.parse(await readFile(path.join(REPO, 'schemas', 'provider-pack.schema.json'), 'utf8')))
+    expect(await read('provider-pack.schema.json')).toEqual(
+      JSON.parse(await readFile(path.join(REPO, 'schemas', 'provider-pack.schema.json'), 'utf8')),
+    )
     expect(await read('provider-pack.schema.json')).toEqual(providerPackSchema)
   })
 
@@ -63,12 +79,22 @@ describe('scaffoldPackFolder', () => {
     const pack = JSON.parse(await readFile(path.join(cwd, 'acme', 'pack.json'), 'utf8'))
     const codes = Object.keys(pack.services.example.errors)
     expect(codes).toEqual(SCAFFOLD_ERRORS.map((e) => e.code))
-    expect(cases.invalid.filter((c: any) => c.scenario).map((c: any) => c.scenario)).toEqual(codes.map((c) => `vendor-error:${c}`))
-    expect(cases.invalid.filter((c: any) => c.handshake).map((c: any) => c.handshake.status)).toEqual(pack.handshakeErrors.map((h: { status: number }) => h.status))
+    expect(cases.invalid.filter((c: any) => c.scenario).map((c: any) => c.scenario)).toEqual(
+      codes.map((c) => `vendor-error:${c}`),
+    )
+    expect(cases.invalid.filter((c: any) => c.handshake).map((c: any) => c.handshake.status)).toEqual(
+      pack.handshakeErrors.map((h: { status: number }) => h.status),
+    )
     // The cases file is checked by its own schema copy, as an editor would.
     const ajv = new Ajv({ allErrors: true, strict: false })
-    const validate = ajv.compile(JSON.parse(await readFile(path.join(cwd, 'acme', 'pack-tests.schema.json'), 'utf8')))
-    expect([validate(cases), validate.errors ?? [], cases.$schema]).toEqual([true, [], '../pack-tests.schema.json'])
+    const validate = ajv.compile(
+      JSON.parse(await readFile(path.join(cwd, 'acme', 'pack-tests.schema.json'), 'utf8')),
+    )
+    expect([validate(cases), validate.errors ?? [], cases.$schema]).toEqual([
+      true,
+      [],
+      '../pack-tests.schema.json',
+    ])
   })
 
   it('points $schema at the repo schema when created inside an apidx checkout', async () => {
@@ -77,7 +103,10 @@ describe('scaffoldPackFolder', () => {
     await mkdir(path.join(root, 'schemas'))
     await writeFile(path.join(root, 'schemas', 'provider-pack.schema.json'), '{}')
     const result = await scaffoldPackFolder('acme', { cwd: root, dir: 'providers/acme' })
-    expect([result.schema, result.files]).toEqual([{ kind: 'repo', ref: '../../schemas/provider-pack.schema.json' }, ['pack.json', 'package.json', 'README.md', 'test/cases.json']])
+    expect([result.schema, result.files]).toEqual([
+      { kind: 'repo', ref: '../../schemas/provider-pack.schema.json' },
+      ['pack.json', 'package.json', 'README.md', 'test/cases.json'],
+    ])
   })
 
   it('writes into an existing empty folder', async () => {
@@ -102,7 +131,9 @@ describe('scaffoldPackFolder', () => {
     const cwd = await tempDir()
     await mkdir(path.join(cwd, 'acme'))
     await writeFile(path.join(cwd, 'acme', 'notes.txt'), 'mine')
-    await expect(scaffoldPackFolder('acme', { cwd })).rejects.toThrow(`${path.join(cwd, 'acme')} already exists and is not empty; nothing was written.`)
+    await expect(scaffoldPackFolder('acme', { cwd })).rejects.toThrow(
+      `${path.join(cwd, 'acme')} already exists and is not empty; nothing was written.`,
+    )
     expect(await readdir(path.join(cwd, 'acme'))).toEqual(['notes.txt'])
   })
 })

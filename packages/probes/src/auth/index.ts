@@ -6,20 +6,41 @@ import { bodyExcerpt, matchingRules, vendorName } from '../shared/rules.js'
 import { declaredCode } from '../shared/frames.js'
 
 const AUTH_CODES = {
-  'auth/missing-credentials': { severity: 'error', description: 'Credentials the auth scheme needs are not set; the message names the environment variables.' },
-  'auth/credentials-withheld': { severity: 'error', description: 'Credentials were not sent: the host is outside the pack\'s hosts, or the channel is not encrypted.' },
-  'auth/signature-mismatch': { severity: 'error', description: 'The server could not verify the signature (wrong secret, wrong string to sign).' },
+  'auth/missing-credentials': {
+    severity: 'error',
+    description:
+      'Credentials the auth scheme needs are not set; the message names the environment variables.',
+  },
+  'auth/credentials-withheld': {
+    severity: 'error',
+    description:
+      "Credentials were not sent: the host is outside the pack's hosts, or the channel is not encrypted.",
+  },
+  'auth/signature-mismatch': {
+    severity: 'error',
+    description: 'The server could not verify the signature (wrong secret, wrong string to sign).',
+  },
   'auth/unknown-key': { severity: 'error', description: 'The server does not know the API key.' },
-  'auth/ip-not-allowed': { severity: 'error', description: "The machine's IP is not in the application's whitelist." },
-  'auth/unauthorized': { severity: 'error', description: 'The server answered 401 with no more specific rule in the pack.' },
-  'auth/forbidden': { severity: 'error', description: 'The server answered 403 with no more specific rule in the pack.' },
+  'auth/ip-not-allowed': {
+    severity: 'error',
+    description: "The machine's IP is not in the application's whitelist.",
+  },
+  'auth/unauthorized': {
+    severity: 'error',
+    description: 'The server answered 401 with no more specific rule in the pack.',
+  },
+  'auth/forbidden': {
+    severity: 'error',
+    description: 'The server answered 403 with no more specific rule in the pack.',
+  },
 } as const
 
 export default defineProbe({
   meta: {
     id: 'auth',
     title: 'Authentication',
-    description: 'Checks the credentials are set and may be sent, and that the signed request was accepted; maps a rejection through the pack\'s handshake rules.',
+    description:
+      "Checks the credentials are set and may be sent, and that the signed request was accepted; maps a rejection through the pack's handshake rules.",
     after: ['clock'],
     appliesTo: { signedOnly: true },
     findings: AUTH_CODES,
@@ -27,7 +48,7 @@ export default defineProbe({
   },
   async run(ctx) {
     const { target, credentials } = ctx
-        if (!credentials.complete) {
+    if (!credentials.complete) {
       const vars = credentials.missing.map((m) => m.env)
       return ctx.report({
         code: 'auth/missing-credentials',
@@ -37,14 +58,24 @@ export default defineProbe({
       })
     }
     if (credentials.withheld) {
-      return ctx.report({ code: 'auth/credentials-withheld', message: credentials.withheld, fix: `Use the documented endpoint ${target.version.url}, or name the endpoint explicitly with --endpoint to trust it.`, data: {} })
+      return ctx.report({
+        code: 'auth/credentials-withheld',
+        message: credentials.withheld,
+        fix: `Use the documented endpoint ${target.version.url}, or name the endpoint explicitly with --endpoint to trust it.`,
+        data: {},
+      })
     }
     const ex = await ctx.exchange()
     const res = ex.response
     if (!res || res.status < 400) return
     // 401 and 403 are this link's; another 4xx only when a pack rule says it is an auth fault (AWS's 400 IncompleteSignature).
     const authRule = matchingRules(target, res).find((r) => r.diagnosis !== 'clock/skew')
-    if (res.status !== 401 && res.status !== 403 && !(res.status < 500 && authRule && authRule.diagnosis in AUTH_CODES)) return
+    if (
+      res.status !== 401 &&
+      res.status !== 403 &&
+      !(res.status < 500 && authRule && authRule.diagnosis in AUTH_CODES)
+    )
+      return
     // A REST body with a code the pack declares: the vendor-error link names that code's meaning.
     if (ex.protocol === 'http' && declaredCode(target, res.body) !== undefined) return
     const rules = matchingRules(target, res).filter((r) => r.diagnosis !== 'clock/skew')
@@ -56,14 +87,21 @@ export default defineProbe({
         code: rule.diagnosis,
         message: `The server answered ${res.status} "${bodyExcerpt(res.body, 120)}": ${rule.meaning}${rule.cause ? ` Likely cause: ${rule.cause}` : ''}`,
         fix: rule.fix,
-        data: { ...evidence, ...(rule.source ? { source: rule.source } : {}), ...(rule.confidence ? { confidence: rule.confidence } : {}), alternatives },
+        data: {
+          ...evidence,
+          ...(rule.source ? { source: rule.source } : {}),
+          ...(rule.confidence ? { confidence: rule.confidence } : {}),
+          alternatives,
+        },
       })
     }
     const code = res.status === 401 ? 'auth/unauthorized' : 'auth/forbidden'
     ctx.report({
       code,
       message: `The server answered ${res.status} "${bodyExcerpt(res.body, 120)}"${rule ? `: ${rule.meaning}` : ''}.`,
-      fix: rule?.fix ?? `Check the credentials and the signature against ${target.service.docs} (\`apidx sign --explain\` shows every step).`,
+      fix:
+        rule?.fix ??
+        `Check the credentials and the signature against ${target.service.docs} (\`apidx sign --explain\` shows every step).`,
       data: { ...evidence, alternatives },
     })
   },

@@ -8,14 +8,31 @@ export default defineProbe({
   meta: {
     id: 'response',
     title: 'Response format',
-    description: "Checks the first frames (or the body) against the pack's response schema, recognising declared legacy shapes.",
+    description:
+      "Checks the first frames (or the body) against the pack's response schema, recognising declared legacy shapes.",
     after: ['auth'],
     findings: {
-      'response/not-json': { severity: 'error', description: 'A frame or body the pack documents as JSON does not parse as JSON.' },
-      'response/schema-mismatch': { severity: 'error', description: "A frame does not match the pack's response schema; the data names the JSON pointer." },
-      'response/legacy-format': { severity: 'error', description: 'A frame has a legacy shape of the same vendor: the endpoint and the configured version do not agree.' },
-      'ws/no-response': { severity: 'warning', description: 'Frames stopped before the end of the stream the pack documents.' },
-      'session/missing-id': { severity: 'warning', description: 'The server-assigned session id the pack documents did not arrive.' },
+      'response/not-json': {
+        severity: 'error',
+        description: 'A frame or body the pack documents as JSON does not parse as JSON.',
+      },
+      'response/schema-mismatch': {
+        severity: 'error',
+        description: "A frame does not match the pack's response schema; the data names the JSON pointer.",
+      },
+      'response/legacy-format': {
+        severity: 'error',
+        description:
+          'A frame has a legacy shape of the same vendor: the endpoint and the configured version do not agree.',
+      },
+      'ws/no-response': {
+        severity: 'warning',
+        description: 'Frames stopped before the end of the stream the pack documents.',
+      },
+      'session/missing-id': {
+        severity: 'warning',
+        description: 'The server-assigned session id the pack documents did not arrive.',
+      },
     },
     docs: 'docs/findings.md#response',
   },
@@ -49,26 +66,46 @@ export default defineProbe({
             code: 'response/legacy-format',
             message: `${label(unit.index)} has the shape of ${legacy.name}, not of ${target.serviceId} ${target.versionId}${target.version.title ? ` (${target.version.title})` : ''}.`,
             fix: legacy.fix,
-            data: { frame: unit.index, legacy: legacy.name, ...(legacy.service ? { legacyService: legacy.service } : {}) },
+            data: {
+              frame: unit.index,
+              legacy: legacy.name,
+              ...(legacy.service ? { legacyService: legacy.service } : {}),
+            },
           })
         }
         return ctx.report({
           code: 'response/schema-mismatch',
           message: `${label(unit.index)} does not match the ${target.serviceId} ${target.versionId} format: ${problem.pointer || '(the document)'} ${problem.message}.`,
           fix: `Check the endpoint and version against ${target.version.source}; the documented frame has the fields the schema in the pack lists.`,
-          data: { frame: unit.index, pointer: problem.pointer, problem: problem.message, excerpt: excerpt(unit.text, 200) },
+          data: {
+            frame: unit.index,
+            pointer: problem.pointer,
+            problem: problem.message,
+            excerpt: excerpt(unit.text, 200),
+          },
         })
       }
     }
     if (ex.failure?.phase === 'session') {
-      ctx.report({ code: 'ws/no-response', severity: 'warning', message: `Frames stopped after ${ex.frames.length} frame(s) without the end of the stream, for ${ctx.deadlines.session} ms.`, fix: 'Check that the last request frame marks the end of the input as the documentation says.', data: { frames: ex.frames.length, deadlineMs: ctx.deadlines.session } })
+      ctx.report({
+        code: 'ws/no-response',
+        severity: 'warning',
+        message: `Frames stopped after ${ex.frames.length} frame(s) without the end of the stream, for ${ctx.deadlines.session} ms.`,
+        fix: 'Check that the last request frame marks the end of the input as the documentation says.',
+        data: { frames: ex.frames.length, deadlineMs: ctx.deadlines.session },
+      })
     }
     const session = target.version.session
     if (session?.idFrom === 'server' && session.pointer) {
       const first = documentOf(target, units[0]!)
       const id = first === undefined ? undefined : getPointer(first, session.pointer)
       if (typeof id !== 'string' || id === '') {
-        ctx.report({ code: 'session/missing-id', message: `The first frame has no session id at ${session.pointer}.`, fix: 'Vendor support needs the session id; check the endpoint returns the documented frames.', data: { pointer: session.pointer } })
+        ctx.report({
+          code: 'session/missing-id',
+          message: `The first frame has no session id at ${session.pointer}.`,
+          fix: 'Vendor support needs the session id; check the endpoint returns the documented frames.',
+          data: { pointer: session.pointer },
+        })
       }
     }
   },

@@ -17,7 +17,13 @@ export interface AnswerUnit {
  * status that carries a code the pack declares (REST vendors pair codes with 4xx and 5xx statuses).
  */
 export function answerUnits(ex: Exchange, target?: Target): AnswerUnit[] {
-  if (ex.protocol === 'websocket') return ex.frames.map((f, index) => ({ index, text: f.text, binary: f.binary, ...(f.bytes ? { bytes: f.bytes } : {}) }))
+  if (ex.protocol === 'websocket')
+    return ex.frames.map((f, index) => ({
+      index,
+      text: f.text,
+      binary: f.binary,
+      ...(f.bytes ? { bytes: f.bytes } : {}),
+    }))
   const res = ex.response
   if (!res || res.body === '') return []
   const unit = { index: 0, text: res.body, binary: false }

@@ -4,8 +4,16 @@ import { errorEntry, type HandshakeRule, type ResponseHead, type Target, type Ve
 
 /** Every handshake rule that matches the answer, most specific first. */
 export function matchingRules(target: Target, response: ResponseHead): HandshakeRule[] {
-  const rules = [...(target.version.handshakeErrors ?? []), ...(target.service.handshakeErrors ?? []), ...(target.pack.handshakeErrors ?? [])]
-  return rules.filter((r) => r.status === response.status && (r.bodyContains === undefined || response.body.includes(r.bodyContains)))
+  const rules = [
+    ...(target.version.handshakeErrors ?? []),
+    ...(target.service.handshakeErrors ?? []),
+    ...(target.pack.handshakeErrors ?? []),
+  ]
+  return rules.filter(
+    (r) =>
+      r.status === response.status &&
+      (r.bodyContains === undefined || response.body.includes(r.bodyContains)),
+  )
 }
 
 /** The pack's entry for a vendor code, version table first (codes are per service, DESIGN §3). */

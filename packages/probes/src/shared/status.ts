@@ -5,8 +5,15 @@ import { bodyExcerpt, documentedUrl, matchingRules } from './rules.js'
 
 /** Finding specs for the codes `reportStatus` can produce. */
 export const STATUS_FINDINGS = {
-  'http/redirect': { severity: 'error', description: 'The server answered with a redirect; apidx does not follow it and never re-sends credentials.' },
-  'url/not-found': { severity: 'error', description: "404 on the path: the pack's documented path is named in the fix." },
+  'http/redirect': {
+    severity: 'error',
+    description:
+      'The server answered with a redirect; apidx does not follow it and never re-sends credentials.',
+  },
+  'url/not-found': {
+    severity: 'error',
+    description: "404 on the path: the pack's documented path is named in the fix.",
+  },
   'http/rate-limited': { severity: 'error', description: 'The server answered 429: too many requests.' },
   'http/server-error': { severity: 'error', description: 'The server answered with a 5xx status.' },
 } as const
@@ -44,18 +51,37 @@ export function reportStatus(ctx: ProbeContext, res: ResponseHead, what: string)
     ctx.report({
       code: 'url/not-found',
       message: `The server answered the ${what} for ${target.url.pathname} with 404 Not Found.`,
-      fix: next ? `${target.serviceId} ${target.versionId} moved: use ${next.url}.` : `Use the documented path ${doc.pathname} (${target.version.url}).`,
-      data: { ...base, path: target.url.pathname, documentedPath: doc.pathname, documentedUrl: target.version.url },
+      fix: next
+        ? `${target.serviceId} ${target.versionId} moved: use ${next.url}.`
+        : `Use the documented path ${doc.pathname} (${target.version.url}).`,
+      data: {
+        ...base,
+        path: target.url.pathname,
+        documentedPath: doc.pathname,
+        documentedUrl: target.version.url,
+      },
     })
     return true
   }
   const rule = matchingRules(target, res)[0]
   if (res.status === 429) {
-    ctx.report({ code: 'http/rate-limited', message: `The server answered the ${what} with 429 Too Many Requests${res.headers['retry-after'] ? ` (Retry-After: ${res.headers['retry-after']})` : ''}.`, fix: rule?.fix ?? 'Wait and retry; reduce concurrent sessions or raise the quota in the console.', data: base })
+    ctx.report({
+      code: 'http/rate-limited',
+      message: `The server answered the ${what} with 429 Too Many Requests${res.headers['retry-after'] ? ` (Retry-After: ${res.headers['retry-after']})` : ''}.`,
+      fix: rule?.fix ?? 'Wait and retry; reduce concurrent sessions or raise the quota in the console.',
+      data: base,
+    })
     return true
   }
   if (res.status >= 500) {
-    ctx.report({ code: 'http/server-error', message: `The server answered the ${what} with ${res.status}${rule ? `: ${rule.meaning}` : ''}.`, fix: rule?.fix ?? "A fault on the vendor's side: retry later; if it persists, open a ticket with the time and the session id.", data: base })
+    ctx.report({
+      code: 'http/server-error',
+      message: `The server answered the ${what} with ${res.status}${rule ? `: ${rule.meaning}` : ''}.`,
+      fix:
+        rule?.fix ??
+        "A fault on the vendor's side: retry later; if it persists, open a ticket with the time and the session id.",
+      data: base,
+    })
     return true
   }
   return false

@@ -8,9 +8,19 @@ export default defineProbe({
     description: "Opens a TCP connection to the endpoint's address and port, within the connect deadline.",
     after: ['dns'],
     findings: {
-      'tcp/refused': { severity: 'error', description: 'Nothing listens on the port: the connection was refused.' },
-      'tcp/timeout': { severity: 'error', description: 'The connection attempt was not answered within the deadline (a firewall dropping packets, or a wrong address).' },
-      'tcp/unreachable': { severity: 'error', description: 'The host or its network is unreachable from this machine.' },
+      'tcp/refused': {
+        severity: 'error',
+        description: 'Nothing listens on the port: the connection was refused.',
+      },
+      'tcp/timeout': {
+        severity: 'error',
+        description:
+          'The connection attempt was not answered within the deadline (a firewall dropping packets, or a wrong address).',
+      },
+      'tcp/unreachable': {
+        severity: 'error',
+        description: 'The host or its network is unreachable from this machine.',
+      },
     },
     docs: 'docs/findings.md#tcp',
   },
@@ -22,16 +32,32 @@ export default defineProbe({
     const where = ex.address ? `${ex.address.ip}:${ex.address.port}` : ctx.target.url.host
     const data = { address: where, code: f.code }
     if (f.kind === 'refused') {
-      ctx.report({ code: 'tcp/refused', message: `Connection to ${where} was refused: nothing listens there.`, fix: `Check the port of the endpoint (documented: ${ctx.target.version.url}); for a local server, start it.`, data })
+      ctx.report({
+        code: 'tcp/refused',
+        message: `Connection to ${where} was refused: nothing listens there.`,
+        fix: `Check the port of the endpoint (documented: ${ctx.target.version.url}); for a local server, start it.`,
+        data,
+      })
     } else if (f.kind === 'timeout') {
       const port = ex.address?.port
       // Office and cloud networks often let only 80 and 443 out: AWS Transcribe's 8443 is the classic victim.
-      const fix = port !== undefined && port !== 80 && port !== 443
-        ? `Outbound port ${port} is often closed where only 80 and 443 may leave (office, VPN and cloud firewalls): open it for this host, or try from another network to confirm.`
-        : `Check firewalls and proxies between this machine and the host (outbound port ${port ?? 'of the URL'}).`
-      ctx.report({ code: 'tcp/timeout', message: `No answer to the connection attempt to ${where} within ${ctx.deadlines.connect} ms.`, fix, data: { ...data, deadlineMs: ctx.deadlines.connect } })
+      const fix =
+        port !== undefined && port !== 80 && port !== 443
+          ? `Outbound port ${port} is often closed where only 80 and 443 may leave (office, VPN and cloud firewalls): open it for this host, or try from another network to confirm.`
+          : `Check firewalls and proxies between this machine and the host (outbound port ${port ?? 'of the URL'}).`
+      ctx.report({
+        code: 'tcp/timeout',
+        message: `No answer to the connection attempt to ${where} within ${ctx.deadlines.connect} ms.`,
+        fix,
+        data: { ...data, deadlineMs: ctx.deadlines.connect },
+      })
     } else {
-      ctx.report({ code: 'tcp/unreachable', message: `${where} is unreachable (${f.code ?? f.kind}).`, fix: 'Check the network connection, VPN and routes of this machine.', data })
+      ctx.report({
+        code: 'tcp/unreachable',
+        message: `${where} is unreachable (${f.code ?? f.kind}).`,
+        fix: 'Check the network connection, VPN and routes of this machine.',
+        data,
+      })
     }
   },
 })

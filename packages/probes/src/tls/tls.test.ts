@@ -1,20 +1,52 @@
 // The tls link: certificates generated in the test, each verification failure with its own code.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { certificate, check, codes, iatFrame, iatTarget, startFixture, type TlsCert } from '../../test/fixtures.js'
+import {
+  certificate,
+  check,
+  codes,
+  iatFrame,
+  iatTarget,
+  startFixture,
+  type TlsCert,
+} from '../../test/fixtures.js'
 
 let good: TlsCert, expired: TlsCert, other: TlsCert
 beforeAll(async () => {
-  ;[good, expired, other] = await Promise.all([certificate(), certificate(['localhost', '127.0.0.1'], true), certificate(['other.example'])])
+  ;[good, expired, other] = await Promise.all([
+    certificate(),
+    certificate(['localhost', '127.0.0.1'], true),
+    certificate(['other.example']),
+  ])
 }, 30_000)
 
 const healthy = { kind: 'frames' as const, frames: [iatFrame()] }
 
 describe('tls probe', () => {
   const cases = [
-    { name: 'a trusted certificate for the host passes', cert: () => good, ca: () => good.cert, expected: [] as string[] },
-    { name: 'a self-signed certificate is tls/untrusted-certificate', cert: () => good, ca: () => undefined, expected: ['tls/untrusted-certificate'] },
-    { name: 'an expired certificate is tls/expired-certificate', cert: () => expired, ca: () => expired.cert, expected: ['tls/expired-certificate'] },
-    { name: 'a certificate for another host is tls/hostname-mismatch', cert: () => other, ca: () => other.cert, expected: ['tls/hostname-mismatch'] },
+    {
+      name: 'a trusted certificate for the host passes',
+      cert: () => good,
+      ca: () => good.cert,
+      expected: [] as string[],
+    },
+    {
+      name: 'a self-signed certificate is tls/untrusted-certificate',
+      cert: () => good,
+      ca: () => undefined,
+      expected: ['tls/untrusted-certificate'],
+    },
+    {
+      name: 'an expired certificate is tls/expired-certificate',
+      cert: () => expired,
+      ca: () => expired.cert,
+      expected: ['tls/expired-certificate'],
+    },
+    {
+      name: 'a certificate for another host is tls/hostname-mismatch',
+      cert: () => other,
+      ca: () => other.cert,
+      expected: ['tls/hostname-mismatch'],
+    },
   ]
   for (const c of cases) {
     it(c.name, async () => {

@@ -7,7 +7,9 @@ describe('version probe', () => {
     const port = await closedPort()
     const result = await check(iatTarget(`https://127.0.0.1:${port}/v2/iat`))
     expect(codes(result)[0]).toBe('url/wrong-scheme')
-    expect(result.findings[0]?.fix).toBe(`Connect with a WebSocket client to wss://127.0.0.1:${port}/v2/iat (documented: wss://iat-api.xfyun.cn/v2/iat).`)
+    expect(result.findings[0]?.fix).toBe(
+      `Connect with a WebSocket client to wss://127.0.0.1:${port}/v2/iat (documented: wss://iat-api.xfyun.cn/v2/iat).`,
+    )
   })
 
   it('a legacy version is a url/deprecated-version warning', async () => {

@@ -12,16 +12,35 @@ export default defineProbe({
   meta: {
     id: 'websocket',
     title: 'WebSocket handshake',
-    description: 'Upgrades to WebSocket (no redirect followed), sends the pack\'s probe frames and watches the first answer and the close.',
+    description:
+      "Upgrades to WebSocket (no redirect followed), sends the pack's probe frames and watches the first answer and the close.",
     after: ['tls', 'version'],
     appliesTo: { protocols: ['websocket'] },
     findings: {
       ...STATUS_FINDINGS,
-      'ws/handshake-timeout': { severity: 'error', description: 'The TCP (and TLS) connection was accepted but the upgrade was never answered within the deadline.' },
-      'ws/handshake-rejected': { severity: 'error', description: 'The server refused the upgrade with a status apidx has no more specific code for, or closed without an answer.' },
-      'ws/no-response': { severity: 'error', description: 'The upgrade succeeded but no frame arrived within the deadline.' },
-      'ws/closed-early': { severity: 'error', description: 'The server closed the connection before the end of the stream; the close code and reason are in the data.' },
-      'url/wrong-scheme': { severity: 'error', description: 'A plain ws:// request reached a server that speaks TLS only.' },
+      'ws/handshake-timeout': {
+        severity: 'error',
+        description:
+          'The TCP (and TLS) connection was accepted but the upgrade was never answered within the deadline.',
+      },
+      'ws/handshake-rejected': {
+        severity: 'error',
+        description:
+          'The server refused the upgrade with a status apidx has no more specific code for, or closed without an answer.',
+      },
+      'ws/no-response': {
+        severity: 'error',
+        description: 'The upgrade succeeded but no frame arrived within the deadline.',
+      },
+      'ws/closed-early': {
+        severity: 'error',
+        description:
+          'The server closed the connection before the end of the stream; the close code and reason are in the data.',
+      },
+      'url/wrong-scheme': {
+        severity: 'error',
+        description: 'A plain ws:// request reached a server that speaks TLS only.',
+      },
     },
     docs: 'docs/findings.md#ws',
   },
@@ -35,17 +54,37 @@ export default defineProbe({
     const plainToTls = target.url.protocol === 'ws:' && new URL(target.version.url).protocol === 'wss:'
     if (!ex.upgraded && !ex.response) {
       if (f?.kind === 'timeout') {
-        return ctx.report({ code: 'ws/handshake-timeout', message: `${host} accepted the connection but did not answer the WebSocket upgrade within ${deadlines.handshake} ms.`, fix: 'Check that the port serves WebSocket (not a raw TCP service) and that no proxy holds the upgrade; raise --timeout on a slow network.', data: { deadlineMs: deadlines.handshake } })
+        return ctx.report({
+          code: 'ws/handshake-timeout',
+          message: `${host} accepted the connection but did not answer the WebSocket upgrade within ${deadlines.handshake} ms.`,
+          fix: 'Check that the port serves WebSocket (not a raw TCP service) and that no proxy holds the upgrade; raise --timeout on a slow network.',
+          data: { deadlineMs: deadlines.handshake },
+        })
       }
       if (plainToTls) {
-        return ctx.report({ code: 'url/wrong-scheme', message: `${host} closed the connection without an HTTP answer to a plain ws:// upgrade (${f?.code ?? 'no answer'}); the service speaks TLS only.`, fix: `Use wss://${host}${target.url.pathname} (documented: ${target.version.url}).`, data: { scheme: 'ws', expected: 'wss', code: f?.code ?? null } })
+        return ctx.report({
+          code: 'url/wrong-scheme',
+          message: `${host} closed the connection without an HTTP answer to a plain ws:// upgrade (${f?.code ?? 'no answer'}); the service speaks TLS only.`,
+          fix: `Use wss://${host}${target.url.pathname} (documented: ${target.version.url}).`,
+          data: { scheme: 'ws', expected: 'wss', code: f?.code ?? null },
+        })
       }
-      return ctx.report({ code: 'ws/handshake-rejected', message: `${host} closed the connection without answering the upgrade (${f?.code ?? f?.kind ?? 'no answer'}).`, fix: 'Check that the URL points at the WebSocket endpoint and that no proxy interferes.', data: { code: f?.code ?? null } })
+      return ctx.report({
+        code: 'ws/handshake-rejected',
+        message: `${host} closed the connection without answering the upgrade (${f?.code ?? f?.kind ?? 'no answer'}).`,
+        fix: 'Check that the URL points at the WebSocket endpoint and that no proxy interferes.',
+        data: { code: f?.code ?? null },
+      })
     }
     if (ex.response) {
       const res = ex.response
       if (plainToTls && res.status === 400) {
-        return ctx.report({ code: 'url/wrong-scheme', message: `${host} answered a plain ws:// upgrade with 400: it expects TLS.`, fix: `Use wss://${host}${target.url.pathname} (documented: ${target.version.url}).`, data: { status: 400, bodyExcerpt: bodyExcerpt(res.body) } })
+        return ctx.report({
+          code: 'url/wrong-scheme',
+          message: `${host} answered a plain ws:// upgrade with 400: it expects TLS.`,
+          fix: `Use wss://${host}${target.url.pathname} (documented: ${target.version.url}).`,
+          data: { status: 400, bodyExcerpt: bodyExcerpt(res.body) },
+        })
       }
       if (reportStatus(ctx, res, 'WebSocket upgrade')) return
       if ((res.status === 401 || res.status === 403) && target.version.auth) return
@@ -59,7 +98,12 @@ export default defineProbe({
     }
     // Upgraded: the session.
     if (f?.phase === 'firstFrame' && f.kind === 'timeout') {
-      return ctx.report({ code: 'ws/no-response', message: `The upgrade succeeded but no frame arrived within ${deadlines.firstFrame} ms after the probe frames were sent.`, fix: `Check the first frame's format against ${target.service.docs}; a server that waits silently usually did not understand the request.`, data: { deadlineMs: deadlines.firstFrame, framesSent: target.version.probe?.frames?.length ?? 0 } })
+      return ctx.report({
+        code: 'ws/no-response',
+        message: `The upgrade succeeded but no frame arrived within ${deadlines.firstFrame} ms after the probe frames were sent.`,
+        fix: `Check the first frame's format against ${target.service.docs}; a server that waits silently usually did not understand the request.`,
+        data: { deadlineMs: deadlines.firstFrame, framesSent: target.version.probe?.frames?.length ?? 0 },
+      })
     }
     // A vendor error frame explains whatever close follows it: that is the vendor-error link's finding.
     if (hasVendorError(target, ex)) return
@@ -68,12 +112,22 @@ export default defineProbe({
       return ctx.report({
         code: 'ws/closed-early',
         message: `The server closed the connection with code ${close.code}${close.reason ? ` "${close.reason}"` : ''} after ${ex.frames.length} frame(s), ${close.at} ms into the session.`,
-        fix: close.code === 1011 ? "1011 is an internal error on the server's side: retry, and open a ticket with the session id if it persists." : close.code === 1009 ? 'A frame was too large: send smaller frames.' : `Check the frames sent against ${target.service.docs}.`,
+        fix:
+          close.code === 1011
+            ? "1011 is an internal error on the server's side: retry, and open a ticket with the session id if it persists."
+            : close.code === 1009
+              ? 'A frame was too large: send smaller frames.'
+              : `Check the frames sent against ${target.service.docs}.`,
         data: { closeCode: close.code, closeReason: close.reason, frames: ex.frames.length },
       })
     }
     if (f && f.phase !== 'session' && !(f.phase === 'firstFrame' && ex.frames.length)) {
-      return ctx.report({ code: 'ws/closed-early', message: `The session broke after the upgrade (${f.code ?? f.kind}) after ${ex.frames.length} frame(s).`, fix: 'Retry; if it persists, check for a proxy that cuts WebSocket connections.', data: { code: f.code, frames: ex.frames.length } })
+      return ctx.report({
+        code: 'ws/closed-early',
+        message: `The session broke after the upgrade (${f.code ?? f.kind}) after ${ex.frames.length} frame(s).`,
+        fix: 'Retry; if it persists, check for a proxy that cuts WebSocket connections.',
+        data: { code: f.code, frames: ex.frames.length },
+      })
     }
     // A stream that stops without its end marker is judged by the response link, which knows the format.
   },

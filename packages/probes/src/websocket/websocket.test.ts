@@ -1,18 +1,58 @@
 // The websocket link: every handshake and session fault of the loopback fixture, with its exact findings.
 import { afterEach, describe, expect, it } from 'vitest'
-import { check, codes, iatFrame, iatTarget, startFixture, type Fixture, type Mode } from '../../test/fixtures.js'
+import {
+  check,
+  codes,
+  iatFrame,
+  iatTarget,
+  startFixture,
+  type Fixture,
+  type Mode,
+} from '../../test/fixtures.js'
 
 let fixture: Fixture | undefined
-afterEach(async () => { await fixture?.close(); fixture = undefined })
+afterEach(async () => {
+  await fixture?.close()
+  fixture = undefined
+})
 
 const cases: { name: string; mode: Mode; path?: string; expected: string[] }[] = [
   { name: 'a healthy session reports nothing', mode: { kind: 'frames', frames: [iatFrame()] }, expected: [] },
-  { name: 'a 404 on the path is url/not-found', mode: { kind: 'status', status: 404, body: '{"message":"no Route matched with those values"}' }, path: '/iat', expected: ['url/unknown-endpoint', 'url/not-found'] },
-  { name: 'a 302 is http/redirect', mode: { kind: 'status', status: 302, headers: { location: 'https://evil.example/v2/iat?authorization=x' } }, expected: ['http/redirect'] },
-  { name: 'an unanswered upgrade is ws/handshake-timeout', mode: { kind: 'never-answer' }, expected: ['ws/handshake-timeout'] },
-  { name: 'a silent session is ws/no-response', mode: { kind: 'upgrade-then-silent' }, expected: ['ws/no-response'] },
-  { name: 'a 1011 close is ws/closed-early', mode: { kind: 'frames', frames: [], close: { code: 1011, reason: 'internal error' } }, expected: ['ws/closed-early'] },
-  { name: 'a 502 is http/server-error', mode: { kind: 'status', status: 502, body: 'bad gateway' }, expected: ['http/server-error'] },
+  {
+    name: 'a 404 on the path is url/not-found',
+    mode: { kind: 'status', status: 404, body: '{"message":"no Route matched with those values"}' },
+    path: '/iat',
+    expected: ['url/unknown-endpoint', 'url/not-found'],
+  },
+  {
+    name: 'a 302 is http/redirect',
+    mode: {
+      kind: 'status',
+      status: 302,
+      headers: { location: 'https://evil.example/v2/iat?authorization=x' },
+    },
+    expected: ['http/redirect'],
+  },
+  {
+    name: 'an unanswered upgrade is ws/handshake-timeout',
+    mode: { kind: 'never-answer' },
+    expected: ['ws/handshake-timeout'],
+  },
+  {
+    name: 'a silent session is ws/no-response',
+    mode: { kind: 'upgrade-then-silent' },
+    expected: ['ws/no-response'],
+  },
+  {
+    name: 'a 1011 close is ws/closed-early',
+    mode: { kind: 'frames', frames: [], close: { code: 1011, reason: 'internal error' } },
+    expected: ['ws/closed-early'],
+  },
+  {
+    name: 'a 502 is http/server-error',
+    mode: { kind: 'status', status: 502, body: 'bad gateway' },
+    expected: ['http/server-error'],
+  },
 ]
 
 describe('websocket probe', () => {
@@ -31,7 +71,11 @@ describe('websocket probe', () => {
   })
 
   it('keeps close code and reason of an early close', async () => {
-    fixture = await startFixture({ kind: 'frames', frames: [], close: { code: 1011, reason: 'internal error' } })
+    fixture = await startFixture({
+      kind: 'frames',
+      frames: [],
+      close: { code: 1011, reason: 'internal error' },
+    })
     const result = await check(iatTarget(fixture.url()))
     expect(result.findings[0]?.data).toMatchObject({ closeCode: 1011, closeReason: 'internal error' })
   })

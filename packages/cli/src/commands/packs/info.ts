@@ -6,8 +6,12 @@ import { loadSettings } from '../../settings.js'
 import { renderPackInfo, type PackInfo } from '../../render/packs.js'
 
 export default class PacksInfo extends ApidxCommand {
-  static override description = "Show a provider pack's services, versions, auth schemes, hosts and error codes."
-  static override examples = ['<%= config.bin %> packs info iflytek', '<%= config.bin %> packs info ./my-pack --json']
+  static override description =
+    "Show a provider pack's services, versions, auth schemes, hosts and error codes."
+  static override examples = [
+    '<%= config.bin %> packs info iflytek',
+    '<%= config.bin %> packs info ./my-pack --json',
+  ]
   static override args = { id: Args.string({ description: 'pack id or path', required: true }) }
 
   async run(): Promise<PackInfo> {
@@ -16,7 +20,11 @@ export default class PacksInfo extends ApidxCommand {
     const settings = await loadSettings()
     const { pack, file, source } = await loadPack(args.id, packOptions(settings.packPaths))
     const usedBy = (scheme: string) =>
-      Object.entries(pack.services).flatMap(([s, svc]) => Object.entries(svc.versions).filter(([, v]) => v.auth === scheme).map(([v]) => `${s}/${v}`))
+      Object.entries(pack.services).flatMap(([s, svc]) =>
+        Object.entries(svc.versions)
+          .filter(([, v]) => v.auth === scheme)
+          .map(([v]) => `${s}/${v}`),
+      )
     const info: PackInfo = {
       id: pack.id,
       name: pack.name,
@@ -26,8 +34,16 @@ export default class PacksInfo extends ApidxCommand {
       source: source.kind,
       location: file,
       hosts: pack.hosts,
-      credentials: Object.entries(pack.credentials).map(([name, c]) => ({ name, env: c.env, secret: c.secret })),
-      authSchemes: Object.entries(pack.auth).map(([id, a]) => ({ id, description: (a as { description?: string }).description, usedBy: usedBy(id) })),
+      credentials: Object.entries(pack.credentials).map(([name, c]) => ({
+        name,
+        env: c.env,
+        secret: c.secret,
+      })),
+      authSchemes: Object.entries(pack.auth).map(([id, a]) => ({
+        id,
+        description: (a as { description?: string }).description,
+        usedBy: usedBy(id),
+      })),
       services: Object.entries(pack.services).map(([id, s]) => ({
         id,
         title: s.title,

@@ -6,7 +6,8 @@ import { loadSettings } from '../../settings.js'
 import { renderPackList, type BrokenRow, type PackRow } from '../../render/packs.js'
 
 export default class PacksList extends ApidxCommand {
-  static override description = 'List the provider packs apidx can use: built-in, installed, and paths named in config.'
+  static override description =
+    'List the provider packs apidx can use: built-in, installed, and paths named in config.'
   static override examples = ['<%= config.bin %> packs list', '<%= config.bin %> packs list --json']
 
   async run(): Promise<{ packs: PackRow[]; broken: BrokenRow[] }> {
@@ -18,7 +19,9 @@ export default class PacksList extends ApidxCommand {
     const packs: PackRow[] = []
     for (const { pack, file, source } of loaded) {
       // An installed pack whose bytes no longer match its install record was edited or replaced by hand.
-      const edited = source.kind === 'installed' && (await checkInstalledIntegrity(path.basename(path.dirname(file)))).ok === false
+      const edited =
+        source.kind === 'installed' &&
+        (await checkInstalledIntegrity(path.basename(path.dirname(file)))).ok === false
       packs.push({
         id: pack.id,
         name: pack.name,
@@ -29,7 +32,11 @@ export default class PacksList extends ApidxCommand {
         ...(edited ? { edited: true } : {}),
       })
     }
-    const broken = brokenPacks!.map((b) => ({ location: b.file, source: b.source.kind, problems: b.problems }))
+    const broken = brokenPacks!.map((b) => ({
+      location: b.file,
+      source: b.source.kind,
+      problems: b.problems,
+    }))
     this.show(renderPackList(packs, broken))
     return { packs, broken }
   }

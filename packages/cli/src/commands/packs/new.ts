@@ -4,10 +4,21 @@ import { ApidxCommand } from '../../base.js'
 import { renderScaffold, type ScaffoldView } from '../../render/install.js'
 
 export default class PacksNew extends ApidxCommand {
-  static override description = 'Create a provider pack folder: pack.json (placeholders that validate), package.json, test file, README with the sources to fill.'
-  static override examples = ['<%= config.bin %> packs new acme', '<%= config.bin %> packs new acme-cloud --dir providers/acme-cloud']
-  static override args = { id: Args.string({ description: 'pack id: lower-case letters, digits and single hyphens', required: true }) }
-  static override flags = { dir: Flags.string({ description: 'folder to create (default: ./<id>); must not exist or be empty' }) }
+  static override description =
+    'Create a provider pack folder: pack.json (placeholders that validate), package.json, test file, README with the sources to fill.'
+  static override examples = [
+    '<%= config.bin %> packs new acme',
+    '<%= config.bin %> packs new acme-cloud --dir providers/acme-cloud',
+  ]
+  static override args = {
+    id: Args.string({
+      description: 'pack id: lower-case letters, digits and single hyphens',
+      required: true,
+    }),
+  }
+  static override flags = {
+    dir: Flags.string({ description: 'folder to create (default: ./<id>); must not exist or be empty' }),
+  }
 
   async run(): Promise<ScaffoldView> {
     const { args, flags } = await this.parse(PacksNew)

@@ -5,7 +5,8 @@ import { packOptions } from '../../packs.js'
 import { renderUninstall, type UninstallView } from '../../render/install.js'
 
 export default class PacksUninstall extends ApidxCommand {
-  static override description = "Remove an installed provider pack from apidx's data dir. Built-in packs cannot be removed."
+  static override description =
+    "Remove an installed provider pack from apidx's data dir. Built-in packs cannot be removed."
   static override examples = ['<%= config.bin %> packs uninstall acme']
   static override args = { id: Args.string({ description: 'id of the installed pack', required: true }) }
 

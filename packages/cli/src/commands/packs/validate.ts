@@ -5,10 +5,16 @@ import { ApidxCommand, EXIT } from '../../base.js'
 import { renderValidation, type ValidationRow } from '../../render/packs.js'
 
 export default class PacksValidate extends ApidxCommand {
-  static override description = 'Validate provider pack files: every problem, with file, JSON pointer and remedy.'
-  static override examples = ['<%= config.bin %> packs validate providers/iflytek/pack.json', '<%= config.bin %> packs validate ./my-pack --json']
+  static override description =
+    'Validate provider pack files: every problem, with file, JSON pointer and remedy.'
+  static override examples = [
+    '<%= config.bin %> packs validate providers/iflytek/pack.json',
+    '<%= config.bin %> packs validate ./my-pack --json',
+  ]
   static override strict = false
-  static override args = { path: Args.string({ description: 'pack file or folder holding pack.json', required: true }) }
+  static override args = {
+    path: Args.string({ description: 'pack file or folder holding pack.json', required: true }),
+  }
 
   async run(): Promise<{ valid: boolean; results: ValidationRow[] }> {
     const { argv } = await this.parse(PacksValidate)
@@ -19,7 +25,12 @@ export default class PacksValidate extends ApidxCommand {
       const file = await packFile(arg)
       const shown = path.isAbsolute(arg) ? file : path.relative(process.cwd(), file) || file
       const v = await validatePackFile(file)
-      results.push({ file: shown, valid: Boolean(v.pack), ...(v.pack ? { id: v.pack.id } : {}), problems: v.problems.map((p) => ({ ...p, file: shown })) })
+      results.push({
+        file: shown,
+        valid: Boolean(v.pack),
+        ...(v.pack ? { id: v.pack.id } : {}),
+        problems: v.problems.map((p) => ({ ...p, file: shown })),
+      })
     }
     const valid = results.every((r) => r.valid)
     if (!valid) this.setExit(EXIT.fault)
