@@ -20,6 +20,20 @@ export interface ApidxConfig {
   providers?: {
     [k: string]: ProviderDefaults
   }
+  /**
+   * Settings of apidx lint.
+   */
+  lint?: {
+    /**
+     * Rules by id, each "off" (not run) or "on" (run, the default).
+     */
+    rules?: {
+      /**
+       * Whether the rule runs.
+       */
+      [k: string]: 'off' | 'on'
+    }
+  }
 }
 /**
  * Defaults for one provider.

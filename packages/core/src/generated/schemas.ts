@@ -673,6 +673,29 @@ export const configSchema = {
       "additionalProperties": {
         "$ref": "#/definitions/providerDefaults"
       }
+    },
+    "lint": {
+      "type": "object",
+      "additionalProperties": false,
+      "description": "Settings of apidx lint.",
+      "properties": {
+        "rules": {
+          "type": "object",
+          "maxProperties": 50,
+          "description": "Rules by id, each \"off\" (not run) or \"on\" (run, the default).",
+          "propertyNames": {
+            "pattern": "^[a-z][a-z0-9]*(-[a-z0-9]+)*$",
+            "maxLength": 60
+          },
+          "additionalProperties": {
+            "enum": [
+              "off",
+              "on"
+            ],
+            "description": "Whether the rule runs."
+          }
+        }
+      }
     }
   },
   "definitions": {
