@@ -99,9 +99,8 @@ export function enclosing(n: LintNode, kind: NodeKind): LintNode | undefined {
 
 /** The last segment of a callee or member text: `self.ws.connect` → `connect`. */
 export function lastSegment(text: string): string {
-  const cut = text.replace(/\(.*$/s, '')
-  const parts = cut.split('.')
-  return parts[parts.length - 1] ?? cut
+  const m = /([A-Za-z_$][\w$]*)\s*$/.exec(text.replace(/\(\s*\)\s*$/, ''))
+  return m ? (m[1] as string) : text
 }
 
 /** Splits an identifier into lower-case words: `xfApiSecret` / `XF_API_SECRET` → xf, api, secret. */

@@ -40,7 +40,9 @@ export function ruleTester(rule: string, cases: { valid: Case[]; invalid: Invali
         expect(r.error).toBeUndefined()
         expect(r.findings.map((f) => f.line)).toEqual(c.errors.map((e) => e.line))
         r.findings.forEach((f, i) => {
-          expect(f.message.startsWith(messageStart(rule, (c.errors[i] as { messageId: string }).messageId))).toBe(true)
+          expect(
+            f.message.startsWith(messageStart(rule, (c.errors[i] as { messageId: string }).messageId)),
+          ).toBe(true)
           expect(f.fix.length).toBeGreaterThan(0)
         })
       })

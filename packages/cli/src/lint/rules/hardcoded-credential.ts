@@ -27,10 +27,16 @@ export const hardcodedCredential: Rule = {
     },
   },
   create(context) {
+    // In a file that names its vendor, only that vendor's credentials are candidates.
+    const providers = new Set([...context.file.endpoints, ...context.file.schemes].map((x) => x.provider))
+    const vendorCredentials = () =>
+      providers.size > 0
+        ? context.facts.credentials.filter((c) => providers.has(c.provider))
+        : context.facts.credentials
     const check = (n: LintNode, name: string | undefined) => {
       const value = n.children.find((c) => c.kind === 'string' && !c.partial)?.value
       if (value === undefined || !looksLikeKey(value)) return
-      const byName = name ? context.facts.credentials.filter((c) => c.secret && namesCredential(name, c)) : []
+      const byName = name ? vendorCredentials().filter((c) => c.secret && namesCredential(name, c)) : []
       const byPrefix = context.facts.credentials.filter((c) => c.prefixes.some((p) => value.startsWith(p)))
       const vendorWords = name ? words(name).some((w) => context.facts.vocabulary.has(w)) : false
       const cred =

@@ -41,7 +41,11 @@ export const missingDocHeader: Rule = {
               .trimEnd()
               .replace(/\n/g, ' | ')
           : `the output of apidx scaffold --header-only --provider ${provider}`
-        context.report({ node: n, messageId: 'missing', data: { provider, header } })
+        context.report({
+          node: { ...n, line: 1, column: 1 },
+          messageId: 'missing',
+          data: { provider, header },
+        })
       },
     }
   },
