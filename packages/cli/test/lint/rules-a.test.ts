@@ -158,7 +158,7 @@ ruleTester('stale-endpoint', {
     {
       name: 'js: undocumented vendor host',
       file: 'a.js',
-      code: "const url = 'wss://nope-api.xfyun.cn/v2/iat'\n",
+      code: "const url = 'wss://iat.xfyun.cn/v2/iat'\n",
       errors: [{ line: 1, messageId: 'unknownHost' }],
     },
   ],

@@ -50,8 +50,16 @@ export function verb(n: LintNode): string {
   return lastSegment(n.name ?? '').toLowerCase()
 }
 
+/** Verbs that are I/O only on an HTTP or socket receiver: `open()` is a file, `d.get()` a lookup. */
+const RECEIVER_VERBS = new Set(['open', 'get', 'post', 'put', 'request'])
+const IO_RECEIVER =
+  /\b(requests|session|axios|https?|httpx|client|urllib\d?|request|ws|websocket|socket|sock|conn|connection|api|got|superagent|fetch)\b/i
+
 export function isIoCall(n: LintNode): boolean {
-  return n.kind === 'call' && IO_VERBS.has(verb(n))
+  if (n.kind !== 'call' || !IO_VERBS.has(verb(n))) return false
+  if (!RECEIVER_VERBS.has(verb(n))) return true
+  const receiver = (n.name ?? '').split('.').slice(0, -1).join('.')
+  return IO_RECEIVER.test(receiver.replace(/_/g, ' '))
 }
 
 export function isConnectCall(n: LintNode): boolean {

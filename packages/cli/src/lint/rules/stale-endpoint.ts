@@ -10,6 +10,12 @@ import type { Rule } from '../rule.js'
 const REGION = /(?<=^|[.-])(?:[a-z]{2}-[a-z]+-\d+|cn-[a-z]+(?:-\d+)?)(?=[.-]|$)/g
 const regionless = (host: string) => host.replace(REGION, '{region}')
 
+/** Endpoints of the provider whose service id is a word of the host's first label. */
+function serviceNamed(host: string, provider: string, endpoints: Endpoint[]): Endpoint[] {
+  const first = (host.split('.')[0] ?? '').split('-')
+  return endpoints.filter((e) => e.provider === provider && first.includes(e.service.split(/[-_]/)[0] ?? ''))
+}
+
 export const staleEndpoint: Rule = {
   meta: {
     docs: {
@@ -60,9 +66,11 @@ export const staleEndpoint: Rule = {
         }
         const sameHost = context.facts.endpoints.filter((e) => regionless(e.host) === regionless(url.host))
         if (sameHost.length === 0) {
-          const hosts = [
-            ...new Set(context.facts.endpoints.filter((e) => e.provider === provider).map((e) => e.host)),
-          ]
+          // Only a host named after one of the vendor's documented services (iat.xfyun.cn for iat) is
+          // reported: other hosts of the vendor are products the pack does not cover, not mistakes.
+          const services = serviceNamed(url.host, provider, context.facts.endpoints)
+          if (services.length === 0) return
+          const hosts = [...new Set(services.map((e) => e.host))]
           context.report({
             node: n,
             messageId: 'unknownHost',

@@ -4,7 +4,8 @@ import type { Rule } from '../rule.js'
 import { ownDescendants, type LintNode } from '../tree.js'
 import { dropsFailure, handlerBody, isIoCall, isPrintOnly, isVendorCall } from './calls.js'
 
-const ERROR_CALLBACK = /^(on_?error|onerror|handle_?error)$/i
+/** Error callbacks by name, numbered variants included (on_error1 when a file has several clients). */
+const ERROR_CALLBACK = /^(on_?error|onerror|handle_?error)\d*$/i
 
 export const swallowedError: Rule = {
   meta: {
