@@ -56,7 +56,11 @@ export async function lintText(
     parsed = await parse(file, language, text)
   } catch (err) {
     if (!(err instanceof ParseError)) throw err
-    return { path: file, findings: [], error: { line: err.line, column: err.column, message: err.message } }
+    return {
+      path: safeText(file),
+      findings: [],
+      error: { line: err.line, column: err.column, message: safeText(err.message) },
+    }
   }
   const found: Finding[] = []
   const file_ = fileFacts(parsed.root, facts)
@@ -77,8 +81,8 @@ export async function lintText(
           line: node.line,
           column: node.column,
           severity: rule.meta.severity,
-          message: fillTemplate(rule.meta.messages[messageId] ?? messageId, data),
-          fix: fillTemplate(rule.meta.fixes[messageId] ?? '', data),
+          message: safeText(fillTemplate(rule.meta.messages[messageId] ?? messageId, data)),
+          fix: safeText(fillTemplate(rule.meta.fixes[messageId] ?? '', data)),
         }),
     }
     all.push({ id, visitors: rule.create(context) })
@@ -89,7 +93,16 @@ export async function lintText(
   const findings = found
     .filter((f) => !disabled.get(f.line)?.some((r) => r === f.rule || r === '*'))
     .sort((a, b) => a.line - b.line || a.column - b.column || a.rule.localeCompare(b.rule))
-  return { path: file, findings }
+  return { path: safeText(file), findings }
+}
+
+/** The one boundary for text from the user's files (source excerpts, paths): control characters
+ * (terminal escapes among them) are shown as \\uXXXX and the length is capped. */
+export function safeText(text: string, cap = 1000): string {
+  const clean = text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, (c) =>
+    c === '\n' ? ' ' : `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  )
+  return clean.length > cap ? `${clean.slice(0, cap)}…` : clean
 }
 
 /** Lines silenced by `apidx-disable-next-line rule[, rule]` comments (no rule: every rule). */

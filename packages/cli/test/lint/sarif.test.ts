@@ -48,3 +48,14 @@ test('an empty run validates too', () => {
 test('the schema rejects a broken log, so the check can fail', () => {
   expect(validate({ version: '2.1.0', runs: [{ results: [] }] })).toBe(false)
 })
+
+test('text from the user file reaches findings with control characters escaped', async () => {
+  const { lintText: lint } = await import('../../src/lint/index.js')
+  const r = await lint(
+    'a\u001b[31m.py',
+    'URL = "wss://rtasr.xfyun.cn/v1/ws"\nts = str(time.time()*1000)  \n',
+    await builtinFacts(),
+  )
+  expect(r.path).toBe('a\\u001b[31m.py')
+  for (const f of r.findings) expect(f.message + f.fix).not.toMatch(/[\u0000-\u001f]/)
+})

@@ -3,7 +3,7 @@
 import { maskSecret } from '@apidx/core'
 import type { CredentialFact } from '../facts.js'
 import type { Rule } from '../rule.js'
-import { flat, words, type LintNode } from '../tree.js'
+import { flat, lastSegment, words, type LintNode } from '../tree.js'
 
 /** Values that are placeholders from docs and templates, not keys. */
 const PLACEHOLDER =
@@ -38,7 +38,9 @@ export const hardcodedCredential: Rule = {
       if (value === undefined || !looksLikeKey(value)) return
       const byName = name ? vendorCredentials().filter((c) => c.secret && namesCredential(name, c)) : []
       const byPrefix = context.facts.credentials.filter((c) => c.prefixes.some((p) => value.startsWith(p)))
-      const vendorWords = name ? words(name).some((w) => context.facts.vocabulary.has(w)) : false
+      const vendorWords =
+        (name ? words(name).some((w) => context.facts.vocabulary.has(w)) : false) ||
+        inVendorClient(n, context.facts.vocabulary)
       const cred =
         byPrefix.find((c) => fits(value, c)) ??
         (context.file.integration || vendorWords ? byName.find((c) => fits(value, c)) : undefined)
@@ -62,6 +64,13 @@ export const hardcodedCredential: Rule = {
       keyword: (n) => check(n, n.name),
     }
   },
+}
+
+/** True when the literal is an argument of a client named after a vendor: `new OpenAI({ apiKey: … })`. */
+function inVendorClient(n: LintNode, vocabulary: Set<string>): boolean {
+  for (let p = n.parent; p && p.kind !== 'function'; p = p.parent)
+    if (p.kind === 'call' && vocabulary.has(flat(lastSegment(p.name ?? '')))) return true
+  return false
 }
 
 function looksLikeKey(value: string): boolean {
