@@ -4,7 +4,15 @@
 import { createRequire } from 'node:module'
 import type { Node as TsNode, Parser as TsParser } from 'web-tree-sitter'
 import { ParseError } from './parse-ts.js'
-import { adopt, node, type LintComment, type LintNode, type NodeKind, type ParsedFile } from './tree.js'
+import {
+  adopt,
+  node,
+  TEXT_CAP,
+  type LintComment,
+  type LintNode,
+  type NodeKind,
+  type ParsedFile,
+} from './tree.js'
 
 let parserPromise: Promise<TsParser> | undefined
 
@@ -37,6 +45,7 @@ export async function parsePython(text: string): Promise<ParsedFile> {
       )
     }
     const comments: LintComment[] = []
+    source = text
     const root = make('program', rootTs)
     liftChildren(rootTs, root, comments)
     return { root, comments }
@@ -53,8 +62,12 @@ function firstError(n: TsNode): TsNode | undefined {
   return undefined
 }
 
+let source = ''
+
 function make(kind: NodeKind, n: TsNode): LintNode {
-  return node(kind, n.startPosition.row + 1, n.startPosition.column + 1, n.text)
+  // Sliced from the source to the cap: n.text would copy a whole function's text for every node.
+  const text = source.slice(n.startIndex, Math.min(n.endIndex, n.startIndex + TEXT_CAP))
+  return node(kind, n.startPosition.row + 1, n.startPosition.column + 1, text)
 }
 
 function liftChildren(n: TsNode, parent: LintNode, comments: LintComment[]): void {

@@ -1,7 +1,15 @@
 // JavaScript and TypeScript onto the lint tree, with the TypeScript compiler's parser (no type
 // checking: one file at a time, so a 1,000-file tree lints in seconds).
 import type * as TS from 'typescript'
-import { adopt, node, type LintComment, type LintNode, type NodeKind, type ParsedFile } from './tree.js'
+import {
+  adopt,
+  node,
+  TEXT_CAP,
+  type LintComment,
+  type LintNode,
+  type NodeKind,
+  type ParsedFile,
+} from './tree.js'
 
 export class ParseError extends Error {
   constructor(
@@ -62,8 +70,15 @@ class TsMapper {
   ) {}
 
   make(kind: NodeKind, n: TS.Node): LintNode {
-    const at = this.sf.getLineAndCharacterOfPosition(n.getStart(this.sf))
-    return node(kind, at.line + 1, at.character + 1, n.getText(this.sf))
+    const start = n.getStart(this.sf)
+    const at = this.sf.getLineAndCharacterOfPosition(start)
+    // Sliced to the cap here: getText() would copy a whole function's text for every node.
+    return node(
+      kind,
+      at.line + 1,
+      at.character + 1,
+      this.sf.text.slice(start, Math.min(n.end, start + TEXT_CAP)),
+    )
   }
 
   /** Maps n's children under parent (n itself is already represented by parent). */
