@@ -119,13 +119,13 @@ ruleTester('missing-doc-header', {
     {
       name: 'python: with the header',
       file: 'a.py',
-      code: '# apidx: provider=iflytek service=iat version=v2\nURL = "wss://iat-api.xfyun.cn/v2/iat"\n',
+      code: '# apidx: iflytek iat v2 — Streaming dictation\nURL = "wss://iat-api.xfyun.cn/v2/iat"\n',
     },
     { name: 'python: not an integration file', file: 'a.py', code: 'print("hello")\n' },
     {
       name: 'ts: with the header',
       file: 'a.ts',
-      code: "// apidx: provider=iflytek service=tts version=v2\nconst u = 'wss://tts-api.xfyun.cn/v2/tts'\n",
+      code: "// apidx: iflytek tts v2 — Streaming TTS\nconst u = 'wss://tts-api.xfyun.cn/v2/tts'\n",
     },
   ],
   invalid: [

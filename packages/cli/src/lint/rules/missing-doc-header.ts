@@ -1,6 +1,6 @@
 // missing-doc-header: an integration file without the header `apidx scaffold --header-only` writes
-// (format in ../header.ts), which names the endpoint, its docs and the check to run when it breaks.
-import { findHeader, renderHeader } from '../header.js'
+// (format in ../../scaffold/header.ts), which names the endpoint, its docs and the check to run when it breaks.
+import { findHeader } from '../header.js'
 import type { Rule } from '../rule.js'
 
 export const missingDocHeader: Rule = {
@@ -15,7 +15,7 @@ export const missingDocHeader: Rule = {
       missing: 'This file talks to {provider} but has no apidx doc header naming its endpoint and docs.',
     },
     fixes: {
-      missing: 'Add at the top: {header}',
+      missing: 'Put the header at the top of the file; print it with: {command}',
     },
   },
   create(context) {
@@ -24,27 +24,14 @@ export const missingDocHeader: Rule = {
         if (!context.file.integration || findHeader(context.comments)) return
         const e = context.file.endpoints.find((x) => x.status === 'current') ?? context.file.endpoints[0]
         const provider = e?.provider ?? context.file.schemes[0]?.provider ?? 'the vendor'
-        const scheme = e && context.facts.schemes.find((s) => s.provider === e.provider && s.id === e.auth)
-        const header = e
-          ? renderHeader(
-              {
-                provider: e.provider,
-                service: e.service,
-                version: e.version,
-                url: e.url,
-                auth: e.auth,
-                ...(scheme?.timestampFormats[0] ? { timestamp: scheme.timestampFormats[0] } : {}),
-                ...(e.docs ? { docs: e.docs } : {}),
-              },
-              context.language,
-            )
-              .trimEnd()
-              .replace(/\n/g, ' | ')
-          : `the output of apidx scaffold --header-only --provider ${provider}`
+        const lang =
+          context.language === 'python' ? 'python' : /\.[mc]?tsx?$/.test(context.path) ? 'ts' : 'js'
+        const target = e ? ` --service ${e.service} --version ${e.version}` : ' --service <service>'
+        const command = `npx apidx scaffold --provider ${e?.provider ?? provider}${target} --lang ${lang} --header-only`
         context.report({
           node: { ...n, line: 1, column: 1 },
           messageId: 'missing',
-          data: { provider, header },
+          data: { provider, command },
         })
       },
     }
