@@ -1,9 +1,10 @@
 // stale-endpoint: a URL literal that the packs say is legacy or sunset, lacks the documented path
 // segments, uses the wrong scheme, carries stray whitespace, or names a vendor host no pack documents.
-import type { Endpoint } from '../facts.js'
+import type { Endpoint, PackFacts } from '../facts.js'
 import { splitUrl } from '../facts.js'
 import { providerOfHost } from '../file-facts.js'
 import type { Rule } from '../rule.js'
+import type { LintNode } from '../tree.js'
 
 /** Region labels in host names (us-east-1, cn-shanghai, cn-huabei-1): a host in another region of a
  * documented endpoint is the same endpoint. */
@@ -45,92 +46,103 @@ export const staleEndpoint: Rule = {
   create(context) {
     return {
       string(n) {
-        const raw = n.value ?? ''
-        const literal = raw.split('{}')[0] ?? ''
-        const url = splitUrl(literal)
-        if (!url || !/^(https?|wss?)$/.test(url.scheme)) return
-        const provider = providerOfHost(url.host, context.facts)
-        if (!provider) return
-        const shown = `${url.scheme}://${url.host}${url.path === '/' ? '' : url.path}`
-        if (
-          literal !== literal.trimStart() ||
-          /\s/.test(raw.trim().split(/[?#]/)[0] ?? '') ||
-          (!n.partial && raw !== raw.trimEnd())
-        ) {
-          context.report({
-            node: n,
-            messageId: 'whitespace',
-            data: { url: JSON.stringify(shown), trimmed: shown },
-          })
-          return
-        }
-        const sameHost = context.facts.endpoints.filter((e) => regionless(e.host) === regionless(url.host))
-        if (sameHost.length === 0) {
-          // Only a host named after one of the vendor's documented services (iat.xfyun.cn for iat) is
-          // reported: other hosts of the vendor are products the pack does not cover, not mistakes.
-          const services = serviceNamed(url.host, provider, context.facts.endpoints)
-          if (services.length === 0) return
-          const hosts = [...new Set(services.map((e) => e.host))]
-          context.report({
-            node: n,
-            messageId: 'unknownHost',
-            data: { host: url.host, provider, expected: hosts.slice(0, 4).join(', ') },
-          })
-          return
-        }
-        const complete = !n.partial && !literal.includes('{}')
-        const matched = sameHost.filter((e) => e.matchesPath(url.path))
-        const data = (e: Endpoint) => ({
-          url: shown,
-          provider: e.provider,
-          service: e.service,
-          version: e.version,
-          status: e.status,
-          scheme: url.scheme,
-          host: url.host,
-        })
-        const hit = matched[0]
-        if (hit) {
-          if (hit.status !== 'current' && matched.every((e) => e.status !== 'current')) {
-            const s = hit.successor
-            const successor = s
-              ? `${s.service} ${s.version}${s.url ? ` (${s.url})` : ''}`
-              : 'a current version'
-            context.report({
-              node: n,
-              messageId: 'legacy',
-              data: { ...data(hit), successor, note: s?.note ? `: ${s.note}` : '' },
-            })
-          } else if (!matched.some((e) => e.scheme === url.scheme))
-            context.report({
-              node: n,
-              messageId: 'wrongScheme',
-              data: { ...data(hit), expectedScheme: hit.scheme, expected: hit.url },
-            })
-          return
-        }
-        if (!complete || url.path === '/') return
-        const longer = sameHost.filter((e) => e.path.startsWith(url.path.replace(/\/$/, '') + '/'))
-        const current = (es: Endpoint[]) => es.find((e) => e.status === 'current') ?? es[0]
-        const target = current(longer)
-        if (target) {
-          context.report({
-            node: n,
-            messageId: 'missingSegment',
-            data: { ...data(target), expected: target.url },
-          })
-          return
-        }
-        const documented = current(sameHost) as Endpoint
-        context.report({
-          node: n,
-          messageId: 'unknownPath',
-          data: {
-            ...data(documented),
-            expected: [...new Set(sameHost.map((e) => e.url))].slice(0, 3).join(', '),
-          },
-        })
+        const literal = urlLiteral(n, context.facts)
+        if (!literal) return
+        const known = sameHost(literal, context.facts).length > 0
+        const verdict =
+          whitespaceProblem(literal) ??
+          (known ? pathProblem(literal, context.facts) : hostProblem(literal, context.facts))
+        if (verdict) context.report({ node: n, ...verdict })
       },
     }
   },
+}
+
+/** A string that is (or starts) a URL on a pack host, split into its parts. */
+interface UrlLiteral {
+  raw: string
+  literal: string
+  partial: boolean
+  url: { scheme: string; host: string; path: string }
+  provider: string
+  shown: string
+}
+
+type Verdict = { messageId: string; data: Record<string, string> }
+
+function urlLiteral(n: LintNode, facts: PackFacts): UrlLiteral | undefined {
+  const raw = n.value ?? ''
+  const literal = raw.split('{}')[0] ?? ''
+  const url = splitUrl(literal)
+  if (!url || !/^(https?|wss?)$/.test(url.scheme)) return undefined
+  const provider = providerOfHost(url.host, facts)
+  if (!provider) return undefined
+  const shown = `${url.scheme}://${url.host}${url.path === '/' ? '' : url.path}`
+  return { raw, literal, partial: n.partial === true || literal.includes('{}'), url, provider, shown }
+}
+
+function whitespaceProblem(u: UrlLiteral): Verdict | undefined {
+  const padded =
+    u.literal !== u.literal.trimStart() ||
+    /\s/.test(u.raw.trim().split(/[?#]/)[0] ?? '') ||
+    (!u.partial && u.raw !== u.raw.trimEnd())
+  return padded
+    ? { messageId: 'whitespace', data: { url: JSON.stringify(u.shown), trimmed: u.shown } }
+    : undefined
+}
+
+/** Endpoints on the literal's host (another region of the same host counts). */
+function sameHost(u: UrlLiteral, facts: PackFacts): Endpoint[] {
+  return facts.endpoints.filter((e) => regionless(e.host) === regionless(u.url.host))
+}
+
+/** Only a host named after one of the vendor's documented services (iat.xfyun.cn for iat) is
+ * reported: the vendor's other hosts are products the pack does not cover, not mistakes. */
+function hostProblem(u: UrlLiteral, facts: PackFacts): Verdict | undefined {
+  const services = serviceNamed(u.url.host, u.provider, facts.endpoints)
+  if (services.length === 0) return undefined
+  const hosts = [...new Set(services.map((e) => e.host))]
+  return {
+    messageId: 'unknownHost',
+    data: { host: u.url.host, provider: u.provider, expected: hosts.slice(0, 4).join(', ') },
+  }
+}
+
+function describe(u: UrlLiteral, e: Endpoint): Record<string, string> {
+  const { provider, service, version, status } = e
+  return { url: u.shown, provider, service, version, status, scheme: u.url.scheme, host: u.url.host }
+}
+
+function current(es: Endpoint[]): Endpoint | undefined {
+  return es.find((e) => e.status === 'current') ?? es[0]
+}
+
+function pathProblem(u: UrlLiteral, facts: PackFacts): Verdict | undefined {
+  const onHost = sameHost(u, facts)
+  const matched = onHost.filter((e) => e.matchesPath(u.url.path))
+  const hit = matched[0]
+  if (hit) return versionProblem(u, hit, matched)
+  if (u.partial || u.url.path === '/') return undefined
+  const target = current(onHost.filter((e) => e.path.startsWith(u.url.path.replace(/\/$/, '') + '/')))
+  if (target) return { messageId: 'missingSegment', data: { ...describe(u, target), expected: target.url } }
+  const documented = current(onHost) as Endpoint
+  const expected = [...new Set(onHost.map((e) => e.url))].slice(0, 3).join(', ')
+  return { messageId: 'unknownPath', data: { ...describe(u, documented), expected } }
+}
+
+/** A documented path: legacy when no current version shares it, else the scheme must match. */
+function versionProblem(u: UrlLiteral, hit: Endpoint, matched: Endpoint[]): Verdict | undefined {
+  if (matched.every((e) => e.status !== 'current')) {
+    const s = hit.successor
+    const successor = s ? `${s.service} ${s.version}${s.url ? ` (${s.url})` : ''}` : 'a current version'
+    return {
+      messageId: 'legacy',
+      data: { ...describe(u, hit), successor, note: s?.note ? `: ${s.note}` : '' },
+    }
+  }
+  if (matched.some((e) => e.scheme === u.url.scheme)) return undefined
+  return {
+    messageId: 'wrongScheme',
+    data: { ...describe(u, hit), expectedScheme: hit.scheme, expected: hit.url },
+  }
 }
