@@ -30,8 +30,6 @@ export const swallowedError: Rule = {
     },
   },
   create(context) {
-    const how = (statements: LintNode[]) =>
-      statements.length === 0 ? 'empty handler' : statements.every(isPrintOnly) ? 'only printed' : 'ignored'
     const vendorIo = (scope: LintNode) =>
       [...ownDescendants(scope)].find((d) => isIoCall(d) && isVendorCall(d, context.facts, context.file))
     return {
@@ -46,36 +44,13 @@ export const swallowedError: Rule = {
             context.report({
               node: c,
               messageId: 'catch',
-              data: { call: io.name ?? 'the call', how: how(statements) },
+              data: { call: io.name ?? 'the call', how: describeHandler(statements) },
             })
         }
       },
       call(n) {
-        const fn = n.args?.[n.args.length - 1]
-        const droppedFn = fn?.kind === 'function' && dropsFailure(handlerBody(fn))
-        const verb = (n.name ?? '').split('.').pop() ?? ''
-        if (verb === 'catch' && (droppedFn || (fn && isPrintReference(fn)))) {
-          const callee = n.children[0]
-          const io = callee && vendorIo(callee)
-          if (io && fn)
-            context.report({
-              node: n,
-              messageId: 'promise',
-              data: {
-                call: io.name ?? '',
-                how: fn.kind === 'function' ? how(handlerBody(fn)) : 'only printed',
-              },
-            })
-        }
-        const first = n.args?.[0]
-        if (
-          (verb === 'on' || verb === 'once') &&
-          first?.value === 'error' &&
-          fn?.kind === 'function' &&
-          droppedFn &&
-          context.file.integration
-        )
-          context.report({ node: n, messageId: 'event', data: { how: describe(handlerBody(fn)) } })
+        const verdict = promiseDropped(n, vendorIo) ?? eventDropped(n, context.file.integration)
+        if (verdict) context.report({ node: n, ...verdict })
       },
       function(n) {
         if (!ERROR_CALLBACK.test(n.name ?? '') || !context.file.integration) return
@@ -85,6 +60,50 @@ export const swallowedError: Rule = {
       },
     }
   },
+}
+
+/** The handler a call passes last (`.catch(fn)`, `.on('error', fn)`). */
+function lastArgument(n: LintNode): LintNode | undefined {
+  return n.args?.[n.args.length - 1]
+}
+
+function calledVerb(n: LintNode): string {
+  return (n.name ?? '').split('.').pop() ?? ''
+}
+
+/** `.catch(() => {})` or `.catch(console.log)` on a chain that talks to the vendor. */
+function promiseDropped(
+  n: LintNode,
+  vendorIo: (scope: LintNode) => LintNode | undefined,
+): { messageId: string; data: Record<string, string> } | undefined {
+  const fn = lastArgument(n)
+  if (calledVerb(n) !== 'catch' || !fn) return undefined
+  const dropped = fn.kind === 'function' ? dropsFailure(handlerBody(fn)) : isPrintReference(fn)
+  const callee = n.children[0]
+  const io = dropped && callee ? vendorIo(callee) : undefined
+  if (!io) return undefined
+  const how = fn.kind === 'function' ? describeHandler(handlerBody(fn)) : 'only printed'
+  return { messageId: 'promise', data: { call: io.name ?? '', how } }
+}
+
+/** `client.on('error', (e) => console.log(e))` in a file that talks to a vendor. */
+function eventDropped(
+  n: LintNode,
+  integration: boolean,
+): { messageId: string; data: Record<string, string> } | undefined {
+  const fn = lastArgument(n)
+  const verb = calledVerb(n)
+  if (!integration || (verb !== 'on' && verb !== 'once') || n.args?.[0]?.value !== 'error') return undefined
+  if (fn?.kind !== 'function' || !dropsFailure(handlerBody(fn))) return undefined
+  return { messageId: 'event', data: { how: describe(handlerBody(fn)) } }
+}
+
+function describeHandler(statements: LintNode[]): string {
+  return statements.length === 0
+    ? 'empty handler'
+    : statements.every(isPrintOnly)
+      ? 'only printed'
+      : 'ignored'
 }
 
 function isPrintReference(n: LintNode): boolean {
