@@ -1,5 +1,6 @@
 // timestamp-format: a timestamp of the wrong unit or zone for the signing scheme the file uses
 // (decided from the packs: the scheme of the endpoints it names, or whose marker strings it holds).
+import type { Scheme } from '../facts.js'
 import type { Rule } from '../rule.js'
 import { enclosing, ownDescendants, words, type LintNode } from '../tree.js'
 import { isSigningCall, verb } from './calls.js'
@@ -46,44 +47,16 @@ export const timestampFormat: Rule = {
     const millisOk = withFormat((f) => f === 'unix-ms')
     const labelled = withFormat((f) => f === 'rfc1123' || f.startsWith('iso8601'))
     const dated = withFormat((f) => f === 'date' || f === 'yyyymmdd')
-    const schemeName = (s: { provider: string; id: string }) => `${s.provider} ${s.id}`
     return {
       call(n) {
-        if (
-          seconds &&
-          !millisOk &&
-          MILLIS_CALL.test((n.name ?? '').replace(/\s+/g, ' ')) &&
-          inMillis(n) &&
-          nearSigning(n)
-        )
+        if (seconds && !millisOk && isMillisCall(n) && inMillis(n) && nearSigning(n))
           context.report({
             node: n,
             messageId: 'millis',
             data: { expr: n.text, scheme: schemeName(seconds) },
           })
-        if (!/^(strftime|format)$/.test(verb(n))) return
-        const fmt = n.args?.find((a) => a.kind === 'string')?.value ?? ''
-        const local = LOCAL_SOURCE.test(n.text) && !UTC_SOURCE.test(n.text)
-        if (!local) return
-        if (labelled && UTC_LABEL.test(fmt)) {
-          const format =
-            labelled.timestampFormats.find((f) => f === 'rfc1123' || f.startsWith('iso8601')) ?? ''
-          context.report({
-            node: n,
-            messageId: 'localLabelled',
-            data: {
-              expr: n.text,
-              label: fmt.includes('GMT') ? 'GMT' : 'Z',
-              scheme: schemeName(labelled),
-              format,
-            },
-          })
-        } else if (dated && DATE_ONLY.test(fmt))
-          context.report({
-            node: n,
-            messageId: 'localDate',
-            data: { expr: n.text, scheme: schemeName(dated) },
-          })
+        const zone = zoneProblem(n, labelled, dated)
+        if (zone) context.report({ node: n, ...zone })
       },
       binary(n) {
         // time.time() * 1000: seconds made milliseconds.
@@ -100,6 +73,32 @@ export const timestampFormat: Rule = {
       },
     }
   },
+}
+
+function isMillisCall(n: LintNode): boolean {
+  return MILLIS_CALL.test((n.name ?? '').replace(/\s+/g, ' '))
+}
+
+const schemeName = (s: Scheme) => `${s.provider} ${s.id}`
+
+/** A strftime/format call on local time whose format labels it UTC (GMT, Z) where the scheme wants
+ * UTC, or formats a local date where the scheme's credential scope wants the UTC date. */
+function zoneProblem(
+  n: LintNode,
+  labelled: Scheme | undefined,
+  dated: Scheme | undefined,
+): { messageId: string; data: Record<string, string> } | undefined {
+  if (!/^(strftime|format)$/.test(verb(n))) return undefined
+  if (!LOCAL_SOURCE.test(n.text) || UTC_SOURCE.test(n.text)) return undefined
+  const fmt = n.args?.find((a) => a.kind === 'string')?.value ?? ''
+  if (labelled && UTC_LABEL.test(fmt)) {
+    const format = labelled.timestampFormats.find((f) => f === 'rfc1123' || f.startsWith('iso8601')) ?? ''
+    const label = fmt.includes('GMT') ? 'GMT' : 'Z'
+    return { messageId: 'localLabelled', data: { expr: n.text, label, scheme: schemeName(labelled), format } }
+  }
+  if (dated && DATE_ONLY.test(fmt))
+    return { messageId: 'localDate', data: { expr: n.text, scheme: schemeName(dated) } }
+  return undefined
 }
 
 /** False when the milliseconds are turned back into seconds or used as a duration (/, -, comparisons). */
