@@ -37,13 +37,7 @@ export function explain(
   packs: readonly ProviderPack[],
   options: ExplainOptions = {},
 ): Explanation {
-  const bytes = Buffer.byteLength(input, 'utf8')
-  if (bytes > MAX_INPUT_BYTES)
-    throw new ApidxError(
-      'ERR_USAGE',
-      `The input is ${bytes} bytes; explain takes at most ${MAX_INPUT_BYTES}.`,
-      { suggestions: ['Pass the error code, the status, or the error body alone.'] },
-    )
+  checkInputSize(Buffer.byteLength(input, 'utf8'))
   const text = input.trim()
   if (!text)
     throw new ApidxError('ERR_USAGE', 'Nothing to explain: the input is empty.', {
@@ -103,6 +97,20 @@ export function explain(
       return make('vendor-code', [], undefined, { suggestions: suggestCodes(packs, text, options.service) })
   }
   return explainText(text, packs, ctx, make)
+}
+
+/**
+ * Throws ApidxError `ERR_USAGE` for an input over MAX_INPUT_BYTES, naming its real size: a reader that
+ * keeps only the first bytes (stdin) passes the count of every byte it was sent, or `stoppedAt` when it
+ * stopped counting.
+ */
+export function checkInputSize(bytes: number, stoppedAt?: number): void {
+  if (bytes > MAX_INPUT_BYTES)
+    throw new ApidxError(
+      'ERR_USAGE',
+      `The input is ${stoppedAt !== undefined ? `over ${stoppedAt}` : bytes} bytes; explain takes at most ${MAX_INPUT_BYTES}.`,
+      { suggestions: ['Pass the error code, the status, or the error body alone.'] },
+    )
 }
 
 type Make = (

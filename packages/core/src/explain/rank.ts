@@ -149,13 +149,18 @@ function dedupe(found: Ranked[]): Ranked[] {
   return [...best.values()]
 }
 
-/** The named vendor's matches first; then by tier, by vendor score, by the user's service, as found. */
+/**
+ * The named vendor's matches only, when it has any (the text said whose error it is); else every match.
+ * Then by tier, by vendor score, by the user's service, as found.
+ */
 function order(
   found: Ranked[],
   vendors: readonly VendorEvidence[],
   service: string | undefined,
 ): ExplainMatch[] {
   const named = namedVendor(vendors)
+  if (named !== undefined && found.some((r) => r.m.provider === named))
+    found = found.filter((r) => r.m.provider === named)
   const score = new Map(vendors.map((v) => [v.provider, v.score]))
   return found
     .sort(
