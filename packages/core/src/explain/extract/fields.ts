@@ -150,13 +150,22 @@ export function fieldsOfText(text: string, form: string): Found[] {
   const out: Found[] = []
   hits.forEach((h, n) => {
     const next = hits[n + 1]
-    const raw =
-      h.field.role === 'code' && !'"\'`'.includes(text[h.valueAt] ?? '"') && !h.xml
-        ? readCode(text, h.valueAt)
-        : readValue(text, h.valueAt, h.xml, next?.at)
+    const bare = h.field.role === 'code' && !'"\'`'.includes(text[h.valueAt] ?? '"') && !h.xml
+    const raw = bare ? readCode(text, h.valueAt) : readValue(text, h.valueAt, h.xml, next?.at)
+    // `Error: something went wrong`: a field that only sometimes holds a code needs a code's shape.
+    if (bare && (h.field.weight ?? 1) < 2 && !codeShaped(raw)) return
     out.push(...valueOf(h.field, raw, form))
   })
   return out
+}
+
+/** A code's look: an upper-case letter after the first, a digit, `_` or `.` (not a plain lower-case word). */
+function codeShaped(value: string): boolean {
+  for (let i = 0; i < value.length; i++) {
+    const c = value[i]!
+    if ((i > 0 && c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c === '_' || c === '.') return true
+  }
+  return false
 }
 
 /** The value at `at`: quoted → to the quote; XML → to `<`; else to the line end or the next field. */
