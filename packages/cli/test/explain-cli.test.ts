@@ -137,3 +137,36 @@ describe('apidx explain: a code one service declares and a pack-wide rule also m
     expect(r.stdout).toContain('OpenAI API › any service · HTTP 403 handshake rule')
   })
 })
+
+describe('apidx explain: what users paste, without --provider', () => {
+  it('a botocore exception string: AWS first, the answer and its evidence in --json', async () => {
+    const input =
+      'botocore.exceptions.ClientError: An error occurred (InvalidClientTokenId) when calling the GetCallerIdentity operation: The security token included in the request is invalid'
+    const { code, doc } = await json([input])
+    expect(code).toBe(0)
+    expect(doc.best).toMatchObject({
+      diagnosis: 'auth/unknown-key',
+      provider: 'aws',
+      code: 'InvalidClientTokenId',
+    })
+    expect(doc.best.why).toContain('aws: the boto3/botocore SDK ("botocore")')
+    expect(doc.matches.every((m: { provider: string }) => m.provider === 'aws')).toBe(true)
+  })
+
+  it('401 groups the entries by vendor; --all prints each in full', async () => {
+    const grouped = await run(['401'])
+    expect(grouped.code).toBe(0)
+    expect(grouped.stdout).toContain('Pack entries, by vendor')
+    const all = await run(['401', '--all'])
+    expect(all.stdout).not.toContain('Pack entries, by vendor')
+    expect(all.stdout.split('\n').length).toBeGreaterThan(grouped.stdout.split('\n').length)
+  })
+
+  it('a 1 MB input on stdin is refused with its real size, exit 2', async () => {
+    const r = await runCli(['explain', '-', '--json'], { env, cwd: dir, input: 'a'.repeat(1024 * 1024) })
+    expect(r.code).toBe(2)
+    expect(JSON.parse(r.stdout).error.message).toBe(
+      'The input is 1048576 bytes; explain takes at most 65536.',
+    )
+  })
+})

@@ -102,3 +102,85 @@ describe('renderExplain', () => {
     expect(renderExplain(hostile, false)).not.toMatch(/[\u0000-\u0008\u000B-\u001F\u007F-\u009F]/)
   })
 })
+
+/** Three entries of two vendors for a status, as `explain 401` without --provider returns them. */
+const rule = (provider: string, meaning: string, diagnosis: string) => ({
+  provider,
+  providerName: `${provider} cloud`,
+  status: 401,
+  via: 'handshake-rule' as const,
+  meaning,
+  causes: [{ rank: 1, text: 'A wrong key.', source: 'generic' as const }],
+  fix: 'Fix the key.',
+  docs: 'https://docs.example/',
+  diagnosis,
+})
+const many: Explanation = {
+  input: '401',
+  kind: 'http-status',
+  found: true,
+  matches: [
+    rule('acme', 'The key is unknown.', 'auth/unknown-key'),
+    rule('acme', 'The signature does not match.', 'auth/signature-mismatch'),
+    rule('acme', 'The host header was not signed.', 'auth/signature-mismatch'),
+    rule('acme', 'Unauthorized.', 'auth/unauthorized'),
+    rule('other', 'The API key is not valid.', 'auth/unknown-key'),
+  ],
+  generic: {
+    httpStatus: { code: 401, name: 'Unauthorized', meaning: 'No credentials, or wrong ones.' },
+    symptom: { id: 'auth-rejected', name: 'Authentication rejected (401/403)' },
+    causes: [{ rank: 1, text: 'The credentials are wrong.', source: 'generic' }],
+  },
+}
+
+describe('renderExplain: many matches', () => {
+  it('puts the generic causes first and groups the pack entries by vendor, one line each, three per vendor', () => {
+    expect(renderExplain(many, false)).toBe(
+      [
+        '401  (HTTP status)',
+        '',
+        'Meaning: HTTP 401 Unauthorized',
+        '  No credentials, or wrong ones.',
+        '  Usual causes (Authentication rejected (401/403)):',
+        '    1. The credentials are wrong.',
+        '',
+        'Pack entries, by vendor (5; apidx explain … --all shows each in full, --provider <id> one vendor):',
+        '  acme cloud · 4 entries',
+        '    • HTTP 401: The key is unknown. → auth/unknown-key',
+        '    • HTTP 401: The signature does not match. → auth/signature-mismatch',
+        '    • HTTP 401: The host header was not signed. → auth/signature-mismatch',
+        '      … 1 more (--all)',
+        '  other cloud · 1 entry',
+        '    • HTTP 401: The API key is not valid. → auth/unknown-key',
+      ].join('\n'),
+    )
+  })
+
+  it('shows every entry in full with --all', () => {
+    const text = renderExplain(many, false, { all: true })
+    expect(text.match(/Fix: Fix the key\./g)).toHaveLength(5)
+    expect(text).not.toContain('by vendor')
+  })
+
+  it('leads with the answer and the evidence that chose its vendor', () => {
+    const withAnswer: Explanation = {
+      ...answer,
+      best: {
+        diagnosis: 'vendor/error',
+        source: 'pack',
+        provider: 'acme',
+        code: '2001',
+        why: ['acme: the Acme SDK ("AcmeSDKError")', 'acme: host acme.test'],
+      },
+      vendors: [
+        { provider: 'acme', score: 7, evidence: ['the Acme SDK ("AcmeSDKError")', 'host acme.test'] },
+      ],
+    }
+    const lines = renderExplain(withAnswer, false).split('\n')
+    expect(lines.slice(1, 4)).toEqual([
+      'Answer: vendor/error · acme · code 2001',
+      '  ↳ acme: the Acme SDK ("AcmeSDKError")',
+      '  ↳ acme: host acme.test',
+    ])
+  })
+})

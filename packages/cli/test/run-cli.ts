@@ -13,10 +13,10 @@ export interface CliResult {
 /** Runs `apidx <args>` with a clean, colourless environment plus `env`. */
 export function runCli(
   args: string[],
-  options: { env?: NodeJS.ProcessEnv; cwd?: string; timeout?: number } = {},
+  options: { env?: NodeJS.ProcessEnv; cwd?: string; timeout?: number; input?: string } = {},
 ): Promise<CliResult> {
   return new Promise((resolve) => {
-    execFile(
+    const child = execFile(
       process.execPath,
       [CLI, ...args],
       {
@@ -28,5 +28,10 @@ export function runCli(
       (err, stdout, stderr) =>
         resolve({ code: err ? (typeof err.code === 'number' ? err.code : 1) : 0, stdout, stderr }),
     )
+    // Stdin for `-` inputs; a child that exits before reading it all is not an error of the test.
+    if (options.input !== undefined) {
+      child.stdin?.on('error', () => {})
+      child.stdin?.end(options.input)
+    }
   })
 }

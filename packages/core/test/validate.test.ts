@@ -86,6 +86,23 @@ describe('validatePackText', () => {
   })
 })
 
+describe('fingerprints', () => {
+  it('takes a substring or a request-id shape, and names one that has neither or both', async () => {
+    const p = JSON.parse(validText)
+    p.fingerprints = [
+      { contains: 'AcmeSDKError', what: 'the Acme SDK' },
+      { requestIdShape: 'uuid-upper', what: 'an upper-case UUID' },
+      { what: 'nothing' },
+      { contains: 'x-acme', requestIdShape: 'uuid-lower', what: 'both' },
+    ]
+    const v = await validatePackText(JSON.stringify(p), 'x.json')
+    expect(v.problems.map((x) => [x.pointer, x.message])).toEqual([
+      ['/fingerprints/2', 'matches nothing'],
+      ['/fingerprints/3', 'has both "contains" and "requestIdShape"'],
+    ])
+  })
+})
+
 describe('validatePackFile', () => {
   it('reads and validates a file', async () => {
     expect((await validatePackFile(validPackFile)).pack?.id).toBe('acme')

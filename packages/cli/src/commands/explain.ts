@@ -37,12 +37,17 @@ export default class Explain extends ApidxCommand {
       char: 's',
       description: "the pack's service id (e.g. iat): its meaning comes first",
     }),
+    all: Flags.boolean({
+      description:
+        'show every matching pack entry in full (many matches are otherwise grouped by vendor, one line each)',
+      default: false,
+    }),
   }
 
   async run(): Promise<Explanation> {
     const { args, flags } = await this.parse(Explain)
     const core = await import('@apidx/core')
-    const input = args.input === '-' ? await readStdin(core.MAX_INPUT_BYTES) : args.input
+    const input = args.input === '-' ? await readStdin(core.MAX_INPUT_BYTES, core.checkInputSize) : args.input
     const settings = await loadSettings()
     const options = packOptions(settings.packPaths)
     const broken: BrokenPack[] = []
@@ -55,21 +60,35 @@ export default class Explain extends ApidxCommand {
         `Skipped ${b.file} (${b.source.kind}): it does not validate; see apidx packs validate ${b.file}`,
       )
     const result = core.explain(input, packs, flags.service !== undefined ? { service: flags.service } : {})
-    this.show(renderExplain(result, colorEnabled()))
+    this.show(renderExplain(result, colorEnabled(), { all: flags.all }))
     if (!result.found) this.setExit(EXIT.fault)
     return result
   }
 }
 
-/** Reads stdin up to one byte past the limit, so core can reject an oversized input with its size. */
-async function readStdin(limit: number): Promise<string> {
+/** How far stdin is counted before an oversized input is reported as "over" this many bytes. */
+const STDIN_COUNT_LIMIT = 64 * 1024 * 1024
+
+/**
+ * Reads stdin, keeping at most `limit` bytes but counting every byte, so an oversized input is rejected
+ * with its real size (a 1 MB paste is 1 MB, not the 128 KiB read before stopping).
+ */
+async function readStdin(
+  limit: number,
+  checkSize: (bytes: number, stoppedAt?: number) => void,
+): Promise<string> {
   const chunks: Buffer[] = []
   let size = 0
   for await (const chunk of process.stdin) {
     const b = Buffer.isBuffer(chunk) ? chunk : Buffer.from(String(chunk))
-    chunks.push(b)
+    if (size <= limit) chunks.push(b)
     size += b.length
-    if (size > limit) break
+    // An endless stream (`yes | apidx explain -`) is not read to its end.
+    if (size > STDIN_COUNT_LIMIT) {
+      checkSize(size, STDIN_COUNT_LIMIT)
+      break
+    }
   }
+  checkSize(size)
   return Buffer.concat(chunks).toString('utf8')
 }

@@ -22,15 +22,30 @@ export function printable(text: string): string {
   return out
 }
 
+/** How the answer is laid out. */
+export interface ExplainRenderOptions {
+  /** Every match in full, however many (`--all`); else many matches are grouped by vendor, one line each. */
+  all?: boolean
+}
+
+/** More matches than this (or matches of several vendors) are grouped unless --all. */
+const FULL_LIMIT = 4
+/** One-line entries shown per vendor when grouped. */
+const PER_VENDOR = 3
+
 /** The terminal text of an explanation. */
-export function renderExplain(e: Explanation, color: boolean): string {
+export function renderExplain(e: Explanation, color: boolean, options: ExplainRenderOptions = {}): string {
   const p = (style: Parameters<typeof paint>[0], t: string) => paint(style, t, color)
   const lines: string[] = []
   const input = printable(e.input)
   const head = input.length > 70 ? `${input.slice(0, 69)}…` : input
   lines.push(
-    `${p('bold', head)}  ${p('gray', `(${KIND[e.kind]}${e.provider ? ` · ${e.provider}` : ''}${e.service ? ` · ${e.service}` : ''})`)}`,
+    `${p('bold', head)}  ${p('gray', `(${KIND[e.kind]}${e.provider && !e.best?.provider ? ` · ${e.provider}` : ''}${e.best?.provider ? ` · ${e.best.provider}` : ''}${e.service && e.best?.source !== 'generic' ? ` · ${e.service}` : ''})`)}`,
   )
+  lines.push(...renderAnswer(e, p))
+  const vendors = new Set(e.matches.map((m) => m.provider))
+  if (!options.all && (e.matches.length > FULL_LIMIT || (vendors.size > 1 && e.matches.length > 2)))
+    return [...lines, ...renderGrouped(e, p)].join('\n')
   // Only error-table entries are per service; a pack-wide handshake rule is not another meaning of the code.
   const services = new Set(
     e.matches.filter((m) => m.via === 'error-table').map((m) => `${m.provider}/${m.service ?? ''}`),
@@ -44,8 +59,18 @@ export function renderExplain(e: Explanation, color: boolean): string {
       ),
     )
   }
+  // The text names a vendor whose pack has no entry: its generic meaning is the answer, other packs' entries follow.
+  const genericFirst = e.best?.source === 'generic' && e.generic !== undefined
+  if (genericFirst) {
+    lines.push('', ...renderGeneric(e.generic!, p, false))
+    if (e.matches.length)
+      lines.push(
+        '',
+        p('gray', `Entries of other packs (the text points at ${e.best!.provider ?? 'another vendor'}):`),
+      )
+  }
   for (const m of e.matches) lines.push('', ...renderMatch(m, p))
-  if (e.generic) lines.push('', ...renderGeneric(e.generic, p, e.matches.length > 0))
+  if (e.generic && !genericFirst) lines.push('', ...renderGeneric(e.generic, p, e.matches.length > 0))
   if (!e.found) lines.push('', p('red', notFound(e)))
   if (e.suggestions?.length) {
     lines.push('', p('bold', 'Nearest:'))
@@ -66,6 +91,53 @@ export function renderExplain(e: Explanation, color: boolean): string {
 }
 
 type Paint = (style: Parameters<typeof paint>[0], t: string) => string
+
+/** The answer line, and when the vendor was chosen without --provider, the evidence that chose it. */
+function renderAnswer(e: Explanation, p: Paint): string[] {
+  const b = e.best
+  if (!b || !e.vendors?.length) return []
+  const what = [b.diagnosis, b.provider, b.code !== undefined ? `code ${b.code}` : '']
+    .filter(Boolean)
+    .join(' · ')
+  const out = [
+    `${p('bold', 'Answer:')} ${printable(what)}${b.source === 'generic' ? p('gray', ' (generic meaning)') : ''}`,
+  ]
+  for (const why of b.why.slice(0, 4)) out.push(...indent(wrap(why, WIDTH - 4), '  ↳ ', '    '))
+  return out
+}
+
+/** Many matches: the first in full when it is the answer, the generic meaning first otherwise, then each vendor's entries one line each. */
+function renderGrouped(e: Explanation, p: Paint): string[] {
+  const out: string[] = []
+  const lead = e.best?.source === 'pack' && e.kind !== 'http-status' ? e.matches[0] : undefined
+  if (lead) out.push('', ...renderMatch(lead, p))
+  if (e.generic) out.push('', ...renderGeneric(e.generic, p, Boolean(lead)))
+  const rest = e.matches.filter((m) => m !== lead)
+  const byVendor = new Map<string, ExplainMatch[]>()
+  for (const m of rest) byVendor.set(m.provider, [...(byVendor.get(m.provider) ?? []), m])
+  out.push(
+    '',
+    p(
+      'bold',
+      `${lead ? 'Other pack entries' : 'Pack entries'}, by vendor (${rest.length}; apidx explain … --all shows each in full, --provider <id> one vendor):`,
+    ),
+  )
+  for (const ms of byVendor.values()) {
+    out.push(
+      `  ${p('bold', printable(ms[0]!.providerName))} ${p('gray', `· ${ms.length} ${ms.length === 1 ? 'entry' : 'entries'}`)}`,
+    )
+    for (const m of ms.slice(0, PER_VENDOR)) {
+      const where =
+        m.code !== undefined
+          ? `${m.service ?? ''} ${m.code}`
+          : `HTTP ${m.status}${m.service ? ` ${m.service}` : ''}`
+      out.push(...indent(wrap(`${where}: ${m.meaning} → ${m.diagnosis}`, WIDTH - 6), '    • ', '      '))
+    }
+    if (ms.length > PER_VENDOR) out.push(p('gray', `      … ${ms.length - PER_VENDOR} more (--all)`))
+  }
+  for (const n of e.notes ?? []) out.push('', p('gray', n))
+  return out
+}
 
 function renderMatch(m: ExplainMatch, p: Paint): string[] {
   const where = [

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest'
 import { ApidxError } from '../errors.js'
 import type { ProviderPack } from '../generated/index.js'
 import { CAUSES } from './causes.js'
+import { parseLoose } from './extract/index.js'
 import { explain, MAX_INPUT_BYTES } from './explain.js'
 import type { RankedCause } from './types.js'
 
@@ -171,6 +172,14 @@ describe('explain: vendor codes', () => {
           diagnosis: 'vendor/error',
         },
       ],
+      best: {
+        diagnosis: 'vendor/error',
+        source: 'pack',
+        provider: 'acme',
+        service: 'legacy',
+        code: '2001',
+        why: ["the acme pack's entry matches the input"],
+      },
     })
   })
 
@@ -344,10 +353,13 @@ describe('explain: error bodies', () => {
     expect(r.notes?.[0]).toMatch(/^The input is not valid JSON/)
   })
 
-  it('rejects prototype keys in a body without polluting anything', () => {
-    const r = explain('{"__proto__":{"polluted":true},"code":"2001"}', [acme])
-    expect(r.found).toBe(false)
+  it('reads a body with prototype keys without polluting anything; the object reader drops those keys', () => {
+    const r = explain('{"__proto__":{"polluted":true},"constructor":{"polluted":true},"code":"2001"}', [acme])
     expect(({} as Record<string, unknown>).polluted).toBeUndefined()
+    expect(r.matches[0]?.code).toBe('2001')
+    const read = parseLoose('{"__proto__":{"polluted":true},"constructor":1,"a":1}') as object
+    expect(Object.keys(read)).toEqual(['a'])
+    expect(Object.getPrototypeOf(read)).toBeNull()
   })
 })
 

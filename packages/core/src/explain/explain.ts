@@ -4,13 +4,16 @@ import { ApidxError } from '../errors.js'
 import type { ProviderPack } from '../generated/index.js'
 import { nearest } from '../pack/target.js'
 import { parseJson } from '../pack/safe-json.js'
-import { bodyMatches } from './body.js'
 import { httpStatus, wsClose } from './codes.js'
-import { codeMatches, type LookupContext, messageMatches, own, ruleMatches } from './lookup.js'
+import { bestAnswer } from './best.js'
+import { extract } from './extract/index.js'
+import { codeMatches, type LookupContext, own, ruleMatches } from './lookup.js'
 import { maskSecrets } from './mask.js'
+import { rankMatches } from './rank.js'
 import { suggestCodes } from './suggest.js'
 import { SYMPTOMS, type Symptom, symptomForClose, symptomForStatus, symptomForText } from './symptoms.js'
 import type { ExplainKind, ExplainMatch, Explanation, GenericExplanation, RankedCause } from './types.js'
+import { vendorEvidence } from './vendor.js'
 
 /** The largest input accepted, in bytes: an error body, not a log file. */
 export const MAX_INPUT_BYTES = 64 * 1024
@@ -34,13 +37,7 @@ export function explain(
   packs: readonly ProviderPack[],
   options: ExplainOptions = {},
 ): Explanation {
-  const bytes = Buffer.byteLength(input, 'utf8')
-  if (bytes > MAX_INPUT_BYTES)
-    throw new ApidxError(
-      'ERR_USAGE',
-      `The input is ${bytes} bytes; explain takes at most ${MAX_INPUT_BYTES}.`,
-      { suggestions: ['Pass the error code, the status, or the error body alone.'] },
-    )
+  checkInputSize(Buffer.byteLength(input, 'utf8'))
   const text = input.trim()
   if (!text)
     throw new ApidxError('ERR_USAGE', 'Nothing to explain: the input is empty.', {
@@ -89,8 +86,8 @@ export function explain(
     return make(matches.length ? 'vendor-code' : 'ws-close', matches, generic)
   }
   const statusPrefix = leadingStatus(text)
-  if (statusPrefix) return explainBody(statusPrefix.body, packs, ctx, make, statusPrefix.status)
-  if (text.startsWith('{') || text.startsWith('[')) return explainBody(text, packs, ctx, make)
+  if (statusPrefix) return explainText(statusPrefix.body, packs, ctx, make, statusPrefix.status)
+  if (text.startsWith('{') || text.startsWith('[')) return explainText(text, packs, ctx, make)
   if (isCodeLike(text)) {
     const matches = codeMatches(packs, text, ctx)
     if (matches.length) return make('vendor-code', matches)
@@ -99,7 +96,21 @@ export function explain(
     if (hasDigit(text))
       return make('vendor-code', [], undefined, { suggestions: suggestCodes(packs, text, options.service) })
   }
-  return explainBody(text, packs, ctx, make)
+  return explainText(text, packs, ctx, make)
+}
+
+/**
+ * Throws ApidxError `ERR_USAGE` for an input over MAX_INPUT_BYTES, naming its real size: a reader that
+ * keeps only the first bytes (stdin) passes the count of every byte it was sent, or `stoppedAt` when it
+ * stopped counting.
+ */
+export function checkInputSize(bytes: number, stoppedAt?: number): void {
+  if (bytes > MAX_INPUT_BYTES)
+    throw new ApidxError(
+      'ERR_USAGE',
+      `The input is ${stoppedAt !== undefined ? `over ${stoppedAt}` : bytes} bytes; explain takes at most ${MAX_INPUT_BYTES}.`,
+      { suggestions: ['Pass the error code, the status, or the error body alone.'] },
+    )
 }
 
 type Make = (
@@ -109,39 +120,63 @@ type Make = (
   extra?: Partial<Explanation>,
 ) => Explanation
 
-/** An error body (JSON or plain text): the vendor frame's code, handshake rules, then the symptom table. */
-function explainBody(
+/**
+ * Pasted text of any form (a JSON body, an SDK exception, a log line): candidates are extracted, the
+ * packs scored by the evidence the text holds, the matches ranked; the generic symptom comes last.
+ */
+function explainText(
   body: string,
   packs: readonly ProviderPack[],
   ctx: LookupContext,
   make: Make,
-  status?: number,
+  leading?: number,
 ): Explanation {
+  const extracted = extract(body)
+  if (leading !== undefined && !extracted.statuses.includes(leading)) extracted.statuses.unshift(leading)
+  const vendors = vendorEvidence(packs, extracted.views.join('\n'), extracted)
+  const matches = rankMatches(packs, body, extracted, vendors, ctx)
+  // Without a status in the text, the status of the matching rules, when they agree and no frame matched.
+  const ruleStatuses = new Set(matches.map((m) => m.status))
+  const status =
+    extracted.statuses[0] ??
+    (ruleStatuses.size === 1 && matches.every((m) => m.via === 'handshake-rule')
+      ? matches[0]?.status
+      : undefined)
+  const symptom = symptomForText(body.toLowerCase())
+  let generic = status !== undefined ? statusGeneric(status, symptom) : undefined
+  if (!generic && symptom) generic = symptomGeneric(symptom)
+  const braces = body.startsWith('{') || body.startsWith('[')
   const notes: string[] = []
-  let fromFrame: ExplainMatch[] = []
-  if (body.startsWith('{') || body.startsWith('[')) {
+  if (braces && !extracted.objects.length) {
     const parsed = parseJson(body, { maxBytes: MAX_INPUT_BYTES, maxDepth: 32 })
-    if (parsed.ok) fromFrame = bodyMatches(packs, parsed.value, ctx).matches
-    else
+    if (!parsed.ok)
       notes.push(
         `The input is not valid JSON (${parsed.issues[0]?.message ?? 'unreadable'}); it was searched as text.`,
       )
   }
-  const fromRules = ruleMatches(packs, { body, ...(status !== undefined ? { status } : {}) }, ctx)
-  // A message the packs know by its words, when no frame field carried a code.
-  const fromMessage = fromFrame.length ? [] : messageMatches(packs, body, ctx)
-  const matches = [...fromFrame, ...fromMessage, ...fromRules]
-  const statuses = new Set(fromRules.map((m) => m.status))
-  const shownStatus = status ?? (statuses.size === 1 && !fromFrame.length ? fromRules[0]!.status : undefined)
-  let generic = shownStatus !== undefined ? statusGeneric(shownStatus) : undefined
-  let kind: ExplainKind = 'error-body'
-  if (!matches.length && !generic) {
-    const symptom = symptomForText(body.toLowerCase())
-    if (symptom) generic = symptomGeneric(symptom)
-    // Plain words that only the symptom table explains ("parse error") are a symptom, not a body.
-    if (symptom && !body.startsWith('{') && !body.startsWith('[') && status === undefined) kind = 'symptom'
+  // Plain words that only the symptom table explains ("parse error") are a symptom, not a body.
+  const kind: ExplainKind =
+    !matches.length &&
+    symptom &&
+    !braces &&
+    status === undefined &&
+    !extracted.codes.some((c) => c.weight >= 2)
+      ? 'symptom'
+      : 'error-body'
+  const extra: Partial<Explanation> = {
+    ...(notes.length ? { notes } : {}),
+    vendors: vendors
+      .filter((v) => v.score > 0)
+      .map(({ provider, score, evidence }) => ({ provider, score, evidence })),
+    recognised: {
+      forms: extracted.forms,
+      codes: extracted.codes.map((c) => c.value).slice(0, 20),
+      statuses: extracted.statuses.slice(0, 5),
+      requestIds: extracted.requestIds.map((r) => maskSecrets(r).slice(0, 80)).slice(0, 5),
+    },
   }
-  const extra: Partial<Explanation> = notes.length ? { notes } : {}
+  const best = bestAnswer(matches, generic, vendors)
+  if (best) extra.best = best
   if (!matches.length && !generic)
     extra.suggestions = [
       {
@@ -152,9 +187,9 @@ function explainBody(
 }
 
 /** The generic meaning of a status and the causes of the symptom it shows. */
-function statusGeneric(status: number): GenericExplanation | undefined {
+function statusGeneric(status: number, fromText?: Symptom): GenericExplanation | undefined {
   const http = httpStatus(status)
-  const symptom = symptomForStatus(status)
+  const symptom = fromText ?? symptomForStatus(status)
   if (!http && !symptom) return undefined
   return {
     ...(http ? { httpStatus: http } : {}),
@@ -173,6 +208,10 @@ function ranked(s: Symptom): RankedCause[] {
 
 /** Sets `provider` and `service` when every match agrees on them. */
 function summarise(e: Explanation): Explanation {
+  if (!e.best) {
+    const best = bestAnswer(e.matches, e.generic, [])
+    if (best) e.best = best
+  }
   const providers = new Set(e.matches.map((m) => m.provider))
   const services = new Set(e.matches.map((m) => m.service))
   if (providers.size === 1) e.provider = e.matches[0]!.provider

@@ -11,6 +11,8 @@ export interface Symptom {
   statuses: readonly number[]
   /** WebSocket close codes that are this symptom. */
   closeCodes?: readonly number[]
+  /** The finding code `apidx check` reports for it, when one fits whatever the vendor. */
+  diagnosis?: string
   causes: readonly string[]
 }
 
@@ -21,6 +23,7 @@ export const SYMPTOMS: readonly Symptom[] = [
     name: 'Not found (404)',
     aliases: ['not found', 'no route', 'no such endpoint'],
     statuses: [404, 405],
+    diagnosis: 'url/not-found',
     causes: [
       'The path or API version moved or was retired (the vendor serves v2 now, or renamed the path).',
       'A typo in the host, path or version segment, or a path prefix lost when building the URL.',
@@ -30,19 +33,10 @@ export const SYMPTOMS: readonly Symptom[] = [
   {
     id: 'auth-rejected',
     name: 'Authentication rejected (401/403)',
-    aliases: [
-      'unauthorized',
-      'unauthorised',
-      'forbidden',
-      'access denied',
-      'signature mismatch',
-      'signature does not match',
-      'invalid signature',
-      'auth failed',
-      'authentication failed',
-    ],
+    aliases: ['unauthorized', 'unauthorised', 'auth failed', 'authentication failed'],
     statuses: [401, 403],
     closeCodes: [1008],
+    diagnosis: 'auth/unauthorized',
     causes: [
       'The signing algorithm or string to sign differs from the documented one (SHA-1 for SHA-256, hex for base64, a header or line missing).',
       'The timestamp is off: the local clock drifts beyond the allowed skew, or milliseconds were sent for seconds.',
@@ -51,15 +45,136 @@ export const SYMPTOMS: readonly Symptom[] = [
     ],
   },
   {
+    id: 'signature-mismatch',
+    name: 'Signature rejected',
+    aliases: [
+      'signature mismatch',
+      'signature does not match',
+      'signaturedoesnotmatch',
+      'invalid signature',
+      'signature is invalid',
+      'signature failure',
+      'signature cannot be verified',
+      'bad signature',
+      'signature not match',
+    ],
+    statuses: [],
+    diagnosis: 'auth/signature-mismatch',
+    causes: [
+      'The secret that signed is not the one the server holds for the key id: a wrong, mis-copied or swapped secret (a stray space or newline).',
+      'The string to sign differs from what the server rebuilds: a header, the host, the path or the query encoded or ordered differently.',
+      'The request was changed after signing (a proxy, a client that adds a header, a body serialised twice).',
+    ],
+  },
+  {
+    id: 'unknown-key',
+    name: 'Key not recognised',
+    aliases: [
+      'incorrect api key',
+      'invalid api key',
+      'invalid_api_key',
+      'api key not valid',
+      'access key is not found',
+      'secretid is not found',
+      'does not exist in our records',
+      'security token included in the request is invalid',
+      'unknown client id',
+      'fail to retrieve credential',
+      'invalidaccesskeyid',
+    ],
+    statuses: [],
+    diagnosis: 'auth/unknown-key',
+    causes: [
+      'The key id is mistyped, truncated, wrapped in quotes, brackets or spaces, or was copied from another field.',
+      'The key was deleted, disabled or belongs to another account, region or environment (a test key against production).',
+      "A relay's or another vendor's key sent to this vendor's host.",
+    ],
+  },
+  {
+    id: 'permission-denied',
+    name: 'Permission denied',
+    aliases: [
+      'forbidden',
+      'access denied',
+      'not authorized to',
+      'not authorised to',
+      'no permission',
+      'permission denied',
+    ],
+    statuses: [],
+    diagnosis: 'auth/forbidden',
+    causes: [
+      'The key is valid but its user or role lacks the permission for this action or resource (an IAM, RAM or CAM policy).',
+      'The service, region or resource is not open to this account (not enabled, another region, a bucket policy).',
+      'A condition of the policy fails: the caller IP, the time, or a missing MFA.',
+    ],
+  },
+  {
     id: 'rate-limited',
     name: 'Rate limited (429)',
-    aliases: ['rate limit', 'too many requests', 'throttl', 'quota exceeded'],
+    aliases: [
+      'rate limit',
+      'too many requests',
+      'throttl',
+      'quota exceeded',
+      'rate exceeded',
+      'frequency limit',
+      'request limit',
+      'flow control',
+    ],
     statuses: [429],
     closeCodes: [1013],
+    diagnosis: 'http/rate-limited',
     causes: [
       'Too many requests or concurrent connections for the plan: back off, and reuse connections instead of opening one per request.',
       'A daily or monthly quota is used up.',
       'A retry loop without back-off amplifies a short failure.',
+    ],
+  },
+  {
+    id: 'quota',
+    name: 'Quota or credit used up',
+    aliases: [
+      'exceeded your current quota',
+      'insufficient_quota',
+      'insufficient quota',
+      'daily request limit',
+      'credit balance',
+      'billing details',
+      '余额不足',
+      '欠费',
+    ],
+    statuses: [],
+    diagnosis: 'quota/exhausted',
+    causes: [
+      'The account has no credit left, or its plan, free trial or licence allowance has run out: retrying does not help; top up or upgrade in the console.',
+      'A daily or monthly allowance is used up: it comes back at the next period, or the plan raises it.',
+      'The key belongs to another account or organisation than the one that was paid for.',
+    ],
+  },
+  {
+    id: 'clock-skew',
+    name: 'Timestamp rejected (clock skew)',
+    aliases: [
+      'clock skew',
+      'signature expired',
+      'signature not yet current',
+      'not  yet current',
+      'time expired',
+      'timestamp expired',
+      'request has expired',
+      'too far in the past',
+      'is now earlier than',
+      'is still later than',
+      'x-date header is required',
+      'time stamp or date value is expired',
+    ],
+    statuses: [],
+    diagnosis: 'clock/skew',
+    causes: [
+      "The local clock is off: the request's signing time is outside the window the server allows (often 5 or 15 minutes); sync it with NTP.",
+      'A signed request or URL was reused after it expired (a cached signer, a queued request, a presigned URL kept too long).',
+      'The timestamp is in the wrong unit or zone: milliseconds for seconds, local time sent as UTC.',
     ],
   },
   {
@@ -68,6 +183,7 @@ export const SYMPTOMS: readonly Symptom[] = [
     aliases: ['internal server error', 'bad gateway', 'service unavailable', 'gateway timeout'],
     statuses: [500, 502, 503, 504],
     closeCodes: [1011, 1012, 1014],
+    diagnosis: 'http/server-error',
     causes: [
       'The vendor or a gateway is failing or overloaded: retry with back-off and check the vendor status page.',
       'A corporate proxy or load balancer between you and the vendor is failing (502/504 from the proxy itself).',
@@ -79,6 +195,7 @@ export const SYMPTOMS: readonly Symptom[] = [
     name: 'Timeout',
     aliases: ['timeout', 'timed out', 'etimedout', 'hangs', 'no response'],
     statuses: [408],
+    diagnosis: 'http/timeout',
     causes: [
       'A network path problem: a firewall dropping packets, a proxy that must be configured, or a VPN.',
       'DNS resolving slowly or to an unreachable address.',
@@ -99,6 +216,7 @@ export const SYMPTOMS: readonly Symptom[] = [
       'getaddrinfo',
     ],
     statuses: [],
+    diagnosis: 'tcp/refused',
     causes: [
       'A wrong host or port, or nothing listening (a local emulator not started).',
       'A firewall or proxy resetting connections to the vendor.',
@@ -111,6 +229,7 @@ export const SYMPTOMS: readonly Symptom[] = [
     aliases: ['closed unexpectedly', 'connection closed', 'abnormal closure', 'closed before'],
     statuses: [],
     closeCodes: [1001, 1006],
+    diagnosis: 'ws/closed-early',
     causes: [
       'The server ended the session after an error frame: read the last frame before the close, its vendor code says why.',
       "An idle or session limit: no data sent for too long, or the session ran past the vendor's maximum duration.",
@@ -123,6 +242,7 @@ export const SYMPTOMS: readonly Symptom[] = [
     name: 'TLS / certificate error',
     aliases: ['certificate', 'self signed', 'self-signed', 'unable to verify', 'ssl', 'tls handshake'],
     statuses: [],
+    diagnosis: 'tls/handshake-failed',
     causes: [
       'A TLS-intercepting proxy whose CA the runtime does not trust (set NODE_EXTRA_CA_CERTS or the proxy CA).',
       'An outdated CA bundle or runtime, or an expired certificate on the server.',
@@ -144,6 +264,7 @@ export const SYMPTOMS: readonly Symptom[] = [
       'deserialis',
     ],
     statuses: [],
+    diagnosis: 'response/not-json',
     causes: [
       'The response format changed: a new API version, or a field that is now JSON inside a string.',
       'An HTML error page (a proxy, gateway or captive portal) came back instead of JSON.',

@@ -31,6 +31,8 @@ export interface ExplainMatch {
   version?: string
   /** The vendor error code, for an error-table entry. */
   code?: string
+  /** The code as the input wrote it, when it was explained by a related entry (`Throttling.User` by `Throttling`). */
+  inputCode?: string
   /** The HTTP status, for a handshake rule. */
   status?: number
   /** Where the entry comes from. */
@@ -83,6 +85,33 @@ export interface ExplainSuggestion {
   reason: string
 }
 
+/** The one answer apidx stands behind: the first pack match, or the generic symptom when no pack explains it. */
+export interface BestAnswer {
+  /** The finding code `apidx check` would report. */
+  diagnosis: string
+  source: 'pack' | 'generic'
+  provider?: string
+  service?: string
+  code?: string
+  /** Why this answer and this vendor, in words (the evidence the text holds). */
+  why: string[]
+}
+
+/** The evidence the input holds for one vendor (explain without --provider). */
+export interface VendorScore {
+  provider: string
+  score: number
+  evidence: string[]
+}
+
+/** What the extraction step read from the input (codes, statuses, request ids) and with which forms. */
+export interface Recognised {
+  forms: string[]
+  codes: string[]
+  statuses: number[]
+  requestIds: string[]
+}
+
 /** The answer to `apidx explain <input>`. */
 export interface Explanation {
   /** The input as understood, secrets masked, cut to 500 characters. */
@@ -100,4 +129,10 @@ export interface Explanation {
   suggestions?: ExplainSuggestion[]
   /** Remarks on the input itself (cut, unparsable JSON…). */
   notes?: string[]
+  /** The first answer and why it was chosen. */
+  best?: BestAnswer
+  /** Vendors the input points at, best first (explain without --provider). */
+  vendors?: VendorScore[]
+  /** What was read from pasted text. */
+  recognised?: Recognised
 }

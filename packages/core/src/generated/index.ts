@@ -2,6 +2,6 @@
 export type { AuthScheme, CanonicalHeadersStep, CanonicalPathStep, CanonicalQueryStep, DigestOut, EncodeStep, Encoding, HashStep, HmacStep, NonceStep, SetStep, Step, StepId, Template, TemplateMap, TemplateMap1, TemplateMap2, TemplateMap3, TemplateMap4, TemplateMap5, TemplateStep, TimeFormat, TimeStep } from './auth-scheme.js'
 export type { ApidxConfig, ProviderDefaults } from './config.js'
 export type { ExpectedFinding, FindingCode, Id, InvalidCase, InvalidCase1, Name, PackTests, ValidCase, Vector } from './pack-tests.js'
-export type { CalendarDate, Confidence, Credential, ErrorTable, ErrorTable1, ErrorTable2, HandshakeRule, JsonPointer, MessageVariant, ProbeRequest, ProviderPack, Response, Service, Url, VendorError, Version } from './provider-pack.js'
+export type { CalendarDate, Confidence, Credential, ErrorTable, ErrorTable1, ErrorTable2, Fingerprint, HandshakeRule, JsonPointer, MessageVariant, ProbeRequest, ProviderPack, Response, Service, Url, VendorError, Version } from './provider-pack.js'
 export type { Cause, CheckReport, Finding, Link, Timings } from './report.js'
 export * from './schemas.js'

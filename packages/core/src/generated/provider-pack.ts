@@ -105,6 +105,12 @@ export interface ProviderPack {
    * @maxItems 50
    */
   notes?: string[]
+  /**
+   * What in pasted error text shows it comes from this vendor (SDK and exception names, XML namespaces, header names, request-id shapes), so `apidx explain` without --provider puts this vendor first. Hosts and error codes count already; list only what they do not say.
+   *
+   * @maxItems 50
+   */
+  fingerprints?: Fingerprint[]
 }
 /**
  * One credential the vendor's auth uses.
@@ -8619,6 +8625,26 @@ export interface HandshakeRule {
  */
 export interface ErrorTable1 {
   [k: string]: VendorError
+}
+/**
+ * One sign of this vendor in error text: a plain substring, or the shape of a request id. Plain matching only (no patterns), so hostile text stays linear.
+ *
+ * This interface was referenced by `ProviderPack`'s JSON-Schema
+ * via the `definition` "fingerprint".
+ */
+export interface Fingerprint {
+  /**
+   * A substring of the text, matched case-sensitively (e.g. `TencentCloudSDKException`, `botocore`, `x-amzn-RequestId`).
+   */
+  contains?: string
+  /**
+   * The shape of a request id this vendor returns: a lower- or upper-case UUID, 24 upper-case hex digits (OSS), or iFlytek's session id (`ase000…@dx…`).
+   */
+  requestIdShape?: 'uuid-lower' | 'uuid-upper' | 'hex24-upper' | 'xfyun-sid'
+  /**
+   * The evidence in words, shown to the user (e.g. `the Tencent Cloud SDK exception name`).
+   */
+  what: string
 }
 /**
  * Vendor error codes, keyed by the code exactly as the vendor sends it.

@@ -1192,9 +1192,49 @@ export const providerPackSchema = {
         "maxLength": 2000
       },
       "description": "Facts about the vendor that fit nowhere else, each with its source inline."
+    },
+    "fingerprints": {
+      "type": "array",
+      "maxItems": 50,
+      "description": "What in pasted error text shows it comes from this vendor (SDK and exception names, XML namespaces, header names, request-id shapes), so `apidx explain` without --provider puts this vendor first. Hosts and error codes count already; list only what they do not say.",
+      "items": {
+        "$ref": "#/definitions/fingerprint"
+      }
     }
   },
   "definitions": {
+    "fingerprint": {
+      "type": "object",
+      "additionalProperties": false,
+      "required": [
+        "what"
+      ],
+      "description": "One sign of this vendor in error text: a plain substring, or the shape of a request id. Plain matching only (no patterns), so hostile text stays linear.",
+      "properties": {
+        "contains": {
+          "type": "string",
+          "minLength": 2,
+          "maxLength": 100,
+          "description": "A substring of the text, matched case-sensitively (e.g. `TencentCloudSDKException`, `botocore`, `x-amzn-RequestId`)."
+        },
+        "requestIdShape": {
+          "type": "string",
+          "enum": [
+            "uuid-lower",
+            "uuid-upper",
+            "hex24-upper",
+            "xfyun-sid"
+          ],
+          "description": "The shape of a request id this vendor returns: a lower- or upper-case UUID, 24 upper-case hex digits (OSS), or iFlytek's session id (`ase000…@dx…`)."
+        },
+        "what": {
+          "type": "string",
+          "minLength": 1,
+          "maxLength": 200,
+          "description": "The evidence in words, shown to the user (e.g. `the Tencent Cloud SDK exception name`)."
+        }
+      }
+    },
     "calendarDate": {
       "type": "string",
       "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}$",

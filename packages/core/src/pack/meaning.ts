@@ -146,6 +146,15 @@ export function checkMeaning(pack: ProviderPack, file: string): Problem[] {
       )
     }
   }
+  // A fingerprint says what it matches: a substring or a request-id shape, one of the two.
+  pack.fingerprints?.forEach((f, i) => {
+    if ((f.contains === undefined) === (f.requestIdShape === undefined))
+      add(
+        `/fingerprints/${i}`,
+        f.contains === undefined ? 'matches nothing' : 'has both "contains" and "requestIdShape"',
+        'Give exactly one of "contains" (a substring of error text) or "requestIdShape".',
+      )
+  })
   return problems
 }
 
