@@ -242,6 +242,8 @@ describe('canary secrets never appear in sign output', () => {
             a !== '--header' &&
             arr[i - 1] !== '--header',
         ),
+        '--at',
+        '2026-11-25T08:00:00Z',
         '--verify',
       ]
       const verified = await Promise.all(

@@ -78,6 +78,7 @@ const verdict: VerifyOutput = {
   mistakes: [{ kind: 'hash-algorithm', description: 'Step signature used SHA-1 instead of SHA-256.' }],
   searched: 9,
   steps: [],
+  revealed: true,
 }
 
 describe('renderVerify', () => {
@@ -166,5 +167,26 @@ describe('renderVerify', () => {
     ).toBe(
       '✓ The signature matches: scheme hmac-url (timestamp Wed, 10 Jul 2019 07:35:43 GMT, read from the request).\nSignature: Hp3T=',
     )
+  })
+  it('the timestamp age and window, and the note on a masked signature', () => {
+    expect(
+      renderVerify(
+        {
+          ...verdict,
+          ok: true,
+          reason: undefined,
+          mistakes: [],
+          expectedSignature: 'Hp…',
+          revealed: false,
+          window: { now: Date.parse('2019-07-10T07:36:43Z'), ageSeconds: 60, maxSkewSeconds: 300 },
+        } as unknown as VerifyOutput,
+        false,
+      )
+        .split('\n')
+        .slice(1),
+    ).toEqual([
+      '  Timestamp age: 60 s old at 2019-07-10T07:36:43.000Z; the scheme accepts ±300 s.',
+      'Signature: Hp… (masked; --reveal prints it)',
+    ])
   })
 })

@@ -17,8 +17,10 @@ const dir = mkdtempSync(path.join(tmpdir(), 'apidx-sign-'))
 afterAll(() => rmSync(dir, { recursive: true, force: true }))
 const baseEnv = { APIDX_DATA_DIR: path.join(dir, 'data') }
 
+/** Signs with --reveal: the vectors' signatures are what is checked (masked otherwise). */
 async function sign(args: string[], env: Record<string, string>) {
-  const r = await runCli(['sign', ...args, '--json'], { env: { ...baseEnv, ...env }, cwd: dir })
+  const reveal = args.includes('--reveal') ? [] : ['--reveal']
+  const r = await runCli(['sign', ...args, ...reveal, '--json'], { env: { ...baseEnv, ...env }, cwd: dir })
   expect(r.stderr).toBe('')
   expect(r.code).toBe(0)
   return JSON.parse(r.stdout) as {

@@ -90,7 +90,16 @@ describe('apidx sign --verify: AWS regions', () => {
 
 describe('apidx sign --verify', () => {
   it('the doc’s signed URL: exit 0, the service found from the URL, the timestamp from the URL', async () => {
-    const r = await run(['--provider', 'iflytek', '--verify', docUrl, '--json'])
+    const r = await run([
+      '--provider',
+      'iflytek',
+      '--verify',
+      docUrl,
+      '--json',
+      '--at',
+      '2019-07-10T07:36:00Z',
+      '--reveal',
+    ])
     expect(r.code).toBe(0)
     expect(JSON.parse(r.stdout)).toMatchObject({
       provider: 'iflytek',
@@ -103,7 +112,16 @@ describe('apidx sign --verify', () => {
     })
   })
   it('a SHA-1 signature: exit 1, the first differing step and the mistake', async () => {
-    const r = await run(['--provider', 'iflytek', '--verify', sha1Url(), '--json'])
+    const r = await run([
+      '--provider',
+      'iflytek',
+      '--verify',
+      sha1Url(),
+      '--json',
+      '--at',
+      '2019-07-10T07:36:00Z',
+      '--reveal',
+    ])
     expect(r.code).toBe(1)
     const doc = JSON.parse(r.stdout)
     expect(doc).toMatchObject({
@@ -115,8 +133,34 @@ describe('apidx sign --verify', () => {
       { kind: 'hash-algorithm', description: 'Step signature used SHA-1 instead of SHA-256.' },
     ])
   })
+  it('without --reveal, the verdict masks both signatures: the expected one would replay the request', async () => {
+    const r = await run([
+      '--provider',
+      'iflytek',
+      '--verify',
+      sha1Url(),
+      '--at',
+      '2019-07-10T07:36:00Z',
+      '--json',
+    ])
+    const doc = JSON.parse(r.stdout)
+    expect(doc).toMatchObject({
+      expectedSignature: 'Hp…',
+      firstDifference: { expected: 'Hp…' },
+      revealed: false,
+    })
+    expect(r.stdout).not.toContain('Hp3Ty4ZkSBmL8jKyOLpQiv9Sr5nvmeYEH7WsL')
+  })
   it('prints the verdict for a terminal', async () => {
-    const r = await run(['--provider', 'iflytek', '--verify', sha1Url()])
+    const r = await run([
+      '--provider',
+      'iflytek',
+      '--verify',
+      sha1Url(),
+      '--at',
+      '2019-07-10T07:36:00Z',
+      '--reveal',
+    ])
     expect(r.code).toBe(1)
     expect(r.stdout).toContain(
       '✗ The signature does not match: scheme hmac-url (timestamp Wed, 10 Jul 2019 07:35:43 GMT, read from the request).',
@@ -131,7 +175,9 @@ describe('apidx sign --verify', () => {
   it('reads the request from a JSON file and from an HTTP message file', async () => {
     const json = path.join(dir, 'req.json')
     writeFileSync(json, JSON.stringify({ method: 'GET', url: docUrl }))
-    expect((await run(['--provider', 'iflytek', '--verify', json])).code).toBe(0)
+    expect(
+      (await run(['--provider', 'iflytek', '--verify', json, '--at', '2019-07-10T07:36:00Z'])).code,
+    ).toBe(0)
     const http = path.join(dir, 'req.http')
     writeFileSync(
       http,
@@ -147,15 +193,28 @@ describe('apidx sign --verify', () => {
       '--verify',
       http,
       '--json',
+      '--at',
+      '2019-07-10T07:36:00Z',
     ])
     expect(r.code).toBe(0)
   })
   it('AWS: the S3 doc’s presigned URL verifies with only the secret; the scheme is the one whose placements it carries and that matches', async () => {
     const url =
       'https://examplebucket.s3.amazonaws.com/test.txt?X-Amz-Algorithm=AWS4-HMAC-SHA256&X-Amz-Credential=AKIAIOSFODNN7EXAMPLE%2F20130524%2Fus-east-1%2Fs3%2Faws4_request&X-Amz-Date=20130524T000000Z&X-Amz-Expires=86400&X-Amz-SignedHeaders=host&X-Amz-Signature=aeeed9bbccd4d02ee5c0109b86d86835f995330da4c265957d157751f604d404'
-    const r = await run(['--provider', path.join(root, 'providers/aws'), '--verify', url, '--json'], {
-      AWS_SECRET_ACCESS_KEY: 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY',
-    })
+    const r = await run(
+      [
+        '--provider',
+        path.join(root, 'providers/aws'),
+        '--verify',
+        url,
+        '--json',
+        '--at',
+        '2013-05-24T00:01:00Z',
+      ],
+      {
+        AWS_SECRET_ACCESS_KEY: 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY',
+      },
+    )
     expect(r.code).toBe(0)
     expect(JSON.parse(r.stdout)).toMatchObject({ scheme: 'sigv4-s3-query', ok: true })
   })

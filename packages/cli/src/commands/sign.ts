@@ -4,19 +4,12 @@
 // every output is masked unless --reveal asks for the usable signed request. Rendering: render/sign.ts.
 import { Flags } from '@oclif/core'
 import { readFile } from 'node:fs/promises'
-import type {
-  AuthScheme,
-  LoadedPack,
-  ProviderPack,
-  RequestInput,
-  SignResult,
-  Target,
-  VerifyResult,
-} from '@apidx/core'
+import type { AuthScheme, LoadedPack, RequestInput, Target } from '@apidx/core'
 import { ApidxCommand, EXIT } from '../base.js'
 import { packOptions } from '../packs.js'
 import { loadSettings } from '../settings.js'
 import { renderSign, renderVerify, type SignOutput, type VerifyOutput } from '../render/sign.js'
+import { signOutput, verifyOutput } from '../sign-output.js'
 
 /** Request files (--verify, --body-file) larger than this are refused. */
 const MAX_FILE_BYTES = 10 * 1024 * 1024
@@ -59,7 +52,12 @@ export default class Sign extends ApidxCommand {
         'check a request your code signed: the signed URL, or a file with the request (JSON or an HTTP message)',
     }),
     reveal: Flags.boolean({
-      description: 'print the signed request unmasked, ready to use (steps stay masked)',
+      description:
+        'print the signed request and the signatures unmasked, ready to use (secret steps stay masked)',
+    }),
+    at: Flags.string({
+      description:
+        "--verify: judge the request's timestamp at this instant instead of now (ISO 8601, unix seconds or an HTTP date)",
     }),
   }
 
@@ -89,8 +87,10 @@ export default class Sign extends ApidxCommand {
       // With a target, verifyRequest applies the version's parameters itself, over them those the
       // request's host names (a us-west-2 URL signs us-west-2): pass just the user's --param values then.
       const useTarget = Boolean(target && !flags.scheme)
+      const now = flags.at !== undefined ? parseWhen(core, flags.at, '--at') : Date.now()
       const verify = (scheme: string, searchMistakes: boolean) =>
         core.verifyRequest({
+          now,
           pack,
           ...(useTarget ? { target: target! } : { scheme }),
           request,
@@ -108,7 +108,7 @@ export default class Sign extends ApidxCommand {
               .map(([id]) => id)
       const result =
         [schemeId, ...candidates].map((id) => verify(id, false)).find((r) => r.ok) ?? verify(schemeId, true)
-      const out = verifyOutput(core, pack, result, target)
+      const out = verifyOutput(core, pack, result, target, Boolean(flags.reveal))
       this.show(renderVerify(out, Boolean(flags.explain)))
       this.setExit(result.ok ? EXIT.ok : EXIT.fault)
       return out
@@ -118,21 +118,7 @@ export default class Sign extends ApidxCommand {
     const headers = parsePairs(core, flags.header ?? [], ':', '--header', "'Name: value'")
     const body =
       flags['body-file'] !== undefined ? await readCapped(flags['body-file'], '--body-file') : undefined
-    let at = Date.now()
-    if (flags.date !== undefined) {
-      const parsed = core.parseInstant(flags.date)
-      if (parsed === undefined)
-        throw new core.ApidxError(
-          'ERR_USAGE',
-          `--date ${JSON.stringify(flags.date)} is not an ISO 8601 instant, unix seconds or an HTTP date.`,
-          {
-            suggestions: [
-              'e.g. --date 2019-07-10T07:35:43Z, --date 1562744143 or --date "Wed, 10 Jul 2019 07:35:43 GMT"',
-            ],
-          },
-        )
-      at = parsed
-    }
+    const at = flags.date !== undefined ? parseWhen(core, flags.date, '--date') : Date.now()
     const method = (flags.method ?? target?.version.method ?? 'GET').toUpperCase()
     const result = core.signRequest(
       pack,
@@ -235,6 +221,21 @@ function carriesPlacements(scheme: AuthScheme, request: RequestInput): boolean {
   )
 }
 
+/** An instant given on the command line; a value that is none is a usage error. */
+function parseWhen(core: Core, text: string, flag: string): number {
+  const parsed = core.parseInstant(text)
+  if (parsed !== undefined) return parsed
+  throw new core.ApidxError(
+    'ERR_USAGE',
+    `${flag} ${JSON.stringify(text)} is not an ISO 8601 instant, unix seconds or an HTTP date.`,
+    {
+      suggestions: [
+        `e.g. ${flag} 2019-07-10T07:35:43Z, ${flag} 1562744143 or ${flag} "Wed, 10 Jul 2019 07:35:43 GMT"`,
+      ],
+    },
+  )
+}
+
 /** Splits repeated `name<sep>value` flags; a flag without the separator is a usage error. */
 function parsePairs(
   core: Core,
@@ -277,77 +278,4 @@ async function readCapped(file: string, flag: string): Promise<string> {
       `${flag} ${JSON.stringify(file)} is larger than ${MAX_FILE_BYTES} bytes.`,
     )
   return buf.toString('utf8')
-}
-
-/** The printable result: secret steps masked, the request masked unless revealed. */
-function signOutput(
-  core: Core,
-  pack: ProviderPack,
-  r: SignResult,
-  target: Target | undefined,
-  reveal: boolean,
-): SignOutput {
-  const redactor = core.createRedactor(r.secrets)
-  const scheme = pack.auth[r.scheme]
-  const signatureStep = scheme ? r.steps.find((s) => s.name === core.signatureStep(scheme)) : undefined
-  return {
-    provider: pack.id,
-    ...(target ? { service: target.serviceId, version: target.versionId } : {}),
-    scheme: r.scheme,
-    signature: signatureStep?.secret ? core.maskSecret(r.signature) : r.signature,
-    request: reveal ? r.request : redactor.redactValue(r.request),
-    steps: r.steps.map((s) => {
-      const value = s.secret ? core.maskSecret(s.value) : redactor.redact(s.value)
-      return { name: s.name, op: s.op, value, ...(value !== s.value ? { masked: true } : {}) }
-    }),
-    timestamp: r.timestamp.iso,
-    params: r.params,
-    revealed: reveal,
-  }
-}
-
-function verifyOutput(
-  core: Core,
-  pack: ProviderPack,
-  r: VerifyResult,
-  target: Target | undefined,
-): VerifyOutput {
-  const redactor = core.createRedactor(r.expected.secrets)
-  const shown = (v: string, secret: boolean) => (secret ? core.maskSecret(v) : redactor.redact(v))
-  const d = r.firstDifference
-  return {
-    provider: pack.id,
-    ...(target ? { service: target.serviceId, version: target.versionId } : {}),
-    scheme: r.scheme,
-    ok: r.ok,
-    ...(r.reason ? { reason: r.reason } : {}),
-    ...(r.timestamp ? { timestamp: r.timestamp } : {}),
-    ...(r.actualSignature !== undefined ? { actualSignature: redactor.redact(r.actualSignature) } : {}),
-    expectedSignature: redactor.redact(r.expectedSignature),
-    missing: r.missing,
-    ...(r.unknownKey
-      ? {
-          unknownKey: {
-            credential: r.unknownKey.credential,
-            env: pack.credentials[r.unknownKey.credential]?.env ?? r.unknownKey.credential,
-            value: core.maskSecret(r.unknownKey.value),
-          },
-        }
-      : {}),
-    ...(d
-      ? {
-          firstDifference: {
-            step: d.step,
-            expected: shown(d.expected, d.secret),
-            actual: shown(d.actual, d.secret || redactor.leaks(d.actual)),
-          },
-        }
-      : {}),
-    mistakes: r.mistakes,
-    searched: r.searched,
-    steps: r.expected.steps.map((s) => {
-      const value = shown(s.value, s.secret)
-      return { name: s.name, op: s.op, value, ...(value !== s.value ? { masked: true } : {}) }
-    }),
-  }
 }

@@ -26,6 +26,8 @@ export interface VerifyOutput {
   ok: boolean
   reason?: string
   timestamp?: { raw: string; ms: number; format: string }
+  /** The timestamp's age at the clock the request was judged by, and the window the scheme allows. */
+  window?: { now: number; ageSeconds: number; maxSkewSeconds?: number }
   actualSignature?: string
   expectedSignature: string
   missing: string[]
@@ -34,6 +36,8 @@ export interface VerifyOutput {
   mistakes: { kind: string; description: string }[]
   searched: number
   steps: { name: string; op: string; value: string; masked?: boolean }[]
+  /** True when signatures are printed unmasked (--reveal). */
+  revealed: boolean
 }
 
 /** Control characters (but newline and tab) never reach the terminal: values can come from a user's file. */
@@ -75,7 +79,18 @@ const REASONS: Record<string, string> = {
   'missing-signature': 'The request does not carry the signature',
   'signature-mismatch': 'The signature does not match',
   'unknown-key': 'The request names a key that is not the one configured',
-  'clock-skew': 'The signature matches but the timestamp is wrong',
+  'clock-skew': 'The timestamp is one the server rejects',
+}
+
+/** "Timestamp age: 41 s old; the scheme accepts ±300 s." */
+function renderWindow(w: NonNullable<VerifyOutput['window']>): string {
+  const s = Math.abs(w.ageSeconds)
+  const age = w.ageSeconds >= 0 ? `${s} s old` : `${s} s in the future`
+  const limit =
+    w.maxSkewSeconds !== undefined
+      ? `the scheme accepts ±${w.maxSkewSeconds} s`
+      : 'the scheme states no window'
+  return `  Timestamp age: ${age} at ${new Date(w.now).toISOString()}; ${limit}.`
 }
 
 /** The verdict of --verify. */
@@ -84,7 +99,8 @@ export function renderVerify(out: VerifyOutput, explain: boolean): string {
   if (out.ok)
     return [
       `✓ The signature matches: scheme ${out.scheme}${ts}.`,
-      `Signature: ${clean(out.expectedSignature)}`,
+      ...(out.window ? [renderWindow(out.window)] : []),
+      `Signature: ${clean(out.expectedSignature)}${out.revealed ? '' : ' (masked; --reveal prints it)'}`,
       ...(explain ? renderSteps(out.steps) : []),
     ].join('\n')
   const sameSignature = out.reason === 'signature-mismatch' && out.actualSignature === out.expectedSignature
@@ -92,6 +108,7 @@ export function renderVerify(out: VerifyOutput, explain: boolean): string {
     ? 'The signature is right, but the request declares something else'
     : (REASONS[out.reason ?? ''] ?? 'The request does not verify')
   const lines = [`✗ ${headline}: scheme ${out.scheme}${ts}.`]
+  if (out.window) lines.push(renderWindow(out.window))
   if (out.missing.length) lines.push(`  Missing: ${out.missing.join(', ')}.`)
   if (out.unknownKey)
     lines.push(

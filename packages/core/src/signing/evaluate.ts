@@ -1,16 +1,12 @@
 // The evaluator: runs a scheme's steps in order over a working request, keeping every intermediate
-// value by name, then places the results. It knows operations, never vendors.
-import { createHash, createHmac, randomBytes, randomInt, randomUUID } from 'node:crypto'
+// value by name, then places the results. It knows operations (ops.ts), never vendors.
 import { ApidxError } from '../errors.js'
 import type { AuthScheme, Step } from '../generated/index.js'
-import { canonicalHeaders, canonicalPath, canonicalQuery } from './canonical.js'
-import { base64url, percentEncode } from './encoding.js'
+import { runOp, type OpContext, type Value } from './ops.js'
 import { getHeader, setHeader, setQuery, type WorkingRequest } from './request.js'
 import { parseTemplate, references } from './template.js'
-import { formatTime } from './time.js'
 
-/** A step's value: text, or raw bytes (an HMAC output kept as a derived key). */
-export type Value = string | Buffer
+export { freshNonce, type Value } from './ops.js'
 
 /** One evaluated step, as `--explain` shows it. */
 export interface StepValue {
@@ -62,23 +58,6 @@ export function asText(v: Value, where: string): string {
   )
 }
 
-/** An own property of a record built from request data: never an Object.prototype member. */
-const own = <T>(record: Record<string, T> | undefined, key: string): T | undefined =>
-  record && Object.hasOwn(record, key) ? record[key] : undefined
-
-const asBytes = (v: Value) => (typeof v === 'string' ? Buffer.from(v, 'utf8') : v)
-
-/** A fresh nonce in the step's format. `digits`: a random positive integer of that many digits, no leading zero. */
-export function freshNonce(step: Extract<Step, { op: 'nonce' }>): string {
-  if (step.format === 'uuid') return randomUUID()
-  if (step.format === 'uuid-hex') return randomUUID().replace(/-/g, '')
-  if (step.format === 'digits') {
-    const n = Math.min(Math.max(step.digits ?? 9, 1), 15)
-    return Array.from({ length: n }, (_, i) => randomInt(i === 0 ? 1 : 0, 10)).join('')
-  }
-  return randomBytes(step.bytes ?? 16).toString('hex')
-}
-
 /** The id of the scheme's signature step: the one it names, else its last named step. */
 export function signatureStep(scheme: AuthScheme): string {
   return scheme.signature ?? [...scheme.steps].reverse().find((s) => s.id !== undefined)?.id ?? ''
@@ -86,179 +65,128 @@ export function signatureStep(scheme: AuthScheme): string {
 
 /** Runs the scheme. Throws ApidxError ERR_SIGNING (or ERR_CREDENTIALS) when it cannot be evaluated. */
 export function evaluate(input: EvalInput): EvalResult {
-  const { scheme, request } = input
   const values = new Map<string, Value>()
   const secret = new Set<string>()
   const steps: StepValue[] = []
-  // A value used as an HMAC key is key material, whatever its encoding (Baidu's hex signing key).
-  const keyed = new Set(
+  const keyed = keyMaterial(input.scheme)
+  input.scheme.steps.forEach((step, index) => {
+    const name = step.id ?? `${step.op} #${index + 1}`
+    const r = runOp(step, opContext(input, values, secret, name))
+    // A value used as an HMAC key is key material, whatever its encoding (Baidu's hex signing key).
+    const isSecret = Boolean(r.secret) || keyed.has(name)
+    if (isSecret) secret.add(name)
+    values.set(name, r.value)
+    steps.push({ name, op: step.op, value: r.value, secret: isSecret })
+  })
+  const placed = placeResults(input, (where) => opContext(input, values, secret, where, where))
+  const signatureId = signatureStep(input.scheme)
+  const signature =
+    values.get(signatureId) ??
+    fail(`The scheme's signature names step ${signatureId}, which it does not have.`)
+  return { steps, values, request: input.request, placed, signature }
+}
+
+/** Names of the steps whose values key an HMAC. */
+function keyMaterial(scheme: AuthScheme): Set<string> {
+  return new Set(
     scheme.steps.flatMap((s) => (s.op === 'hmac' ? references(s.key).map((r) => r.split('.')[0]!) : [])),
   )
+}
 
-  const lookup = (ref: string): Value | undefined => {
-    const [head, ...restParts] = ref.split('.')
-    const rest = restParts.join('.')
-    // Own properties only: a pack naming {cred.constructor} must not reach Object.prototype.
-    if (head === 'cred')
-      return (Object.hasOwn(input.credentials, rest) && input.credentials[rest]) || undefined
-    if (head === 'param') return Object.hasOwn(input.params, rest) ? input.params[rest] : undefined
-    if (head === 'method') return request.method
-    if (head === 'body') return request.body
-    if (head === 'header') return getHeader(request, rest) ?? ''
-    if (head === 'query') return request.query.find((q) => q.name === rest)?.value ?? ''
-    if (head === 'url') {
-      const part = rest as 'hostname' | 'host' | 'path' | 'protocol'
-      if (input.url?.[part] !== undefined) return input.url[part]
-      if (part === 'path') return request.base.pathname
-      if (part === 'hostname' || part === 'host') return request.base[part]
-      if (part === 'protocol') return request.base.protocol.replace(/:$/, '')
-      return undefined
-    }
-    if (rest && (rest === 'names' || rest === 'lines')) return values.get(`${head}.${rest}`)
-    return rest ? undefined : values.get(head!)
-  }
+/** The value of a reference: a credential, parameter, request part or earlier step. */
+function lookupIn(input: EvalInput, values: Map<string, Value>, ref: string): Value | undefined {
+  const { request } = input
+  const [head, ...restParts] = ref.split('.')
+  const rest = restParts.join('.')
+  // Own properties only: a pack naming {cred.constructor} must not reach Object.prototype.
+  if (head === 'cred') return (Object.hasOwn(input.credentials, rest) && input.credentials[rest]) || undefined
+  if (head === 'param') return Object.hasOwn(input.params, rest) ? input.params[rest] : undefined
+  if (head === 'method') return request.method
+  if (head === 'body') return request.body
+  if (head === 'header') return getHeader(request, rest) ?? ''
+  if (head === 'query') return request.query.find((q) => q.name === rest)?.value ?? ''
+  if (head === 'url') return urlPart(input, rest)
+  if (rest && (rest === 'names' || rest === 'lines')) return values.get(`${head}.${rest}`)
+  return rest ? undefined : values.get(head!)
+}
+
+function urlPart(input: EvalInput, part: string): string | undefined {
+  const p = part as 'hostname' | 'host' | 'path' | 'protocol'
+  if (input.url?.[p] !== undefined) return input.url[p]
+  const base = input.request.base
+  if (p === 'path') return base.pathname
+  if (p === 'hostname' || p === 'host') return base[p]
+  if (p === 'protocol') return base.protocol.replace(/:$/, '')
+  return undefined
+}
+
+/** Fails for a reference with no value, naming what to set. */
+function missingRef(ref: string, where: string): never {
+  if (ref.startsWith('cred.'))
+    throw new ApidxError(
+      'ERR_CREDENTIALS',
+      `${where} needs the credential ${ref.slice(5)}, which is not set.`,
+    )
+  if (ref.startsWith('param.'))
+    return fail(`${where} needs the parameter ${ref.slice(6)}.`, `Pass --param ${ref.slice(6)}=<value>.`)
+  return fail(`${where} refers to {${ref}}, which is not an earlier step or a known value.`)
+}
+
+/** The context one operation sees: references resolved against the input and the earlier steps. */
+function opContext(
+  input: EvalInput,
+  values: Map<string, Value>,
+  secret: Set<string>,
+  name: string,
+  where = `Step ${name}`,
+): OpContext {
+  const lookup = (ref: string) => lookupIn(input, values, ref)
+  const text = (v: Value) => asText(v, where)
   const isSecretRef = (ref: string) => {
     const [head, ...rest] = ref.split('.')
     return head === 'cred' ? input.secretCredentials.has(rest.join('.')) : secret.has(head!)
   }
-  const missing = (ref: string, where: string): never => {
-    if (ref.startsWith('cred.')) {
-      throw new ApidxError(
-        'ERR_CREDENTIALS',
-        `${where} needs the credential ${ref.slice(5)}, which is not set.`,
-      )
-    }
-    if (ref.startsWith('param.'))
-      return fail(`${where} needs the parameter ${ref.slice(6)}.`, `Pass --param ${ref.slice(6)}=<value>.`)
-    return fail(`${where} refers to {${ref}}, which is not an earlier step or a known value.`)
+  return {
+    name,
+    where,
+    request: input.request,
+    instant: input.instant,
+    ...(input.fixed ? { fixed: input.fixed } : {}),
+    ...(input.signedHeaders ? { signedHeaders: input.signedHeaders } : {}),
+    values,
+    lookup,
+    text,
+    fill: (template) => {
+      const segs = parseTemplate(template)
+      if (segs.length === 1 && 'ref' in segs[0]!) return lookup(segs[0].ref) ?? missingRef(segs[0].ref, where)
+      return segs
+        .map((s) => ('text' in s ? s.text : text(lookup(s.ref) ?? missingRef(s.ref, where))))
+        .join('')
+    },
+    tainted: (template) => references(template).some(isSecretRef),
+    holdsSecret: (t) =>
+      [...input.secretCredentials].some((c) => {
+        const v = input.credentials[c]
+        return v !== undefined && v.length > 0 && t.includes(v)
+      }),
   }
-  const fill = (template: string, where: string): Value => {
-    const segs = parseTemplate(template)
-    if (segs.length === 1 && 'ref' in segs[0]!) return lookup(segs[0].ref) ?? missing(segs[0].ref, where)
-    return segs
-      .map((s) => ('text' in s ? s.text : asText(lookup(s.ref) ?? missing(s.ref, where), where)))
-      .join('')
-  }
-  const tainted = (template: string) => references(template).some(isSecretRef)
-  const secretText = (text: string) =>
-    [...input.secretCredentials].some((c) => {
-      const v = input.credentials[c]
-      return v !== undefined && v.length > 0 && text.includes(v)
-    })
+}
 
-  scheme.steps.forEach((step, index) => {
-    const name = step.id ?? `${step.op} #${index + 1}`
-    const where = `Step ${name}`
-    let value: Value
-    let isSecret = false
-    switch (step.op) {
-      case 'time':
-        value =
-          own(input.fixed, name) ??
-          formatTime(input.instant + (step.addSeconds ?? 0) * 1000, step.format, {
-            ...(step.offset ? { offset: step.offset } : {}),
-            ...(step.zone ? { zone: step.zone } : {}),
-          })
-        break
-      case 'nonce':
-        value = own(input.fixed, name) ?? freshNonce(step)
-        break
-      case 'template':
-        value = fill(step.text, where)
-        isSecret = tainted(step.text)
-        break
-      case 'hash': {
-        const digest = createHash(step.alg)
-          .update(asBytes(fill(step.data, where)))
-          .digest()
-        value = step.out === 'raw' ? digest : digest.toString(step.out)
-        break
-      }
-      case 'hmac': {
-        const mac = createHmac(step.alg, asBytes(fill(step.key, where)))
-          .update(asBytes(fill(step.data, where)))
-          .digest()
-        value = step.out === 'raw' ? mac : mac.toString(step.out)
-        isSecret = step.out === 'raw' && tainted(step.key)
-        break
-      }
-      case 'encode': {
-        const data = fill(step.data, where)
-        const to = step.to
-        if (to === 'base64') value = asBytes(data).toString('base64')
-        else if (to === 'base64url') value = base64url(asBytes(data))
-        else if (to === 'hex') value = asBytes(data).toString('hex')
-        else if (to === 'lower') value = asText(data, where).toLowerCase()
-        else if (to === 'upper') value = asText(data, where).toUpperCase()
-        else value = percentEncode(asText(data, where), to)
-        isSecret = tainted(step.data)
-        break
-      }
-      case 'canonicalQuery': {
-        const extra = Object.entries(step.add ?? {}).map(
-          ([k, t]) => [k, asText(fill(t, where), where)] as [string, string],
-        )
-        value = canonicalQuery(request.query, step, extra)
-        isSecret = secretText(value)
-        break
-      }
-      case 'canonicalHeaders': {
-        const c = canonicalHeaders(request, step, own(input.signedHeaders, name))
-        values.set(`${name}.lines`, c.lines)
-        values.set(`${name}.names`, c.names)
-        value = c.lines
-        isSecret = secretText(value)
-        break
-      }
-      case 'canonicalPath':
-        value = canonicalPath(asText(lookup('url.path')!, where), step)
-        break
-      case 'set': {
-        const applied: string[] = []
-        for (const [kind, map] of [
-          ['query', step.query],
-          ['header', step.header],
-        ] as const) {
-          for (const [key, template] of Object.entries(map ?? {})) {
-            if (step.optional && references(template).some((r) => lookup(r) === undefined)) continue
-            if (kind === 'query') {
-              if (step.ifAbsent && request.query.some((q) => q.name === key)) continue
-              const v = asText(fill(template, where), where)
-              setQuery(request, key, v)
-              applied.push(`${key}=${v}`)
-            } else {
-              if (step.ifAbsent && getHeader(request, key) !== undefined) continue
-              const v = asText(fill(template, where), where)
-              setHeader(request, key, v)
-              applied.push(`${key}: ${v}`)
-            }
-            if (tainted(template)) isSecret = true
-          }
-        }
-        value = applied.join('\n')
-        break
-      }
-    }
-    if (keyed.has(name)) isSecret = true
-    if (isSecret) secret.add(name)
-    values.set(name, value)
-    steps.push({ name, op: step.op, value, secret: isSecret })
-  })
-
+/** Writes the scheme's placements into the request; returns them by `query:<name>` / `header:<name>`. */
+function placeResults(input: EvalInput, context: (where: string) => OpContext): Map<string, string> {
   const placed = new Map<string, string>()
+  const { scheme, request } = input
   for (const [key, template] of Object.entries(scheme.place.query ?? {})) {
-    const v = asText(fill(template, `place.query.${key}`), `place.query.${key}`)
+    const ctx = context(`place.query.${key}`)
+    const v = ctx.text(ctx.fill(template))
     setQuery(request, key, v)
     placed.set(`query:${key}`, v)
   }
   for (const [key, template] of Object.entries(scheme.place.header ?? {})) {
-    const v = asText(fill(template, `place.header.${key}`), `place.header.${key}`)
+    const ctx = context(`place.header.${key}`)
+    const v = ctx.text(ctx.fill(template))
     setHeader(request, key, v)
     placed.set(`header:${key.toLowerCase()}`, v)
   }
-  const signatureId = signatureStep(scheme)
-  const signature =
-    values.get(signatureId) ??
-    fail(`The scheme's signature names step ${signatureId}, which it does not have.`)
-  return { steps, values, request, placed, signature }
+  return placed
 }

@@ -39,3 +39,4 @@ export {
 export { mutations, type Mutation } from './mistakes.js'
 export { parseRequestText } from './parse-request.js'
 export { checkScheme, type SchemeProblem } from './check.js'
+export { replayableValues } from './replayable.js'
