@@ -1,0 +1,13 @@
+// The `apidx` library (the package is both the CLI and this API, as `eslint` is): check one endpoint
+// or many, and read a targets file. The CLI's commands are thin wrappers over these functions.
+export { check, loadProvider, type CheckOptions } from './api/check.js'
+export {
+  checkAll,
+  summarize,
+  DEFAULT_CONCURRENCY,
+  type CheckAllOptions,
+  type FleetTarget,
+} from './api/check-all.js'
+export { loadTargets, type LoadedTargets } from './api/targets.js'
+export type { CheckReport, FleetReport, FleetSummary, Finding, LoadedPack, TargetEntry } from '@apidx/core'
+export { ApidxError, loadPack } from '@apidx/core'
