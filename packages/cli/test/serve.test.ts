@@ -67,6 +67,8 @@ describe('apidx serve /probe', () => {
       expect(r.text).toContain('come from the exporter')
     }
     expect((await get('/probe?module=nope')).status).toBe(400)
+    // The prometheus-operator Probe sends target=<the module name>: that names nothing new.
+    expect((await get('/probe?module=healthy&target=healthy')).status).toBe(200)
     expect((await get('/probe')).status).toBe(400)
   })
 

@@ -51,7 +51,12 @@ export async function startExporter(options: ExporterOptions): Promise<Exporter>
   }
 
   async function probe(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
-    const refused = [...url.searchParams.keys()].filter((k) => !PROBE_PARAMS.has(k))
+    // prometheus-operator's Probe always sends ?target=; it may repeat the module's name, nothing else.
+    const refused = [...url.searchParams.keys()].filter(
+      (k) =>
+        !PROBE_PARAMS.has(k) &&
+        !(k === 'target' && url.searchParams.get(k) === url.searchParams.get('module')),
+    )
     if (refused.length)
       return send(
         res,
