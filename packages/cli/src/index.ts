@@ -11,3 +11,12 @@ export {
 export { loadTargets, type LoadedTargets } from './api/targets.js'
 export type { CheckReport, FleetReport, FleetSummary, Finding, LoadedPack, TargetEntry } from '@apidx/core'
 export { ApidxError, loadPack } from '@apidx/core'
+// Formatters are pure functions over the API's results, as ESLint's are: the CLI's own renderings.
+export {
+  renderReportAs as formatReport,
+  renderFleetAs as formatFleet,
+  CHECK_FORMATS,
+  type CheckFormat,
+  type OutputContext,
+} from './render/check-output.js'
+export { version } from './api/version.js'

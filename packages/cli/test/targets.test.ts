@@ -60,7 +60,7 @@ describe('loadTargets', () => {
       'targets:\n  - provider: iflytek\n    credentials: { apiSecret: hunter2 }\n',
     )
     expect(await problems(p)).toEqual([
-      '/targets/0/credentials/apiSecret: "hunter2" is not in the required form',
+      '/targets/0/credentials/apiSecret: is not an environment reference (the value is not shown: it may be a secret)',
     ])
   })
 

@@ -28,7 +28,7 @@ export async function readFleetFile(file: string, schema: SchemaName): Promise<u
       file,
       parsed.issues.map((i) => ({ file, ...i })),
     )
-  const problems = await checkShape(schema, parsed.value, file)
+  const problems = (await checkShape(schema, parsed.value, file)).map(withoutSecret)
   if (problems.length) throw invalid(file, problems)
   return parsed.value
 }
@@ -59,6 +59,16 @@ export function interpolateCredentials(
     }
   }
   if (problems.length) throw invalid(file, problems)
+}
+
+/** A problem with a credential value never quotes it: a literal written there may be a real secret. */
+function withoutSecret(p: Problem): Problem {
+  if (!/\/credentials\/[^/]+$/.test(p.pointer)) return p
+  return {
+    ...p,
+    message: 'is not an environment reference (the value is not shown: it may be a secret)',
+    remedy: 'Write ${env:NAME} and set NAME in the environment; never put a secret in the file.',
+  }
 }
 
 /** YAML text re-serialised as JSON, so the one safe JSON parser applies its limits and key rules. */
