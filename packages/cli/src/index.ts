@@ -20,3 +20,8 @@ export {
   type OutputContext,
 } from './render/check-output.js'
 export { version } from './api/version.js'
+// Signing and scaffolding (from main).
+export { sign } from './api/sign.js'
+export type { SignOptions, SignedRequest } from './api/sign.js'
+export { scaffold, scaffoldHeader } from './scaffold/index.js'
+export type { ScaffoldFile, ScaffoldLang, ScaffoldOptions } from './scaffold/index.js'
