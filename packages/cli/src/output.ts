@@ -20,3 +20,11 @@ export function printJson(value: unknown): void {
 export function isInteractive(): boolean {
   return Boolean(process.stderr.isTTY) && process.env.CI !== 'true'
 }
+
+/** Writes a rendered report to a file (`--output`), creating its folder; the file is the user's to keep. */
+export async function writeOutput(file: string, text: string): Promise<void> {
+  const { mkdir, writeFile } = await import('node:fs/promises')
+  const path = await import('node:path')
+  await mkdir(path.dirname(path.resolve(file)), { recursive: true })
+  await writeFile(file, text.endsWith('\n') ? text : text + '\n')
+}

@@ -1,18 +1,16 @@
-// `apidx check`: walks the failure chain of one endpoint and returns the report (DESIGN §7). The
-// target comes from flags, then config defaults, then the pack; credentials only from the variables
-// the pack declares (or config); `--mock` runs the emulator in-process. Rendering is in render/check*.
+// `apidx check`: flags → options → the library's check/checkAll (api/) → a renderer (render/). One
+// endpoint, every service of a pack (`--all`) or a targets file (`--targets`); DESIGN §7.
 import { Args, Flags } from '@oclif/core'
-import type { CheckReport, LoadedPack, ProviderDefaults, RunOptions, Target } from '@apidx/core'
-import type { MockSession } from '@apidx/mock'
+import type { CheckReport, FleetReport } from '@apidx/core'
 import { ApidxCommand, EXIT } from '../base.js'
-import { isInteractive, print, printError, printJson } from '../output.js'
-import { packOptions } from '../packs.js'
+import { check } from '../api/check.js'
+import { checkAll, DEFAULT_CONCURRENCY } from '../api/check-all.js'
+import { checkUsage, fleetOptions, singleOptions } from '../check-flags.js'
+import { isInteractive, print, printError, writeOutput } from '../output.js'
 import { loadSettings } from '../settings.js'
 import { colorEnabled } from '../style.js'
-import { renderCheck, renderProgress } from '../render/check.js'
-import { renderCheckHtml, renderCheckJunit, renderCheckMarkdown } from '../render/check-formats.js'
-
-const FORMATS = ['pretty', 'json', 'markdown', 'junit', 'html'] as const
+import { renderProgress } from '../render/check.js'
+import { CHECK_FORMATS, renderFleetAs, renderReportAs, type CheckFormat } from '../render/check-output.js'
 
 export default class Check extends ApidxCommand {
   static override description =
@@ -22,6 +20,8 @@ export default class Check extends ApidxCommand {
     '<%= config.bin %> check --provider iflytek --mock clock-skew',
     '<%= config.bin %> check --provider iflytek --service iat',
     '<%= config.bin %> check --provider iflytek --service iat --endpoint wss://my-proxy.example/v2/iat --json',
+    '<%= config.bin %> check --provider iflytek --all --mock',
+    '<%= config.bin %> check --targets apidx-targets.yaml --concurrency 4 --format sarif --output apidx.sarif',
   ]
   static override args = {
     // Never read from stdin: a piped stdin is not a scenario.
@@ -32,7 +32,7 @@ export default class Check extends ApidxCommand {
     }),
   }
   static override flags = {
-    provider: Flags.string({ char: 'p', description: 'provider pack id or path', required: true }),
+    provider: Flags.string({ char: 'p', description: 'provider pack id or path' }),
     service: Flags.string({ char: 's', description: "the pack's service id (e.g. iat)" }),
     version: Flags.string({
       description: "the service's version id (e.g. v2); the default version when absent",
@@ -51,8 +51,12 @@ export default class Check extends ApidxCommand {
     format: Flags.string({
       char: 'f',
       description: 'output format',
-      options: [...FORMATS],
+      options: [...CHECK_FORMATS],
       default: 'pretty',
+    }),
+    output: Flags.string({
+      char: 'o',
+      description: 'write the --format output to this file; the terminal shows the summary',
     }),
     mock: Flags.boolean({
       description: 'check against the built-in emulator on loopback, with demo credentials (offline)',
@@ -60,107 +64,52 @@ export default class Check extends ApidxCommand {
     'allow-insecure': Flags.boolean({
       description: 'allow credentials over plain ws:// or http:// to a non-loopback host',
     }),
+    all: Flags.boolean({ description: 'check every service of the pack, each at its default version' }),
+    targets: Flags.string({
+      description: 'check the endpoints listed in a YAML or JSON file (targets.schema.json)',
+    }),
+    concurrency: Flags.integer({
+      description: `how many checks run at once with --all or --targets (default ${DEFAULT_CONCURRENCY})`,
+      min: 1,
+      max: 64,
+    }),
   }
 
-  async run(): Promise<CheckReport> {
+  async run(): Promise<CheckReport | FleetReport> {
     const { flags, args } = await this.parse(Check)
-    const core = await import('@apidx/core')
-    if (args.scenario !== undefined && !flags.mock) {
-      throw new core.ApidxError(
-        'ERR_USAGE',
-        `"${args.scenario}" is an emulator scenario, which needs --mock.`,
-        { suggestions: [`apidx check --provider ${flags.provider} --mock ${args.scenario}`] },
-      )
-    }
+    const f = { ...flags, ...(args.scenario !== undefined ? { scenario: args.scenario } : {}) }
+    checkUsage(f)
     const settings = await loadSettings()
-    const loaded: LoadedPack = await core.loadPack(flags.provider, packOptions(settings.packPaths))
-    const defaults: ProviderDefaults = settings.config.providers?.[loaded.pack.id] ?? {}
-    const endpoint = flags.mock ? undefined : (flags.endpoint ?? defaults.endpoint)
-    // Without a service anywhere, the pack's first (its main one: `apidx check --provider iflytek --mock` just works).
-    const service =
-      flags.service ?? defaults.service ?? (endpoint ? undefined : Object.keys(loaded.pack.services)[0])
-    const version = flags.version ?? defaults.version
-    if (flags.mock && flags.endpoint)
-      throw new core.ApidxError(
-        'ERR_USAGE',
-        '--mock and --endpoint cannot be combined: the emulator chooses its own loopback address.',
-      )
-    let target: Target = core.resolveTarget(loaded.pack, {
-      ...(service ? { service } : {}),
-      ...(version ? { version } : {}),
-      ...(endpoint ? { endpoint } : {}),
-    })
-    const format = flags.json ? 'json' : (flags.format as (typeof FORMATS)[number])
-    const color = colorEnabled()
-    const progress = format === 'pretty' && isInteractive()
-
-    let credentials = await credentialsFor(loaded, defaults)
-    let extra: Partial<RunOptions> = {}
-    let mock: MockSession | undefined
-    if (flags.mock) {
-      // The emulator in-process on a free loopback port, TLS with its own test CA like the real endpoints.
-      const { startSession } = await import('@apidx/mock')
-      mock = await startSession({
-        pack: loaded.pack,
-        service: target.serviceId,
-        version: target.versionId,
-        ...(args.scenario ? { scenario: args.scenario } : {}),
-      })
-      target = mock.target
-      credentials = mock.credentials
-      extra = mock.options
-    }
-    const redact = await redactorFor(loaded, credentials)
-    let report: CheckReport
-    try {
-      const run = await core.runChecks({
-        target,
-        registry: core.createRegistry((await import('@apidx/probes')).builtinProbes),
-        credentials,
-        timeoutMs: flags.timeout ?? defaults.timeout ?? core.DEFAULT_TIMEOUT_MS,
-        allowInsecure: flags['allow-insecure'],
-        // Progress goes to stderr on a TTY only, one line per finished link; stdout stays the report.
+    const format = (flags.json ? 'json' : flags.format) as CheckFormat
+    const ctx = { color: colorEnabled(), toolVersion: this.config.version }
+    let result: CheckReport | FleetReport
+    let render: (format: CheckFormat) => string
+    if (flags.all || flags.targets) {
+      const { targets, concurrency, artifact } = await fleetOptions(f, settings)
+      const fleet = await checkAll(targets, { concurrency: flags.concurrency ?? concurrency })
+      ;[result, render] = [
+        fleet,
+        (as) => renderFleetAs(as, fleet, { ...ctx, ...(artifact ? { artifact } : {}) }),
+      ]
+    } else {
+      // Progress goes to stderr on a TTY only, one line per finished link; stdout stays the report.
+      const progress = format === 'pretty' && !flags.output && isInteractive()
+      const report = await check({
+        ...singleOptions(f, settings),
         ...(progress
           ? {
-              onProgress: (e) => {
-                if (e.type === 'end')
-                  printError(renderProgress(e.link, e.status, colorEnabled(process.env, true)))
-              },
+              onProgress: (e) =>
+                e.type === 'end' &&
+                printError(renderProgress(e.link, e.status, colorEnabled(process.env, true))),
             }
           : {}),
-        ...extra,
       })
-      report = core.buildReport(run, { redact, mock: flags.mock ? (args.scenario ?? 'healthy') : null })
-    } finally {
-      await mock?.close()
+      ;[result, render] = [report, (as) => renderReportAs(as, report, ctx)]
     }
-    if (report.verdict === 'fail') this.setExit(EXIT.fault)
-    if (flags.json) return report
-    if (format === 'json') printJson(report)
-    else if (format === 'markdown') print(renderCheckMarkdown(report))
-    else if (format === 'junit') print(renderCheckJunit(report))
-    else if (format === 'html') print(renderCheckHtml(report))
-    else print(renderCheck(report, color))
-    return report
+    if ('summary' in result ? result.summary.verdict === 'fail' : result.verdict === 'fail')
+      this.setExit(EXIT.fault)
+    if (flags.output) await writeOutput(flags.output, render(format))
+    if (!flags.json) print(render(flags.output ? 'pretty' : format))
+    return result
   }
-}
-
-/** Credential values by name: the pack's environment variables (core readCredentials), overridden by config (already interpolated). */
-async function credentialsFor(
-  loaded: LoadedPack,
-  defaults: ProviderDefaults,
-): Promise<Record<string, string>> {
-  const { readCredentials } = await import('@apidx/core')
-  const values = { ...readCredentials(loaded.pack, process.env).values }
-  for (const [name, v] of Object.entries(defaults.credentials ?? {})) if (v) values[name] = v
-  return values
-}
-
-/** The core Redactor over every secret credential value (the pack marks which are secret). */
-async function redactorFor(
-  loaded: LoadedPack,
-  credentials: Record<string, string>,
-): Promise<(text: string) => string> {
-  const { createRedactor, secretValues } = await import('@apidx/core')
-  return createRedactor(secretValues(loaded.pack, credentials)).redact
 }

@@ -1,5 +1,5 @@
 // The other renderings of a check report: Markdown (a PR comment, an issue), JUnit XML (CI test
-// reports: one test case per link) and a self-contained HTML page. Pure functions of the report.
+// reports: one test case per link); the HTML page is in check-html.ts. Pure functions of the report.
 import type { CheckReport, Finding } from '@apidx/core'
 import { ms } from './check.js'
 
@@ -64,11 +64,31 @@ export function renderCheckMarkdown(r: CheckReport): string {
 
 /** JUnit XML: one test suite, one test case per chain link. */
 export function renderCheckJunit(r: CheckReport): string {
+  return junitDocument([r])
+}
+
+/** JUnit XML of several reports: one test suite per target, one test case per chain link. */
+export function junitDocument(reports: CheckReport[], names?: string[]): string {
+  const count = (status: string) =>
+    reports.reduce((n, r) => n + r.chain.filter((l) => l.status === status).length, 0)
+  const tests = reports.reduce((n, r) => n + r.chain.length, 0)
+  const time = reports.reduce((t, r) => t + r.durationMs, 0)
+  return [
+    '<?xml version="1.0" encoding="UTF-8"?>',
+    `<testsuites name="apidx check" tests="${tests}" failures="${count('fail')}" skipped="${count('skip')}" time="${(time / 1000).toFixed(3)}">`,
+    ...reports.flatMap((r, i) => junitSuite(r, names?.[i] ?? `${r.provider} ${r.service} ${r.version}`)),
+    '</testsuites>',
+    '',
+  ].join('\n')
+}
+
+/** One target's test suite: a test case per link, a failure per error finding of a failed link. */
+function junitSuite(r: CheckReport, name: string): string[] {
   const byProbe = (id: string) => r.findings.filter((f) => f.probe === id && f.severity === 'error')
   const cases = r.chain.map((l) => {
-    const name = `${l.id}: ${l.title}`
+    const caseName = `${l.id}: ${l.title}`
     const time = ((l.ms ?? 0) / 1000).toFixed(3)
-    const open = `    <testcase classname="apidx.${xmlEscape(r.provider)}.${xmlEscape(r.service)}" name="${xmlEscape(name)}" time="${time}"`
+    const open = `    <testcase classname="apidx.${xmlEscape(r.provider)}.${xmlEscape(r.service)}" name="${xmlEscape(caseName)}" time="${time}"`
     if (l.status === 'skip')
       return `${open}>\n      <skipped message="${xmlEscape(l.reason ?? 'skipped')}"/>\n    </testcase>`
     const errors = byProbe(l.id)
@@ -80,50 +100,12 @@ export function renderCheckJunit(r: CheckReport): string {
   const failures = r.chain.filter((l) => l.status === 'fail').length
   const skipped = r.chain.filter((l) => l.status === 'skip').length
   return [
-    '<?xml version="1.0" encoding="UTF-8"?>',
-    `<testsuites name="apidx check" tests="${r.chain.length}" failures="${failures}" skipped="${skipped}" time="${(r.durationMs / 1000).toFixed(3)}">`,
-    `  <testsuite name="${xmlEscape(`${r.provider} ${r.service} ${r.version}`)}" tests="${r.chain.length}" failures="${failures}" skipped="${skipped}" timestamp="${xmlEscape(r.startedAt)}" time="${(r.durationMs / 1000).toFixed(3)}">`,
+    `  <testsuite name="${xmlEscape(name)}" tests="${r.chain.length}" failures="${failures}" skipped="${skipped}" timestamp="${xmlEscape(r.startedAt)}" time="${(r.durationMs / 1000).toFixed(3)}">`,
     `    <properties><property name="endpoint" value="${xmlEscape(r.endpoint)}"/><property name="verdict" value="${r.verdict}"/><property name="rootCause" value="${xmlEscape(r.rootCause?.code ?? '')}"/></properties>`,
     ...cases,
     '  </testsuite>',
-    '</testsuites>',
-    '',
-  ].join('\n')
+  ]
 }
 
-/** A self-contained HTML page (no script, no remote asset). */
-export function renderCheckHtml(r: CheckReport): string {
-  const e = xmlEscape
-  const rows = r.chain.map(
-    (l) =>
-      `<tr class="${l.status}"><td>${e(l.title)}</td><td>${STATUS[l.status]}</td><td>${l.status === 'skip' ? '' : ms(l.ms)}</td><td>${l.status === 'skip' ? e(l.reason ?? '') : l.codes.map((c) => `<code>${e(c)}</code>`).join(' ')}</td></tr>`,
-  )
-  const root = r.rootCause
-    ? `<section class="root"><h2>Root cause: <code>${e(r.rootCause.code)}</code></h2><p>${e(r.rootCause.message)}</p><p><strong>Fix:</strong> ${e(r.rootCause.fix ?? '')}</p></section>`
-    : '<section class="ok"><h2>Healthy</h2><p>Every link of the chain works.</p></section>'
-  const causes =
-    r.causes.length > 1
-      ? `<h3>Also possible</h3><ol start="2">${r.causes
-          .slice(1)
-          .map(
-            (c) =>
-              `<li><code>${e(c.code)}</code> (${c.likelihood}): ${e(c.message)}${c.fix ? ` — ${e(c.fix)}` : ''}</li>`,
-          )
-          .join('')}</ol>`
-      : ''
-  const findings = r.findings
-    .map(
-      (f) =>
-        `<li><strong>${f.severity}</strong> <code>${e(f.code)}</code> (${e(f.probe)}): ${e(f.message)}${f.fix ? `<br><em>Fix:</em> ${e(f.fix)}` : ''}</li>`,
-    )
-    .join('')
-  return `<!doctype html>
-<html lang="en"><head><meta charset="utf-8"><title>apidx check: ${e(r.provider)} ${e(r.service)} ${e(r.version)} — ${r.verdict}</title>
-<style>body{font:14px/1.5 system-ui,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem}table{border-collapse:collapse;width:100%}td,th{border-bottom:1px solid #ddd;padding:.3rem .5rem;text-align:left}.fail td{background:#fdecea}.warn td{background:#fff8e1}.skip td{color:#888}.root{border:2px solid #c62828;border-radius:6px;padding:0 1rem}.ok{border:2px solid #2e7d32;border-radius:6px;padding:0 1rem}code{background:#f4f4f4;padding:0 .2rem}</style></head>
-<body><h1>apidx check: ${e(r.provider)} ${e(r.service)} ${e(r.version)} — ${r.verdict.toUpperCase()}</h1>
-<p>Endpoint <code>${e(r.endpoint)}</code>${r.mock ? ` (emulator scenario <code>${e(r.mock)}</code>)` : ''} · total ${ms(r.timings.total)}${r.session.id ? ` · sid <code>${e(r.session.id)}</code>` : ''}</p>
-<table><thead><tr><th>link</th><th>status</th><th>time</th><th>codes</th></tr></thead><tbody>${rows.join('')}</tbody></table>
-${root}${causes}${findings ? `<h3>Findings</h3><ul>${findings}</ul>` : ''}
-</body></html>
-`
-}
+// The HTML page is its own module; re-exported here, where the other formats are.
+export { renderCheckHtml } from './check-html.js'

@@ -745,6 +745,119 @@ export const configSchema = {
   }
 } as const
 
+export const fleetReportSchema = {
+  "$schema": "http://json-schema.org/draft-07/schema#",
+  "$id": "fleet-report.schema.json",
+  "title": "FleetReport",
+  "description": "The result of `apidx check --all` or `--targets <file>` with --json: one CheckReport per target, in the order of the targets, and a summary. Secrets never appear in it.",
+  "type": "object",
+  "additionalProperties": false,
+  "required": [
+    "reports",
+    "summary"
+  ],
+  "properties": {
+    "reports": {
+      "type": "array",
+      "items": {
+        "$ref": "report.schema.json"
+      },
+      "description": "One report per target, in the order the targets were given."
+    },
+    "summary": {
+      "$ref": "#/definitions/fleetSummary"
+    }
+  },
+  "definitions": {
+    "fleetSummary": {
+      "type": "object",
+      "additionalProperties": false,
+      "required": [
+        "verdict",
+        "total",
+        "passed",
+        "failed",
+        "durationMs",
+        "targets"
+      ],
+      "description": "The whole run at a glance: the worst verdict decides the exit code.",
+      "properties": {
+        "verdict": {
+          "type": "string",
+          "enum": [
+            "pass",
+            "fail"
+          ],
+          "description": "The worst verdict of all targets: `fail` when any target failed (exit code 1)."
+        },
+        "total": {
+          "type": "integer",
+          "minimum": 0,
+          "description": "How many targets were checked."
+        },
+        "passed": {
+          "type": "integer",
+          "minimum": 0,
+          "description": "How many targets passed."
+        },
+        "failed": {
+          "type": "integer",
+          "minimum": 0,
+          "description": "How many targets failed."
+        },
+        "durationMs": {
+          "type": "number",
+          "minimum": 0,
+          "description": "Wall time of the whole run, in ms."
+        },
+        "targets": {
+          "type": "array",
+          "description": "One row per target, as the summary table shows it.",
+          "items": {
+            "type": "object",
+            "additionalProperties": false,
+            "required": [
+              "name",
+              "verdict",
+              "rootCause",
+              "durationMs"
+            ],
+            "description": "One target's outcome.",
+            "properties": {
+              "name": {
+                "type": "string",
+                "maxLength": 200,
+                "description": "The target's name: its `name` in the targets file, else `provider/service/version`."
+              },
+              "verdict": {
+                "type": "string",
+                "enum": [
+                  "pass",
+                  "fail"
+                ],
+                "description": "The target's verdict."
+              },
+              "rootCause": {
+                "type": [
+                  "string",
+                  "null"
+                ],
+                "maxLength": 100,
+                "description": "The code of the target's root cause, or null when it passed."
+              },
+              "durationMs": {
+                "type": "number",
+                "minimum": 0,
+                "description": "The target's check time, in ms."
+              }
+            }
+          }
+        }
+      }
+    }
+  }
+} as const
+
 export const packTestsSchema = {
   "$schema": "http://json-schema.org/draft-07/schema#",
   "$id": "pack-tests.schema.json",
@@ -2326,6 +2439,199 @@ export const reportSchema = {
           "type": "number",
           "minimum": 0,
           "description": "From the start of the connection to its end."
+        }
+      }
+    }
+  }
+} as const
+
+export const serveConfigSchema = {
+  "$schema": "http://json-schema.org/draft-07/schema#",
+  "$id": "serve-config.schema.json",
+  "title": "ApidxServeConfig",
+  "description": "The config of `apidx serve`, a Prometheus exporter in blackbox_exporter's shape: named modules, each one endpoint to check. `/probe?module=<name>` runs one check; the query string can name nothing else, so it cannot aim the exporter's credentials at another host.",
+  "type": "object",
+  "additionalProperties": false,
+  "required": [
+    "modules"
+  ],
+  "properties": {
+    "$schema": {
+      "type": "string",
+      "maxLength": 500,
+      "description": "Path or URL of this schema, for editors. Ignored by apidx."
+    },
+    "maxConcurrentProbes": {
+      "type": "integer",
+      "minimum": 1,
+      "maximum": 256,
+      "description": "How many probes run at once; a probe that would exceed it waits (within its scrape timeout), then fails. 8 when absent."
+    },
+    "modules": {
+      "type": "object",
+      "minProperties": 1,
+      "maxProperties": 500,
+      "description": "The probes Prometheus can ask for, by module name (`/probe?module=<name>`).",
+      "propertyNames": {
+        "pattern": "^[A-Za-z0-9][A-Za-z0-9._-]*$",
+        "maxLength": 80
+      },
+      "additionalProperties": {
+        "$ref": "#/definitions/serveModule"
+      }
+    }
+  },
+  "definitions": {
+    "serveModule": {
+      "title": "ServeModule",
+      "type": "object",
+      "additionalProperties": false,
+      "required": [
+        "provider"
+      ],
+      "description": "One endpoint to probe: a service version of a provider pack, at the pack's URL or at an endpoint named here.",
+      "properties": {
+        "provider": {
+          "type": "string",
+          "minLength": 1,
+          "maxLength": 40,
+          "pattern": "^[a-z][a-z0-9]*(-[a-z0-9]+)*$",
+          "description": "The provider pack id."
+        },
+        "service": {
+          "type": "string",
+          "maxLength": 60,
+          "description": "The pack's service id; the pack's first service when absent."
+        },
+        "version": {
+          "type": "string",
+          "maxLength": 40,
+          "description": "The service version id; the service's default version when absent."
+        },
+        "endpoint": {
+          "type": "string",
+          "maxLength": 2000,
+          "pattern": "^(wss?|https?)://[^\\s]+$",
+          "description": "A URL replacing the pack's. Naming it here trusts it with the credentials."
+        },
+        "timeout": {
+          "type": "integer",
+          "minimum": 50,
+          "maximum": 600000,
+          "description": "The base deadline in milliseconds per network phase; a scrape timeout shorter than the run it implies scales it down."
+        },
+        "credentials": {
+          "type": "object",
+          "maxProperties": 20,
+          "description": "Credential values by the pack's credential name, as ${env:NAME} references read from the exporter's environment. Absent ones come from the pack's environment variables.",
+          "propertyNames": {
+            "pattern": "^[a-z][a-zA-Z0-9]*$",
+            "maxLength": 40
+          },
+          "additionalProperties": {
+            "type": "string",
+            "maxLength": 200,
+            "pattern": "^\\$\\{env:[A-Za-z_][A-Za-z0-9_]*\\}$",
+            "description": "An environment reference: ${env:NAME}."
+          }
+        }
+      }
+    }
+  }
+} as const
+
+export const targetsSchema = {
+  "$schema": "http://json-schema.org/draft-07/schema#",
+  "$id": "targets.schema.json",
+  "title": "ApidxTargets",
+  "description": "A list of endpoints for `apidx check --targets <file>` (YAML or JSON): each entry is one check. Credentials are written as ${env:NAME} references, never as literal secrets in the file.",
+  "type": "object",
+  "additionalProperties": false,
+  "required": [
+    "targets"
+  ],
+  "properties": {
+    "$schema": {
+      "type": "string",
+      "maxLength": 500,
+      "description": "Path or URL of this schema, for editors. Ignored by apidx."
+    },
+    "concurrency": {
+      "type": "integer",
+      "minimum": 1,
+      "maximum": 64,
+      "description": "How many checks run at once when --concurrency is not given."
+    },
+    "targets": {
+      "type": "array",
+      "minItems": 1,
+      "maxItems": 1000,
+      "description": "The endpoints to check, in the order they are reported.",
+      "items": {
+        "$ref": "#/definitions/targetEntry"
+      }
+    }
+  },
+  "definitions": {
+    "targetEntry": {
+      "title": "TargetEntry",
+      "type": "object",
+      "additionalProperties": false,
+      "required": [
+        "provider"
+      ],
+      "description": "One endpoint to check: a service version of a provider pack, at the pack's URL or at an endpoint named here.",
+      "properties": {
+        "name": {
+          "type": "string",
+          "minLength": 1,
+          "maxLength": 80,
+          "pattern": "^[A-Za-z0-9][A-Za-z0-9._:/-]*$",
+          "description": "A label for the summary and the reports (letters, digits, . _ : / -); `provider/service/version` when absent."
+        },
+        "provider": {
+          "type": "string",
+          "minLength": 1,
+          "maxLength": 40,
+          "pattern": "^[a-z][a-z0-9]*(-[a-z0-9]+)*$",
+          "description": "The provider pack id (a built-in pack, an installed one or one named in config)."
+        },
+        "service": {
+          "type": "string",
+          "maxLength": 60,
+          "description": "The pack's service id; the pack's first service when absent."
+        },
+        "version": {
+          "type": "string",
+          "maxLength": 40,
+          "description": "The service version id; the service's default version when absent."
+        },
+        "endpoint": {
+          "type": "string",
+          "maxLength": 2000,
+          "pattern": "^(wss?|https?)://[^\\s]+$",
+          "description": "A URL replacing the pack's (a proxy, a private deployment). Naming it here trusts it with the credentials."
+        },
+        "timeout": {
+          "type": "integer",
+          "minimum": 50,
+          "maximum": 600000,
+          "description": "The base deadline in milliseconds per network phase."
+        },
+        "credentials": {
+          "type": "object",
+          "maxProperties": 20,
+          "description": "Credential values by the pack's credential name, as ${env:NAME} references. Absent ones come from the pack's environment variables.",
+          "propertyNames": {
+            "pattern": "^[a-z][a-zA-Z0-9]*$",
+            "maxLength": 40
+          },
+          "additionalProperties": {
+            "type": "string",
+            "maxLength": 200,
+            "pattern": "^\\$\\{env:[A-Za-z_][A-Za-z0-9_]*\\}$",
+            "description": "An environment reference: ${env:NAME}."
+          }
         }
       }
     }

@@ -3,11 +3,18 @@
 import type { ErrorObject, ValidateFunction } from 'ajv'
 import type { BranchNarrower } from './branches.js'
 import type { Problem } from '../errors.js'
-import { authSchemeSchema, configSchema, packTestsSchema, providerPackSchema } from '../generated/schemas.js'
+import {
+  authSchemeSchema,
+  configSchema,
+  packTestsSchema,
+  providerPackSchema,
+  serveConfigSchema,
+  targetsSchema,
+} from '../generated/schemas.js'
 import { quote } from './safe-json.js'
 
 /** The schemas checkShape knows. */
-export type SchemaName = 'provider-pack' | 'config' | 'pack-tests'
+export type SchemaName = 'provider-pack' | 'config' | 'pack-tests' | 'targets' | 'serve-config'
 
 interface Compiled {
   validate: ValidateFunction
@@ -15,6 +22,14 @@ interface Compiled {
 }
 
 const compiled = new Map<SchemaName, Compiled>()
+
+const ROOTS: Record<SchemaName, unknown> = {
+  'provider-pack': providerPackSchema,
+  'pack-tests': packTestsSchema,
+  config: configSchema,
+  targets: targetsSchema,
+  'serve-config': serveConfigSchema,
+}
 
 /** Compiles (once) and returns the validator for one of apidx's schemas. Ajv loads lazily: it is not on the startup path. */
 async function validator(name: SchemaName): Promise<Compiled> {
@@ -32,8 +47,7 @@ async function validator(name: SchemaName): Promise<Compiled> {
     code: { optimize: false },
   })
   ajv.addSchema(authSchemeSchema as object, 'auth-scheme.schema.json')
-  const root =
-    name === 'provider-pack' ? providerPackSchema : name === 'pack-tests' ? packTestsSchema : configSchema
+  const root = ROOTS[name]
   const validate = ajv.compile(root as object)
   const id = (root as { $id?: string }).$id ?? name
   const entry = {

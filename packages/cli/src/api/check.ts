@@ -1,0 +1,123 @@
+// The library's `check`: one endpoint's failure chain as a CheckReport, the orchestration the CLI's
+// `check` command, `--all`, `--targets` and `apidx serve` share. Precedence: options, then the user's
+// config defaults, then the pack; credentials from the pack's environment variables, config, options.
+import type { ApidxConfig, CheckReport, LoadedPack, ProviderDefaults, RunOptions, Target } from '@apidx/core'
+import {
+  ApidxError,
+  buildReport,
+  createRedactor,
+  createRegistry,
+  DEFAULT_TIMEOUT_MS,
+  loadPack,
+  readCredentials,
+  resolveTarget,
+  runChecks,
+  secretValues,
+} from '@apidx/core'
+import type { MockSession } from '@apidx/mock'
+import { packOptions } from '../packs.js'
+
+/** What to check and how. Everything but `provider` is optional. */
+export interface CheckOptions {
+  /** A provider pack id (built-in, installed, or a path), or a pack already loaded with `loadPack`. */
+  provider: string | LoadedPack
+  /** The pack's service id; config's default, else the pack's first service (unless `endpoint` names one). */
+  service?: string
+  /** The service's version id; config's default, else the service's default version. */
+  version?: string
+  /** A URL replacing the pack's (a proxy, a private deployment): naming it trusts it with the credentials. */
+  endpoint?: string
+  /** Credential values by the pack's credential name, over config's and the pack's environment variables. */
+  credentials?: Record<string, string>
+  /** Where the pack's environment variables are read; `process.env` when absent. */
+  env?: NodeJS.ProcessEnv
+  /** Base deadline per network phase, in ms; config's default, else 5000. */
+  timeoutMs?: number
+  /** Aborts the run (the report then names the phase that was cut short). */
+  signal?: AbortSignal
+  /** Allow credentials over plain ws:// or http:// to a non-loopback host. */
+  allowInsecure?: boolean
+  /** Check against the built-in emulator on loopback instead: `true` for a healthy one, or a scenario id. */
+  mock?: boolean | string
+  /** The user's config (per-provider defaults, extra pack paths); none when absent. */
+  config?: ApidxConfig
+  /** Called as each link of the chain starts and ends. */
+  onProgress?: RunOptions['onProgress']
+}
+
+/** Runs the failure chain of one endpoint and returns its redacted report. Throws ApidxError for bad options only. */
+export async function check(options: CheckOptions): Promise<CheckReport> {
+  const loaded = await loadProvider(options)
+  const defaults: ProviderDefaults = options.config?.providers?.[loaded.pack.id] ?? {}
+  if (options.mock && options.endpoint)
+    throw new ApidxError(
+      'ERR_USAGE',
+      'The mock and endpoint options cannot be combined: the emulator chooses its own loopback address.',
+    )
+  let target = resolveWanted(loaded, defaults, options)
+  let credentials = credentialsFor(loaded, defaults, options)
+  let extra: Partial<RunOptions> = {}
+  const scenario = typeof options.mock === 'string' ? options.mock : undefined
+  const mock = options.mock ? await startEmulator(loaded, target, scenario) : undefined
+  if (mock) ({ target, credentials, options: extra } = mock)
+  try {
+    const run = await runChecks({
+      target,
+      registry: createRegistry((await import('@apidx/probes')).builtinProbes),
+      credentials,
+      timeoutMs: options.timeoutMs ?? defaults.timeout ?? DEFAULT_TIMEOUT_MS,
+      allowInsecure: Boolean(options.allowInsecure),
+      ...(options.signal ? { signal: options.signal } : {}),
+      ...(options.onProgress ? { onProgress: options.onProgress } : {}),
+      ...extra,
+    })
+    const redact = createRedactor(secretValues(loaded.pack, credentials)).redact
+    return buildReport(run, { redact, mock: mock ? (scenario ?? 'healthy') : null })
+  } finally {
+    await mock?.close()
+  }
+}
+
+/** The pack named by `provider`, loaded from the built-ins, installed packs and config's pack paths. */
+export async function loadProvider(options: Pick<CheckOptions, 'provider' | 'config'>): Promise<LoadedPack> {
+  if (typeof options.provider !== 'string') return options.provider
+  return loadPack(options.provider, packOptions(options.config?.packs ?? []))
+}
+
+/** The service version and endpoint asked for: options, then config defaults, then the pack. */
+function resolveWanted(loaded: LoadedPack, defaults: ProviderDefaults, options: CheckOptions): Target {
+  // The emulator serves its own address, so a configured endpoint does not apply under mock.
+  const endpoint = options.mock ? undefined : (options.endpoint ?? defaults.endpoint)
+  // Without a service anywhere, the pack's first (its main one), unless an endpoint says which.
+  const service =
+    options.service ?? defaults.service ?? (endpoint ? undefined : Object.keys(loaded.pack.services)[0])
+  const version = options.version ?? defaults.version
+  return resolveTarget(loaded.pack, {
+    ...(service ? { service } : {}),
+    ...(version ? { version } : {}),
+    ...(endpoint ? { endpoint } : {}),
+  })
+}
+
+/** The emulator in-process on a free loopback port, TLS with its own test CA like the real endpoints. */
+async function startEmulator(loaded: LoadedPack, target: Target, scenario?: string): Promise<MockSession> {
+  const { startSession } = await import('@apidx/mock')
+  return startSession({
+    pack: loaded.pack,
+    service: target.serviceId,
+    version: target.versionId,
+    ...(scenario ? { scenario } : {}),
+  })
+}
+
+/** Credential values: the pack's environment variables, then config's, then the options'. */
+function credentialsFor(
+  loaded: LoadedPack,
+  defaults: ProviderDefaults,
+  options: CheckOptions,
+): Record<string, string> {
+  const values = { ...readCredentials(loaded.pack, options.env ?? process.env).values }
+  for (const [name, v] of Object.entries(defaults.credentials ?? {})) if (v) values[name] = v
+  for (const [name, v] of Object.entries(options.credentials ?? {})) if (v) values[name] = v
+  return values
+}
