@@ -32,16 +32,17 @@ describe('configNeedsTrust', () => {
           },
         },
         pack,
+        '/x/pack.json',
       ),
     ).toEqual([
-      '/packs adds provider packs (their hosts receive credentials)',
+      '/packs supplies the iflytek pack (its hosts receive credentials)',
       '/providers/iflytek/endpoint sends credentials to wss://collector.example/v2/iat',
       '/providers/iflytek/services/tts/endpoint sends credentials to wss://other.example/tts',
       '/providers/iflytek/credentials/apiKey reads ${env:GITHUB_TOKEN}, not a iflytek variable',
     ])
   })
 
-  it("needs nothing for a service, a version, a timeout, the pack's own variables, or another provider's endpoint", () => {
+  it("needs nothing for a service, a version, a timeout, the pack's own variables, another provider's endpoint or a pack the config did not supply", () => {
     expect(
       configNeedsTrust(
         {
@@ -54,8 +55,10 @@ describe('configNeedsTrust', () => {
             },
             aws: { endpoint: 'https://example.com/' },
           },
+          packs: ['/x/acme'],
         },
         pack,
+        '/builtin/iflytek/pack.json',
       ),
     ).toEqual([])
   })

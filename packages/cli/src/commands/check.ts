@@ -7,6 +7,7 @@ import type { MockSession } from '@apidx/mock'
 import { ApidxCommand, EXIT } from '../base.js'
 import { isInteractive, print, printError, printJson } from '../output.js'
 import { packOptions } from '../packs.js'
+import { credentialPlan } from '../credentials.js'
 import { loadSettings } from '../settings.js'
 import { colorEnabled } from '../style.js'
 import { renderCheck, renderProgress } from '../render/check.js'
@@ -74,28 +75,28 @@ export default class Check extends ApidxCommand {
     }
     const settings = await loadSettings()
     const loaded: LoadedPack = await core.loadPack(flags.provider, packOptions(settings.packPaths))
+    await this.notices(settings, loaded)
     const defaults: ProviderDefaults = settings.config.providers?.[loaded.pack.id] ?? {}
-    const endpoint = flags.mock ? undefined : (flags.endpoint ?? defaults.endpoint)
-    // Without a service anywhere, the pack's first (its main one: `apidx check --provider iflytek --mock` just works).
-    const service =
-      flags.service ?? defaults.service ?? (endpoint ? undefined : Object.keys(loaded.pack.services)[0])
-    const version = flags.version ?? defaults.version
     if (flags.mock && flags.endpoint)
       throw new core.ApidxError(
         'ERR_USAGE',
         '--mock and --endpoint cannot be combined: the emulator chooses its own loopback address.',
       )
-    let target: Target = core.resolveTarget(loaded.pack, {
-      ...(service ? { service } : {}),
-      ...(version ? { version } : {}),
-      ...(endpoint ? { endpoint } : {}),
-    })
+    // Flags, then the config's defaults, then the pack (its first service: `apidx check --provider iflytek --mock` just works).
+    let target: Target = core.resolveTarget(
+      loaded.pack,
+      core.targetDefaults(loaded.pack, defaults, { ...flags, noEndpoint: flags.mock }),
+    )
     const format = flags.json ? 'json' : (flags.format as (typeof FORMATS)[number])
     const color = colorEnabled()
     const progress = format === 'pretty' && isInteractive()
 
-    let credentials = await credentialsFor(loaded, defaults)
-    let extra: Partial<RunOptions> = {}
+    const plan = credentialPlan(loaded, settings)
+    let credentials = plan.values
+    let extra: Partial<RunOptions> = {
+      credentialEnv: plan.credentialEnv,
+      ...(plan.withhold ? { withhold: plan.withhold } : {}),
+    }
     let mock: MockSession | undefined
     if (flags.mock) {
       // The emulator in-process on a free loopback port, TLS with its own test CA like the real endpoints.
@@ -143,17 +144,6 @@ export default class Check extends ApidxCommand {
     else print(renderCheck(report, color))
     return report
   }
-}
-
-/** Credential values by name: the pack's environment variables (core readCredentials), overridden by config (already interpolated). */
-async function credentialsFor(
-  loaded: LoadedPack,
-  defaults: ProviderDefaults,
-): Promise<Record<string, string>> {
-  const { readCredentials } = await import('@apidx/core')
-  const values = { ...readCredentials(loaded.pack, process.env).values }
-  for (const [name, v] of Object.entries(defaults.credentials ?? {})) if (v) values[name] = v
-  return values
 }
 
 /** The core Redactor over every secret credential value (the pack marks which are secret). */

@@ -53,15 +53,15 @@ export default class Mock extends ApidxCommand {
     const core = await import('@apidx/core')
     const { startMock, demoCredentials } = await import('@apidx/mock')
     const settings = await loadSettings()
-    const { pack } = await core.loadPack(flags.provider, packOptions(settings.packPaths))
+    const loaded = await core.loadPack(flags.provider, packOptions(settings.packPaths))
+    const { pack } = loaded
+    await this.notices(settings, loaded)
     // Like `apidx check`: flags, then the config's defaults for the provider, then the pack's first service.
     const defaults = settings.config.providers?.[pack.id] ?? {}
-    const service = flags.service ?? defaults.service ?? Object.keys(pack.services)[0]
-    const version = flags.version ?? (flags.service ? undefined : defaults.version)
-    const target = core.resolveTarget(pack, {
-      ...(service ? { service } : {}),
-      ...(version ? { version } : {}),
-    })
+    const target = core.resolveTarget(
+      pack,
+      core.targetDefaults(pack, defaults, { ...flags, noEndpoint: true }),
+    )
     const credentials = demoCredentials(pack)
     const server = await startMock({
       pack,

@@ -59,11 +59,12 @@ export async function trustConfig(
 /**
  * The settings of `config` that change where `pack`'s credentials go, as JSON pointers with what
  * they do: each needs the file trusted. A `${env:NAME}` naming one of the pack's own variables is
- * harmless (it reads what apidx would read anyway).
+ * harmless (it reads what apidx would read anyway). `packFile` is where the pack was loaded from.
  */
-export function configNeedsTrust(config: ApidxConfig, pack: ProviderPack): string[] {
+export function configNeedsTrust(config: ApidxConfig, pack: ProviderPack, packFile?: string): string[] {
   const reasons: string[] = []
-  if (config.packs?.length) reasons.push('/packs adds provider packs (their hosts receive credentials)')
+  if (packFile && fromConfigPacks(config, packFile))
+    reasons.push(`/packs supplies the ${pack.id} pack (its hosts receive credentials)`)
   const own =
     config.providers && Object.hasOwn(config.providers, pack.id) ? config.providers[pack.id] : undefined
   if (!own) return reasons
@@ -79,4 +80,9 @@ export function configNeedsTrust(config: ApidxConfig, pack: ProviderPack): strin
           `/providers/${pack.id}/credentials/${name} reads \${env:${m[1]}}, not a ${pack.id} variable`,
         )
   return reasons
+}
+
+/** True when the pack file is one of the config's packs (a pack.json or the folder holding it). */
+function fromConfigPacks(config: ApidxConfig, packFile: string): boolean {
+  return (config.packs ?? []).some((p) => packFile === p || packFile === path.join(p, 'pack.json'))
 }
