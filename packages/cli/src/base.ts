@@ -23,7 +23,7 @@ export abstract class ApidxCommand extends Command {
    * match no pack. stdout stays the result.
    */
   protected async notices(settings: Settings, loaded?: LoadedPack): Promise<void> {
-    const shadow = loaded ? shadowNotice(loaded) : undefined
+    const shadow = loaded ? await shadowNotice(loaded) : undefined
     for (const text of [...(shadow ? [shadow] : []), ...(await unknownProviderWarnings(settings))])
       printError(printable(text))
   }

@@ -17,6 +17,7 @@ export {
   dataDir,
   looksLikePath,
   looksLikePackage,
+  resolvePackage,
   type PackSource,
   type PackSourceKind,
   type BuiltinPacks,
