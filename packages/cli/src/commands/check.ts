@@ -21,6 +21,7 @@ export default class Check extends ApidxCommand {
   static override examples = [
     '<%= config.bin %> check --provider iflytek --mock',
     '<%= config.bin %> check --provider iflytek --mock clock-skew',
+    '<%= config.bin %> mock --provider iflytek --list    # every scenario --mock takes',
     '<%= config.bin %> check --provider iflytek --service iat',
     '<%= config.bin %> check --provider iflytek --service iat --endpoint wss://my-proxy.example/v2/iat --json',
   ]
