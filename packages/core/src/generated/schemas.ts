@@ -1113,6 +1113,12 @@ export const providerPackSchema = {
       "maxLength": 100,
       "description": "The vendor's display name."
     },
+    "shortName": {
+      "type": "string",
+      "minLength": 1,
+      "maxLength": 30,
+      "description": "The vendor's name in messages (\"iFlytek credentials are not set\"); the pack id when absent."
+    },
     "description": {
       "type": "string",
       "maxLength": 2000,
