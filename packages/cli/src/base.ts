@@ -1,9 +1,11 @@
 // The base of every apidx command: --json, exit codes (DESIGN §7) and the rendering of errors.
 // Commands implement run() and return data; under --json that data is the whole of stdout.
 import { Command } from '@oclif/core'
-import { ApidxError } from '@apidx/core'
+import { ApidxError, printable, type LoadedPack } from '@apidx/core'
+import { shadowNotice, unknownProviderWarnings } from './notices.js'
 import { print, printError, printJson } from './output.js'
 import { errorJson, renderError } from './render/error.js'
+import type { Settings } from './settings.js'
 
 /** Exit codes: 0 healthy, 1 a fault diagnosed (or invalid input under validation), 2 usage, config or pack error. */
 export const EXIT = { ok: 0, fault: 1, usage: 2 } as const
@@ -14,6 +16,16 @@ export abstract class ApidxCommand extends Command {
   /** Prints rendered text unless --json is on (then the returned data is printed instead). */
   protected show(text: string): void {
     if (!this.jsonEnabled()) print(text)
+  }
+
+  /**
+   * Notices on stderr, in every format: a pack shadowing a built-in id, config provider keys that
+   * match no pack. stdout stays the result.
+   */
+  protected async notices(settings: Settings, loaded?: LoadedPack): Promise<void> {
+    const shadow = loaded ? await shadowNotice(loaded) : undefined
+    for (const text of [...(shadow ? [shadow] : []), ...(await unknownProviderWarnings(settings))])
+      printError(printable(text))
   }
 
   /** Sets the process exit code without stopping, so --json output is still printed. */

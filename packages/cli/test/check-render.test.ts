@@ -102,6 +102,22 @@ describe('renderCheck (terminal)', () => {
   })
 })
 
+describe('the summary line', () => {
+  it('names HTTP phases response and body, not handshake and firstFrame', () => {
+    const http = {
+      ...healthy,
+      protocol: 'http' as const,
+      timings: { dns: 1, tcp: 2, handshake: 30, firstFrame: 4, total: 40 },
+    }
+    expect(renderCheck(http, false)).toContain(
+      'dns 1 ms · tcp 2 ms · response 30 ms · body 4 ms · total 40 ms',
+    )
+    expect(renderCheck({ ...http, protocol: 'websocket' }, false)).toContain(
+      'handshake 30 ms · firstFrame 4 ms',
+    )
+  })
+})
+
 describe('other formats', () => {
   it('markdown has the chain table and escapes', () => {
     const md = renderCheckMarkdown(failing)

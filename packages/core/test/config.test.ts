@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
 import { ApidxError } from '../src/errors.js'
-import { loadConfig } from '../src/config/load.js'
+import { loadConfig, providerCredentials } from '../src/config/load.js'
 
 const root = mkdtempSync(path.join(tmpdir(), 'apidx-config-'))
 afterAll(() => rmSync(root, { recursive: true, force: true }))
@@ -91,16 +91,30 @@ describe('loadConfig', () => {
     expect(performance.now() - started).toBeLessThan(1000)
   })
 
-  it('interpolates ${env:NAME} in credentials, and names a missing variable', async () => {
+  it('reads ${env:NAME} lazily, per provider, and names an unset variable instead of failing the load', async () => {
     const cfg = {
-      providers: { iflytek: { credentials: { apiKey: '${env:MY_KEY}', appId: 'app-${env:MY_APP}' } } },
+      providers: {
+        iflytek: { credentials: { apiKey: '${env:MY_KEY}', appId: 'app-${env:MY_APP}' } },
+        aws: { credentials: { secretAccessKey: '${env:AWS_UNSET}' } },
+      },
     }
     const cwd = project({ '.apidxrc.json': JSON.stringify(cfg) })
-    const { config } = await loadConfig({ cwd, env: { MY_KEY: 'k123', MY_APP: '42' } })
-    expect(config.providers!.iflytek!.credentials).toEqual({ apiKey: 'k123', appId: 'app-42' })
-    const err = await rejection(loadConfig({ cwd, env: { MY_APP: '42' } }))
-    expect(err.problems[0]).toMatchObject({ pointer: '/providers/iflytek/credentials/apiKey' })
-    expect(err.problems[0]!.message).toContain('MY_KEY')
+    const env = { MY_KEY: 'k123', MY_APP: '42' }
+    const { config } = await loadConfig({ cwd, env })
+    expect(providerCredentials(config, 'iflytek', env)).toEqual({
+      values: { apiKey: 'k123', appId: 'app-42' },
+      unset: [],
+      variables: { apiKey: ['MY_KEY'], appId: ['MY_APP'] },
+    })
+    // AWS's unset variable blocks nothing until AWS is used, and then it is named.
+    expect(providerCredentials(config, 'aws', env)).toEqual({
+      values: {},
+      unset: [{ name: 'secretAccessKey', variable: 'AWS_UNSET' }],
+      variables: { secretAccessKey: ['AWS_UNSET'] },
+    })
+    expect(providerCredentials(config, 'iflytek', { MY_APP: '42' }).unset).toEqual([
+      { name: 'apiKey', variable: 'MY_KEY' },
+    ])
   })
 
   it('refuses a code config without the opt-in, and loads it with it', async () => {
@@ -242,8 +256,9 @@ describe('loadConfig against hostile files', () => {
     const cwd = project({
       '.apidxrc.json': JSON.stringify({ providers: { iflytek: { credentials: { apiKey: '${env:A}' } } } }),
     })
-    const { config } = await loadConfig({ cwd, env: { A: '${env:B}', B: 'leak' } })
-    expect(config.providers!.iflytek!.credentials!.apiKey).toBe('${env:B}')
+    const env = { A: '${env:B}', B: 'leak' }
+    const { config } = await loadConfig({ cwd, env })
+    expect(providerCredentials(config, 'iflytek', env).values.apiKey).toBe('${env:B}')
   })
 })
 
@@ -253,5 +268,51 @@ describe.skipIf(process.platform === 'win32')('loadConfig and special files', ()
     execFileSync('mkfifo', [path.join(cwd, '.apidxrc.json')])
     const err = await rejection(loadConfig({ cwd, env: {} }))
     expect(err.problems.map((p) => p.message)).toEqual(['is not a regular file'])
+  })
+})
+
+describe.skipIf(process.platform === 'win32')('the config search reads each place once, the same way', () => {
+  it('goes past a comment-only file to the parent folder, and uses the config there', async () => {
+    const parent = project({ '.apidxrc.json': JSON.stringify({ providers }) })
+    const child = path.join(parent, 'child')
+    mkdirSync(child)
+    writeFileSync(path.join(child, '.apidxrc.yaml'), '# nothing configured here yet\n')
+    const { config, file } = await loadConfig({ cwd: child, env: {} })
+    expect(file).toBe(path.join(parent, '.apidxrc.json'))
+    expect(config.providers).toEqual(providers)
+  })
+
+  it('refuses a FIFO in the parent folder it goes on to, instead of hanging on it', async () => {
+    const parent = project({})
+    execFileSync('mkfifo', [path.join(parent, '.apidxrc')])
+    const child = path.join(parent, 'child')
+    mkdirSync(child)
+    writeFileSync(path.join(child, '.apidxrc.yaml'), '# comment only\n')
+    const err = await rejection(loadConfig({ cwd: child, env: {} }))
+    expect(err.problems.map((p) => [p.file, p.message])).toEqual([
+      [path.join(parent, '.apidxrc'), 'is not a regular file'],
+    ])
+  })
+
+  it('refuses a 1 GiB file in the parent folder from its size, without reading it', async () => {
+    const parent = project({})
+    execFileSync('truncate', ['-s', '1G', path.join(parent, '.apidxrc.json')])
+    const child = path.join(parent, 'child')
+    mkdirSync(child)
+    const err = await rejection(loadConfig({ cwd: child, env: {} }))
+    expect(err.problems[0]!.message).toBe(`file is ${1024 ** 3} bytes, over the 2097152-byte limit`)
+  })
+
+  it('calls a config in the user config folder user-level, and one in a project folder project-level', async () => {
+    const xdg = project({})
+    mkdirSync(path.join(xdg, 'apidx'))
+    writeFileSync(path.join(xdg, 'apidx', 'config.json'), JSON.stringify({ providers }))
+    const empty = project({})
+    expect(await loadConfig({ cwd: empty, env: { XDG_CONFIG_HOME: xdg } })).toMatchObject({
+      file: path.join(xdg, 'apidx', 'config.json'),
+      scope: 'user',
+    })
+    const own = project({ '.apidxrc.json': JSON.stringify({ providers }) })
+    expect(await loadConfig({ cwd: own, env: { XDG_CONFIG_HOME: xdg } })).toMatchObject({ scope: 'project' })
   })
 })

@@ -154,3 +154,18 @@ describe.skipIf(process.platform === 'win32')('validatePackFile and special file
     }
   })
 })
+
+describe('one pass', () => {
+  it('reports a shape problem and a meaning problem together (issue 16, item 9)', async () => {
+    const pack = JSON.parse(validText)
+    pack.unknownField = true
+    const [service] = Object.values(pack.services) as { versions: Record<string, { url: string }> }[]
+    const [version] = Object.values(service!.versions)
+    version!.url = 'wss://elsewhere.example.org/v1/x'
+    const v = await validatePackText(JSON.stringify(pack), 'pack.json')
+    expect(v.problems.map((p) => p.pointer)).toEqual([
+      '/unknownField',
+      expect.stringMatching(/^\/services\/[^/]+\/versions\/[^/]+\/url$/),
+    ])
+  })
+})

@@ -9,8 +9,10 @@ import {
   createRegistry,
   DEFAULT_TIMEOUT_MS,
   loadPack,
+  providerCredentials,
   readCredentials,
   resolveTarget,
+  targetDefaults,
   runChecks,
   secretValues,
 } from '@apidx/core'
@@ -41,6 +43,11 @@ export interface CheckOptions {
   mock?: boolean | string
   /** The user's config (per-provider defaults, extra pack paths); none when absent. */
   config?: ApidxConfig
+  /**
+   * Withhold the credentials and say why (the CLI sets it when an untrusted project config chose
+   * where they would go); the report names the reason and the fix.
+   */
+  withhold?: { reason: string; fix: string }
   /** Called as each link of the chain starts and ends. */
   onProgress?: RunOptions['onProgress']
 }
@@ -55,8 +62,12 @@ export async function check(options: CheckOptions): Promise<CheckReport> {
       'The mock and endpoint options cannot be combined: the emulator chooses its own loopback address.',
     )
   let target = resolveWanted(loaded, defaults, options)
-  let credentials = credentialsFor(loaded, defaults, options)
-  let extra: Partial<RunOptions> = {}
+  const plan = credentialsFor(loaded, options)
+  let credentials = plan.values
+  let extra: Partial<RunOptions> = {
+    credentialEnv: plan.credentialEnv,
+    ...(options.withhold ? { withhold: options.withhold } : {}),
+  }
   const scenario = typeof options.mock === 'string' ? options.mock : undefined
   const mock = options.mock ? await startEmulator(loaded, target, scenario) : undefined
   if (mock) ({ target, credentials, options: extra } = mock)
@@ -87,16 +98,13 @@ export async function loadProvider(options: Pick<CheckOptions, 'provider' | 'con
 /** The service version and endpoint asked for: options, then config defaults, then the pack. */
 function resolveWanted(loaded: LoadedPack, defaults: ProviderDefaults, options: CheckOptions): Target {
   // The emulator serves its own address, so a configured endpoint does not apply under mock.
-  const endpoint = options.mock ? undefined : (options.endpoint ?? defaults.endpoint)
-  // Without a service anywhere, the pack's first (its main one), unless an endpoint says which.
-  const service =
-    options.service ?? defaults.service ?? (endpoint ? undefined : Object.keys(loaded.pack.services)[0])
-  const version = options.version ?? defaults.version
-  return resolveTarget(loaded.pack, {
-    ...(service ? { service } : {}),
-    ...(version ? { version } : {}),
-    ...(endpoint ? { endpoint } : {}),
-  })
+  const requested = {
+    ...(options.service ? { service: options.service } : {}),
+    ...(options.version ? { version: options.version } : {}),
+    ...(options.endpoint ? { endpoint: options.endpoint } : {}),
+    noEndpoint: Boolean(options.mock),
+  }
+  return resolveTarget(loaded.pack, targetDefaults(loaded.pack, defaults, requested))
 }
 
 /** The emulator in-process on a free loopback port, TLS with its own test CA like the real endpoints. */
@@ -110,14 +118,24 @@ async function startEmulator(loaded: LoadedPack, target: Target, scenario?: stri
   })
 }
 
-/** Credential values: the pack's environment variables, then config's, then the options'. */
+/**
+ * Credential values: the pack's environment variables, then config's (its `${env:NAME}` read now, for
+ * this provider only), then the options'. `credentialEnv` names the variable of a config credential
+ * that is unset, so a missing one is reported as the user wrote it.
+ */
 function credentialsFor(
   loaded: LoadedPack,
-  defaults: ProviderDefaults,
   options: CheckOptions,
-): Record<string, string> {
-  const values = { ...readCredentials(loaded.pack, options.env ?? process.env).values }
-  for (const [name, v] of Object.entries(defaults.credentials ?? {})) if (v) values[name] = v
+): { values: Record<string, string>; credentialEnv: Record<string, string> } {
+  const env = options.env ?? process.env
+  const values = { ...readCredentials(loaded.pack, env).values }
+  const fromConfig = providerCredentials(options.config ?? {}, loaded.pack.id, env)
+  Object.assign(values, fromConfig.values)
+  const credentialEnv: Record<string, string> = {}
+  for (const { name, variable } of fromConfig.unset) {
+    delete values[name]
+    credentialEnv[name] = variable
+  }
   for (const [name, v] of Object.entries(options.credentials ?? {})) if (v) values[name] = v
-  return values
+  return { values, credentialEnv }
 }

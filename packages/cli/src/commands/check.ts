@@ -3,7 +3,8 @@
 import { Args, Flags } from '@oclif/core'
 import type { CheckReport, FleetReport } from '@apidx/core'
 import { ApidxCommand, EXIT } from '../base.js'
-import { check } from '../api/check.js'
+import { check, loadProvider } from '../api/check.js'
+import { untrustedReason } from '../credentials.js'
 import { checkAll, DEFAULT_CONCURRENCY } from '../api/check-all.js'
 import { checkUsage, fleetOptions, singleOptions } from '../check-flags.js'
 import { isInteractive, print, printError, writeOutput } from '../output.js'
@@ -94,8 +95,13 @@ export default class Check extends ApidxCommand {
     } else {
       // Progress goes to stderr on a TTY only, one line per finished link; stdout stays the report.
       const progress = format === 'pretty' && !flags.output && isInteractive()
+      const loaded = await loadProvider({ provider: f.provider!, config: settings.config })
+      await this.notices(settings, loaded)
+      const withhold = untrustedReason(settings, loaded)
       const report = await check({
         ...singleOptions(f, settings),
+        provider: loaded,
+        ...(withhold ? { withhold } : {}),
         ...(progress
           ? {
               onProgress: (e) =>

@@ -9,6 +9,14 @@ import { packOptions } from '../packs.js'
 import { loadSettings } from '../settings.js'
 import { colorEnabled } from '../style.js'
 import { maskHint, renderMock, renderRequestLine, type MockInfo } from '../render/mock.js'
+import {
+  renderDetached,
+  renderExports,
+  renderScenarioList,
+  type EnvExports,
+  type ScenarioList,
+} from '../render/mock-extra.js'
+import { detach, printEnvInfo, scenarioList } from '../mock-modes.js'
 
 export default class Mock extends ApidxCommand {
   static override description =
@@ -16,9 +24,11 @@ export default class Mock extends ApidxCommand {
   static override examples = [
     '<%= config.bin %> mock --provider iflytek',
     '<%= config.bin %> mock --provider iflytek --service iat',
-    '<%= config.bin %> mock --provider iflytek --service iat --scenario clock-skew --port 8080',
+    '<%= config.bin %> mock --provider iflytek --service iat --scenario clock-skew --port 18080',
     '<%= config.bin %> mock --provider iflytek --service spark --tls --ca-out ./mock-ca.pem',
-    'eval "$(<%= config.bin %> mock --provider iflytek --print-env | grep ^export)"',
+    '<%= config.bin %> mock --provider iflytek --list',
+    'eval "$(<%= config.bin %> mock --provider iflytek --print-env)"',
+    '<%= config.bin %> mock --provider iflytek --detach --pid-file ./mock.pid',
   ]
   static override flags = {
     provider: Flags.string({ char: 'p', description: 'provider pack id or path', required: true }),
@@ -42,26 +52,50 @@ export default class Mock extends ApidxCommand {
         "write the test CA's PEM to this file, for clients to trust (with --tls or a tls-* scenario)",
     }),
     'print-env': Flags.boolean({
-      description: 'print the demo credentials as export lines (they are fake, but printed only when asked)',
+      description:
+        'print the demo credentials as export lines and return (for eval); the emulator does not keep running',
+    }),
+    list: Flags.boolean({ description: 'list every fault scenario with one line each, and return' }),
+    detach: Flags.boolean({
+      description: 'start the emulator in the background, print its URL and exports, and return',
+    }),
+    'pid-file': Flags.string({
+      description: 'with --detach: where to write the emulator\'s pid (stop it with kill "$(cat FILE)")',
+      default: 'apidx-mock.pid',
     }),
   }
 
   private printed = false
 
-  async run(): Promise<MockInfo> {
+  async run(): Promise<MockInfo | ScenarioList | EnvExports> {
     const { flags } = await this.parse(Mock)
+    if (flags.list) {
+      const list = await scenarioList(flags.provider)
+      this.show(renderScenarioList(list))
+      return list
+    }
+    if (flags['print-env']) {
+      const info = await printEnvInfo(flags)
+      this.show(renderExports(info))
+      return info
+    }
+    if (flags.detach) {
+      const info = await detach(this.argv, flags['pid-file'])
+      this.show(renderDetached(info))
+      return info
+    }
     const core = await import('@apidx/core')
     const { startMock, demoCredentials } = await import('@apidx/mock')
     const settings = await loadSettings()
-    const { pack } = await core.loadPack(flags.provider, packOptions(settings.packPaths))
+    const loaded = await core.loadPack(flags.provider, packOptions(settings.packPaths))
+    const { pack } = loaded
+    await this.notices(settings, loaded)
     // Like `apidx check`: flags, then the config's defaults for the provider, then the pack's first service.
     const defaults = settings.config.providers?.[pack.id] ?? {}
-    const service = flags.service ?? defaults.service ?? Object.keys(pack.services)[0]
-    const version = flags.version ?? (flags.service ? undefined : defaults.version)
-    const target = core.resolveTarget(pack, {
-      ...(service ? { service } : {}),
-      ...(version ? { version } : {}),
-    })
+    const target = core.resolveTarget(
+      pack,
+      core.targetDefaults(pack, defaults, { ...flags, noEndpoint: true }),
+    )
     const credentials = demoCredentials(pack)
     const server = await startMock({
       pack,
@@ -105,7 +139,7 @@ export default class Mock extends ApidxCommand {
 type Core = typeof import('@apidx/core')
 type MockModule = typeof import('@apidx/mock')
 
-function describe(
+export function describe(
   pack: import('@apidx/core').ProviderPack,
   target: ReturnType<Core['resolveTarget']>,
   server: Awaited<ReturnType<MockModule['startMock']>>,
@@ -141,7 +175,8 @@ function describe(
       hint: maskHint(credentials[name]!, c.secret),
     })),
     ...(printEnv ? { env: needed.map(([name, c]) => `export ${c.env}=${credentials[name]}`) } : {}),
-    tryCommand: `${prefix}apidx check --provider ${pack.id} --service ${target.serviceId} --version ${target.versionId} --endpoint ${server.url}`,
+    // The demo values are fixed and public (credentials.ts), so the line works when pasted.
+    tryCommand: `${prefix}${needed.map(([name, c]) => `${c.env}=${credentials[name]} `).join('')}apidx check --provider ${pack.id} --service ${target.serviceId} --version ${target.versionId} --endpoint ${server.url}`,
   }
 }
 

@@ -7,6 +7,7 @@ import { readFile } from 'node:fs/promises'
 import type { AuthScheme, LoadedPack, RequestInput, Target } from '@apidx/core'
 import { ApidxCommand, EXIT } from '../base.js'
 import { packOptions } from '../packs.js'
+import { credentialPlan } from '../credentials.js'
 import { loadSettings } from '../settings.js'
 import { renderSign, renderVerify, type SignOutput, type VerifyOutput } from '../render/sign.js'
 import { signOutput, verifyOutput } from '../sign-output.js'
@@ -67,9 +68,10 @@ export default class Sign extends ApidxCommand {
     const settings = await loadSettings()
     const loaded = await core.loadPack(flags.provider, packOptions(settings.packPaths))
     const { pack } = loaded
+    await this.notices(settings, loaded)
     const defaults = settings.config.providers?.[pack.id] ?? {}
-    const credentials = { ...core.readCredentials(pack, process.env).values }
-    for (const [name, v] of Object.entries(defaults.credentials ?? {})) if (v) credentials[name] = v
+    // Signing computes locally and sends nothing, so an untrusted config's credentials plan only names variables.
+    const credentials = credentialPlan(loaded, settings).values
     const params = parsePairs(core, flags.param ?? [], '=', '--param', 'name=value')
 
     if (flags.verify !== undefined) {
@@ -114,7 +116,10 @@ export default class Sign extends ApidxCommand {
       return out
     }
 
-    const { target, schemeId, url } = chooseScheme(core, loaded, flags)
+    // Without --url, the config's service and version apply as in `apidx check` (a URL says its own).
+    const selection =
+      flags.url === undefined ? core.targetDefaults(pack, defaults, { ...flags, noEndpoint: true }) : {}
+    const { target, schemeId, url } = chooseScheme(core, loaded, { ...flags, ...selection })
     const headers = parsePairs(core, flags.header ?? [], ':', '--header', "'Name: value'")
     const body =
       flags['body-file'] !== undefined ? await readCapped(flags['body-file'], '--body-file') : undefined

@@ -7,6 +7,10 @@ import { paint } from '../style.js'
 const MARK: Record<Link['status'], string> = { ok: '✓', fail: '✗', warn: '!', skip: '–' }
 const COLOR = { ok: 'green', fail: 'red', warn: 'yellow', skip: 'gray' } as const
 
+/** What each timing is called on the summary line: an HTTP exchange has no handshake or frames. */
+const WS_PHASES = { dns: 'dns', tcp: 'tcp', tls: 'tls', handshake: 'handshake', firstFrame: 'firstFrame' }
+const HTTP_PHASES = { dns: 'dns', tcp: 'tcp', tls: 'tls', handshake: 'response', firstFrame: 'body' }
+
 /** Milliseconds, readable: `12 ms`, `1.4 s`. */
 export function ms(v: number | null | undefined): string {
   if (v === null || v === undefined) return ''
@@ -187,9 +191,10 @@ export function renderCheck(report: CheckReport, color: boolean): string {
     out.push('')
   }
   const t = report.timings
+  const names = report.protocol === 'http' ? HTTP_PHASES : WS_PHASES
   const phases = (['dns', 'tcp', 'tls', 'handshake', 'firstFrame'] as const)
     .filter((k) => t[k] !== undefined)
-    .map((k) => `${k} ${ms(t[k])}`)
+    .map((k) => `${names[k]} ${ms(t[k])}`)
   out.push(
     paint(
       'dim',

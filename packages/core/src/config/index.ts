@@ -1,3 +1,12 @@
 // apidx configuration.
-export { loadConfig, checkConfig, type ConfigOptions, type LoadedConfig } from './load.js'
-export { DATA_PLACES, CODE_PLACES } from './search.js'
+export {
+  loadConfig,
+  checkConfig,
+  providerCredentials,
+  type ConfigOptions,
+  type ConfigCredentials,
+  type LoadedConfig,
+} from './load.js'
+export { DATA_PLACES, CODE_PLACES, globalConfigDir, type ConfigScope } from './search.js'
+export { targetDefaults } from './defaults.js'
+export { configNeedsTrust, isConfigTrusted, trustConfig, trustStoreFile } from './trust.js'

@@ -1,11 +1,12 @@
 // Loads apidx's config (found by search.ts) as untrusted input: prototype keys and YAML alias bombs
-// rejected, validated against config.schema.json, and `${env:NAME}` interpolated in credentials.
+// rejected, validated against config.schema.json; `${env:NAME}` in credentials is read lazily, per provider.
 import path from 'node:path'
 import type { Problem } from '../errors.js'
 import type { ApidxConfig } from '../generated/index.js'
 import { DEFAULT_LIMITS, pointerSegment, quote } from '../pack/safe-json.js'
 import { checkShape } from '../pack/shape.js'
-import { findConfig, invalidConfig } from './search.js'
+import { invalidConfig } from './problems.js'
+import { findConfig, type ConfigScope } from './search.js'
 
 /** Where and how to look for config. */
 export interface ConfigOptions {
@@ -15,61 +16,95 @@ export interface ConfigOptions {
   env?: NodeJS.ProcessEnv
 }
 
-/** A validated, interpolated config and its file. */
+/** A validated config and its file. Credentials keep their `${env:NAME}` references (see providerCredentials). */
 export interface LoadedConfig {
   config: ApidxConfig
   /** The file it came from; absent when no config was found. */
   file?: string
+  /** `user` for the home folder and the user config folder; `project` otherwise (it may be a cloned repository's). */
+  scope?: ConfigScope
+  /** The file's text, for `apidx config trust` (its hash is what is trusted). */
+  text?: string
 }
 
 /** Finds, reads and validates the config that applies to `cwd` (searching up to the home folder, then the user config folder). */
 export async function loadConfig(options: ConfigOptions = {}): Promise<LoadedConfig> {
-  const found = await findConfig(options.cwd ?? process.cwd(), options.allowCode === true)
+  const found = await findConfig(options.cwd ?? process.cwd(), options.allowCode === true, options.env)
   if (!found) return { config: {} }
-  return { config: await checkConfig(found.value, found.file, options.env ?? process.env), file: found.file }
+  return {
+    config: await checkConfig(found.value, found.file),
+    file: found.file,
+    scope: found.scope,
+    text: found.text,
+  }
 }
 
-/** Validates and interpolates a config value read from `file`. */
-export async function checkConfig(
-  value: unknown,
-  file: string,
-  env: NodeJS.ProcessEnv,
-): Promise<ApidxConfig> {
+/**
+ * Validates a config value read from `file`. `${env:NAME}` references are checked for syntax only:
+ * they are read when a command uses that provider (providerCredentials), so a variable another
+ * provider needs never blocks this one.
+ */
+export async function checkConfig(value: unknown, file: string): Promise<ApidxConfig> {
   const problems = [...scanUntrusted(value, file), ...(await checkShape('config', value, file))]
   if (problems.length) throw invalidConfig(file, problems)
   const config = value as ApidxConfig
-  const missing: Problem[] = []
+  const malformed: Problem[] = []
   for (const [id, p] of Object.entries(config.providers ?? {})) {
     for (const [name, raw] of Object.entries(p.credentials ?? {})) {
       const pointer = `/providers/${pointerSegment(id)}/credentials/${pointerSegment(name)}`
       // A reference apidx cannot read would otherwise be sent to the vendor as a literal credential.
       for (const m of raw.matchAll(/\$\{env:[^}]*\}?/g)) {
-        if (!/^\$\{env:[A-Za-z_][A-Za-z0-9_]*\}$/.test(m[0]))
-          missing.push({
+        if (!ENV_REF.test(m[0]))
+          malformed.push({
             file,
             pointer,
             message: `${quote(m[0], 60)} is not a valid environment reference`,
             remedy: 'Write ${env:NAME}, NAME being letters, digits and underscores.',
           })
       }
-      // One pass: a variable's value is never itself interpolated.
-      p.credentials![name] = raw.replace(/\$\{env:([A-Za-z_][A-Za-z0-9_]*)\}/g, (_, variable: string) => {
-        const v = env[variable]
-        if (v === undefined)
-          missing.push({
-            file,
-            pointer,
-            message: `refers to \${env:${variable}}, which is not set`,
-            remedy: `Set ${variable} in the environment, or remove the entry.`,
-          })
-        return v ?? ''
-      })
     }
   }
-  if (missing.length) throw invalidConfig(file, missing)
+  if (malformed.length) throw invalidConfig(file, malformed)
   const dir = path.dirname(file)
   if (config.packs) config.packs = config.packs.map((p) => path.resolve(dir, p))
   return config
+}
+
+const ENV_REF = /^\$\{env:[A-Za-z_][A-Za-z0-9_]*\}$/
+
+/** One provider's config credentials, read from the environment now; an unset variable is named, not an error. */
+export interface ConfigCredentials {
+  /** Values by credential name, for the credentials whose references are all set. */
+  values: Record<string, string>
+  /** Credentials whose `${env:NAME}` is not set: the credential and the variable the user must set. */
+  unset: { name: string; variable: string }[]
+  /** Every variable the provider's config references, by credential name. */
+  variables: Record<string, string[]>
+}
+
+/** Interpolates `${env:NAME}` in one provider's config credentials, in one pass (a value is never itself interpolated). */
+export function providerCredentials(
+  config: ApidxConfig,
+  providerId: string,
+  env: NodeJS.ProcessEnv = process.env,
+): ConfigCredentials {
+  const out: ConfigCredentials = { values: {}, unset: [], variables: {} }
+  const own =
+    config.providers && Object.hasOwn(config.providers, providerId) ? config.providers[providerId] : undefined
+  for (const [name, raw] of Object.entries(own?.credentials ?? {})) {
+    const missing: string[] = []
+    const used: string[] = []
+    const value = raw.replace(/\$\{env:([A-Za-z_][A-Za-z0-9_]*)\}/g, (_, variable: string) => {
+      used.push(variable)
+      const v = env[variable]
+      if (v === undefined || v === '') missing.push(variable)
+      return v ?? ''
+    })
+    if (used.length) out.variables[name] = used
+    if (missing.length) out.unset.push({ name, variable: missing[0]! })
+    else if (value) out.values[name] = value
+  }
+  return out
 }
 
 /**

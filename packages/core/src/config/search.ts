@@ -1,13 +1,16 @@
-// Finds the config file with cosmiconfig's Explorer, driven directly: cosmiconfig() itself first
-// reads a "meta config" from the working directory with its default loaders, which runs
-// `.config/config.{js,cjs,mjs,ts}` and lets `.config/config.json` add search places — code from a
-// cloned repository would run before apidx could refuse it. Here only apidx's loaders exist (code
-// loaders only with the opt-in), `$import` is refused, and files are size-checked before any read.
-import { stat } from 'node:fs/promises'
+// Finds apidx's config file by an explicit walk, reading each candidate once with a size cap and
+// only when it is a regular file: the folder of `cwd`, its parents up to the home folder, then the
+// user config folder. The first non-empty config wins. Only apidx's loaders exist (code loaders,
+// cosmiconfig's public `defaultLoaders`, only with the opt-in), `$import` is refused, and nothing
+// like cosmiconfig's "meta config" lets a cloned repository add search places or run code.
+import { lstat } from 'node:fs/promises'
 import { homedir } from 'node:os'
 import path from 'node:path'
-import { ApidxError, type Problem } from '../errors.js'
-import { DEFAULT_LIMITS, parseJson, printable } from '../pack/safe-json.js'
+import { ApidxError } from '../errors.js'
+import { DEFAULT_LIMITS } from '../pack/safe-json.js'
+import { readCapped } from '../pack/validate.js'
+import { loadCode, loadData } from './loaders.js'
+import { invalidConfig } from './problems.js'
 
 /** Config files apidx reads as data, in search order. */
 export const DATA_PLACES = ['package.json', '.apidxrc', '.apidxrc.json', '.apidxrc.yaml', '.apidxrc.yml']
@@ -26,207 +29,104 @@ export const CODE_PLACES = [
 const GLOBAL_DATA = ['config', 'config.json', 'config.yaml', 'config.yml']
 const GLOBAL_CODE = ['config.js', 'config.ts', 'config.cjs', 'config.mjs']
 
-type Loader = (file: string, content: string) => unknown
-interface Explorer {
-  search(from: string): Promise<{ config: unknown; filepath: string; isEmpty?: boolean } | null>
-  getGlobalConfigDir(): string
+/** Where a config file sits: `user` (home folder or user config folder) is the user speaking; `project` may be a cloned repository's. */
+export type ConfigScope = 'user' | 'project'
+
+/** A config file found and read, not yet validated. */
+export interface FoundConfig {
+  value: unknown
+  file: string
+  scope: ConfigScope
+  /** The bytes read, for trust records (their hash). */
+  text: string
 }
 
-/** The config error every problem of a config file becomes. */
-export function invalidConfig(file: string, problems: Problem[]): ApidxError {
-  return new ApidxError('ERR_CONFIG_INVALID', `The config file ${file} is not valid.`, {
-    problems,
-    suggestions: ['See schemas/config.schema.json for every field.'],
-  })
+/** The user config folder, as cosmiconfig (env-paths) names it per platform. */
+export function globalConfigDir(env: NodeJS.ProcessEnv = process.env): string {
+  const home = homedir()
+  if (process.platform === 'darwin') return path.join(home, 'Library', 'Preferences', 'apidx')
+  if (process.platform === 'win32')
+    return path.join(env.APPDATA ?? path.join(home, 'AppData', 'Roaming'), 'apidx', 'Config')
+  return path.join(env.XDG_CONFIG_HOME ?? path.join(home, '.config'), 'apidx')
 }
 
-/** The first config file for `cwd` (up to the home folder, then the user config folder), read but not validated. */
+/** The folders searched, in order, with the file names looked for in each. */
+function searchDirs(cwd: string, env: NodeJS.ProcessEnv) {
+  const home = homedir()
+  const dirs: { dir: string; data: string[]; code: string[]; scope: ConfigScope }[] = []
+  for (let dir = path.resolve(cwd); ; dir = path.dirname(dir)) {
+    dirs.push({ dir, data: DATA_PLACES, code: CODE_PLACES, scope: dir === home ? 'user' : 'project' })
+    if (dir === home || dir === path.dirname(dir)) break
+  }
+  dirs.push({ dir: globalConfigDir(env), data: GLOBAL_DATA, code: GLOBAL_CODE, scope: 'user' })
+  return dirs
+}
+
+/** The first config file for `cwd`, read but not validated; undefined when there is none. */
 export async function findConfig(
   cwd: string,
   allowCode: boolean,
-): Promise<{ value: unknown; file: string } | undefined> {
-  const cosmiconfig = await import('cosmiconfig')
-  const { Explorer } = (await import('cosmiconfig/dist/Explorer.js')) as unknown as {
-    Explorer: new (options: object) => Explorer
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<FoundConfig | undefined> {
+  for (const { dir, data, code, scope } of searchDirs(cwd, env)) {
+    if (!allowCode) await refuseCode(dir, code)
+    for (const place of data) {
+      const file = path.join(dir, place)
+      const text = await readPlace(file)
+      if (text === undefined) continue
+      const value = await loadData(file, text)
+      // An empty file, a comment-only YAML file or a package.json without "apidx" lets the search go on.
+      if (value !== undefined && value !== null) return { value, file, scope, text }
+    }
+    if (!allowCode) continue
+    for (const place of code) {
+      const file = path.join(dir, place)
+      const text = await readPlace(file)
+      if (text === undefined) continue
+      const value = await loadCode(file, text)
+      if (value !== undefined && value !== null) return { value, file, scope, text }
+    }
   }
-  const code = cosmiconfig.defaultLoaders
-  const loaders: Record<string, Loader> = {
-    '.json': jsonLoader,
-    noExt: yamlLoader,
-    '.yaml': yamlLoader,
-    '.yml': yamlLoader,
-  }
-  if (allowCode)
-    Object.assign(loaders, {
-      '.js': code['.js'],
-      '.cjs': code['.cjs'],
-      '.mjs': code['.mjs'],
-      '.ts': code['.ts'],
-    })
-  const explorer = new Explorer({
-    moduleName: 'apidx',
-    searchPlaces: allowCode ? [...DATA_PLACES, ...CODE_PLACES] : DATA_PLACES,
-    ignoreEmptySearchPlaces: true,
-    cache: false,
-    transform: (r: unknown) => r,
-    loaders,
-    metaConfigFilePath: null,
-    mergeImportArrays: true,
-    mergeSearchPlaces: false,
-    searchStrategy: 'global',
-  })
-  await preflight(cwd, explorer.getGlobalConfigDir(), allowCode)
-  const found = await explorer.search(cwd).catch((err: unknown) => {
-    if (err instanceof ApidxError) throw err
-    const file = (err as { filepath?: unknown }).filepath
+  return undefined
+}
+
+/** A code config without the opt-in is refused by name, rather than silently ignored. */
+async function refuseCode(dir: string, places: string[]): Promise<void> {
+  for (const place of places) {
+    const file = path.join(dir, place)
+    if (!(await lstat(file).catch(() => undefined))) continue
     throw new ApidxError(
       'ERR_CONFIG_INVALID',
-      `A config file${typeof file === 'string' ? ` (${file})` : ''} could not be read: ${safeMessage(err)}`,
-      { suggestions: ['Check the file is valid JSON or YAML.'] },
+      `${file} is a config file that runs code, and code config is off.`,
+      {
+        suggestions: [
+          'Move the settings to .apidxrc.json or .apidxrc.yaml, or opt in with APIDX_ALLOW_CODE_CONFIG=1 if you trust the file.',
+        ],
+      },
     )
-  })
-  return found && !found.isEmpty ? { value: found.config, file: found.filepath } : undefined
+  }
 }
 
 /**
- * Walks the folders the search will read, before it reads anything: a code config without the
- * opt-in is refused by name (rather than ignored), and an oversized file is refused from its size.
+ * The text of one search place, or undefined when nothing is there. Anything present that is not a
+ * regular file (a FIFO would hang the read, a device would flood it) or is over the size cap is an
+ * error, from the open file's own stat, never after reading it whole.
  */
-async function preflight(cwd: string, globalDir: string, allowCode: boolean): Promise<void> {
-  const home = homedir()
-  const dirs: { dir: string; data: string[]; code: string[] }[] = []
-  for (let dir = path.resolve(cwd); ; dir = path.dirname(dir)) {
-    dirs.push({ dir, data: DATA_PLACES, code: CODE_PLACES })
-    if (dir === home || dir === path.dirname(dir)) break
-  }
-  dirs.push({ dir: globalDir, data: GLOBAL_DATA, code: GLOBAL_CODE })
-  for (const { dir, data, code } of dirs) {
-    if (!allowCode) {
-      for (const place of code) {
-        const file = path.join(dir, place)
-        if (await isFile(file)) {
-          throw new ApidxError(
-            'ERR_CONFIG_INVALID',
-            `${file} is a config file that runs code, and code config is off.`,
-            {
-              suggestions: [
-                'Move the settings to .apidxrc.json or .apidxrc.yaml, or opt in with APIDX_ALLOW_CODE_CONFIG=1 if you trust the file.',
-              ],
-            },
-          )
-        }
-      }
-    }
-    let stop = false
-    for (const place of data) {
-      const file = path.join(dir, place)
-      const info = await stat(file).catch(() => undefined)
-      if (!info || info.isDirectory()) continue
-      // A FIFO or device would hang or flood the read.
-      if (!info.isFile())
-        throw invalidConfig(file, [
-          {
-            file,
-            pointer: '',
-            message: 'is not a regular file',
-            remedy: 'Replace it with a JSON or YAML file, or remove it.',
-          },
-        ])
-      if (info.size > DEFAULT_LIMITS.maxBytes) throw invalidConfig(file, [tooLarge(file, info.size)])
-      // The search stops at the first folder with a config file (a package.json counts only with an "apidx" key).
-      if (place !== 'package.json' && info.size > 0) stop = true
-    }
-    if (stop) return
-  }
-}
-
-const isFile = (file: string) =>
-  stat(file).then(
-    (s) => s.isFile(),
-    () => false,
-  )
-
-function tooLarge(file: string, size: number): Problem {
-  return {
-    file,
-    pointer: '',
-    message: `file is ${size} bytes, over the ${DEFAULT_LIMITS.maxBytes}-byte limit`,
-    remedy: 'Config files are small; trim it.',
-  }
-}
-
-/** `$import` would let a config pull in any file on disk (or code); apidx reads exactly one file. */
-function refuseImport(file: string, value: unknown): void {
-  const own = path.basename(file) === 'package.json' ? (value as { apidx?: unknown } | null)?.apidx : value
-  if (own && typeof own === 'object' && Object.hasOwn(own, '$import')) {
+async function readPlace(file: string): Promise<string | undefined> {
+  const info = await lstat(file).catch(() => undefined)
+  if (!info || info.isDirectory()) return undefined
+  const read = await readCapped(file, DEFAULT_LIMITS.maxBytes)
+  if ('problem' in read) {
+    if (read.problem.message === 'file not found') return undefined
     throw invalidConfig(file, [
       {
-        file,
-        pointer: '/$import',
-        message: '$import is not supported',
-        remedy: 'Put the settings in this one file.',
+        ...read.problem,
+        remedy:
+          read.problem.message === 'is not a regular file'
+            ? 'Replace it with a JSON or YAML file, or remove it.'
+            : 'Config files are small; trim it.',
       },
     ])
   }
-}
-
-function jsonLoader(file: string, content: string): unknown {
-  const parsed = parseJson(content, DEFAULT_LIMITS)
-  if (!parsed.ok)
-    throw invalidConfig(
-      file,
-      parsed.issues.map(({ pointer, message, remedy }) => ({ file, pointer, message, remedy })),
-    )
-  refuseImport(file, parsed.value)
-  // For package.json cosmiconfig itself then takes the "apidx" field.
-  return parsed.value
-}
-
-async function yamlLoader(file: string, content: string): Promise<unknown> {
-  if (Buffer.byteLength(content) > DEFAULT_LIMITS.maxBytes)
-    throw invalidConfig(file, [tooLarge(file, Buffer.byteLength(content))])
-  const trimmed = content.trimStart()
-  if (trimmed.startsWith('{') || trimmed.startsWith('[')) return jsonLoader(file, content)
-  const { defaultLoaders } = await import('cosmiconfig')
-  let value: unknown
-  try {
-    value = await defaultLoaders['.yaml'](file, content)
-  } catch (err) {
-    throw invalidConfig(file, [yamlProblem(file, err)])
-  }
-  refuseImport(file, value)
-  return value
-}
-
-/**
- * One problem for a YAML parse failure: js-yaml's reason and position (its message quotes the
- * file's lines, which may hold secrets, so only the reason is kept). A stack overflow on absurd
- * nesting becomes the depth problem.
- */
-function yamlProblem(file: string, err: unknown): Problem {
-  if (err instanceof RangeError)
-    return {
-      file,
-      pointer: '',
-      message: 'nesting is too deep to read',
-      remedy: `Config never needs more than ${DEFAULT_LIMITS.maxDepth} levels.`,
-    }
-  const { reason, mark } = err as { reason?: unknown; mark?: { line?: unknown; column?: unknown } }
-  const where =
-    typeof mark?.line === 'number' && typeof mark.column === 'number'
-      ? `line ${mark.line + 1}, column ${mark.column + 1}: `
-      : ''
-  const what = typeof reason === 'string' ? printable(reason.slice(0, 200)) : 'not valid YAML'
-  return {
-    file,
-    pointer: '',
-    message: `${where}${what}`,
-    remedy: 'Fix the YAML syntax, or write the file as JSON.',
-  }
-}
-
-/** A library error's first line only (YAML and JS errors quote the file, which may hold secrets). */
-function safeMessage(err: unknown): string {
-  const m = err instanceof Error ? err.message.split('\n')[0]! : 'unknown error'
-  return printable(m.length > 200 ? `${m.slice(0, 200)}…` : m)
+  return read.text.trim() === '' ? undefined : read.text
 }

@@ -116,7 +116,13 @@ function endCondition(target: Target): (text: string) => boolean {
 export async function prepareRequest(
   target: Target,
   credentials: Record<string, string>,
-  opts: { allowInsecure: boolean; signer?: Signer; now: number },
+  opts: {
+    allowInsecure: boolean
+    signer?: Signer
+    now: number
+    credentialEnv?: Record<string, string>
+    withhold?: { reason: string; fix: string }
+  },
 ): Promise<PreparedRequest> {
   // The URL's own placeholders (the pack's `/asr/v2/{cred.appId}`; never an --endpoint the user wrote).
   const inUrl = target.explicitEndpoint ? [] : urlCredentialNames(target.url)
@@ -125,9 +131,16 @@ export async function prepareRequest(
   ]
   const missing = needed
     .filter((name) => !credentials[name] && !target.pack.credentials[name]?.optional)
-    .map((name) => ({ name, env: target.pack.credentials[name]?.env ?? name }))
-  const withheld = needed.length ? withholdReason(target, opts.allowInsecure) : undefined
-  const view: CredentialView = { complete: missing.length === 0, missing, ...(withheld ? { withheld } : {}) }
+    .map((name) => ({ name, env: opts.credentialEnv?.[name] ?? target.pack.credentials[name]?.env ?? name }))
+  const withheld = needed.length
+    ? (withholdReason(target, opts.allowInsecure) ?? opts.withhold?.reason)
+    : undefined
+  const view: CredentialView = {
+    complete: missing.length === 0,
+    missing,
+    ...(withheld ? { withheld } : {}),
+    ...(withheld && withheld === opts.withhold?.reason ? { withheldFix: opts.withhold.fix } : {}),
+  }
   const method = target.version.method ?? (target.version.protocol === 'websocket' ? 'GET' : 'GET')
   const probe = target.version.probe
   const sendable = !withheld && view.complete

@@ -48,6 +48,10 @@ export interface RunOptions {
   clock?: { now(): number }
   signal?: AbortSignal
   onProgress?: (e: ProgressEvent) => void
+  /** Where each credential was read from, when not the pack's variable (config `${env:NAME}`): named when it is missing. */
+  credentialEnv?: Record<string, string>
+  /** Withhold credentials for a reason the caller knows (an untrusted project config), with its fix. */
+  withhold?: { reason: string; fix: string }
 }
 
 /** Everything a run produced, before diagnosis. */
@@ -75,6 +79,8 @@ export async function runChecks(opts: RunOptions): Promise<RunResult> {
     allowInsecure: Boolean(opts.allowInsecure),
     signer: opts.signer ?? coreSigner,
     now: clock.now(),
+    ...(opts.credentialEnv ? { credentialEnv: opts.credentialEnv } : {}),
+    ...(opts.withhold ? { withhold: opts.withhold } : {}),
   })
   let exchange: Promise<Exchange> | undefined
   // The clients never throw for a network fault; a throw is a bug, kept out of every probe as a failure.

@@ -72,6 +72,8 @@ export interface CredentialView {
   missing: { name: string; env: string }[]
   /** Why credentials were not sent even though present (insecure channel, host outside the pack), else undefined. */
   withheld?: string
+  /** The fix for `withheld` when the caller withheld them (an untrusted project config), else the probe's own. */
+  withheldFix?: string
 }
 
 /** The narrow context a probe runs with (STYLE habit 5: widening it needs a reason). */

@@ -47,11 +47,17 @@ export interface ProviderDefaults {
    */
   service?: string
   /**
-   * The version to use when --version is not given.
+   * The version to use when --version is not given, for the service named by `service` (or, without `service`, for any service that has a version of this name). Other services keep their default version; give theirs under `services`.
    */
   version?: string
   /**
-   * An endpoint that replaces the pack's URL (a proxy, a private deployment). Naming it here trusts it with the credentials.
+   * Defaults per service id of the pack, used when that service is the one checked or signed.
+   */
+  services?: {
+    [k: string]: ServiceDefaults
+  }
+  /**
+   * An endpoint that replaces the pack's URL (a proxy, a private deployment), for the service named by `service` (or any service without `service`). Naming it here trusts it with the credentials; in a project's config only after `apidx config trust`.
    */
   endpoint?: string
   /**
@@ -67,4 +73,20 @@ export interface ProviderDefaults {
      */
     [k: string]: string
   }
+}
+/**
+ * Defaults for one service of a provider.
+ *
+ * This interface was referenced by `ApidxConfig`'s JSON-Schema
+ * via the `definition` "serviceDefaults".
+ */
+export interface ServiceDefaults {
+  /**
+   * The version of this service to use when --version is not given.
+   */
+  version?: string
+  /**
+   * An endpoint that replaces this service's URL. Naming it here trusts it with the credentials; in a project's config only after `apidx config trust`.
+   */
+  endpoint?: string
 }

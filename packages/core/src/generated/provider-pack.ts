@@ -53,6 +53,10 @@ export interface ProviderPack {
    */
   name: string
   /**
+   * The vendor's name in messages ("iFlytek credentials are not set"); the pack id when absent.
+   */
+  shortName?: string
+  /**
    * What this pack covers, in one or two sentences.
    */
   description?: string

@@ -712,17 +712,28 @@ export const configSchema = {
         "version": {
           "type": "string",
           "maxLength": 40,
-          "description": "The version to use when --version is not given."
+          "description": "The version to use when --version is not given, for the service named by `service` (or, without `service`, for any service that has a version of this name). Other services keep their default version; give theirs under `services`."
+        },
+        "services": {
+          "type": "object",
+          "maxProperties": 50,
+          "description": "Defaults per service id of the pack, used when that service is the one checked or signed.",
+          "propertyNames": {
+            "maxLength": 60
+          },
+          "additionalProperties": {
+            "$ref": "#/definitions/serviceDefaults"
+          }
         },
         "endpoint": {
           "type": "string",
           "maxLength": 2000,
           "pattern": "^(wss?|https?)://[^\\s]+$",
-          "description": "An endpoint that replaces the pack's URL (a proxy, a private deployment). Naming it here trusts it with the credentials."
+          "description": "An endpoint that replaces the pack's URL (a proxy, a private deployment), for the service named by `service` (or any service without `service`). Naming it here trusts it with the credentials; in a project's config only after `apidx config trust`."
         },
         "timeout": {
           "type": "integer",
-          "minimum": 100,
+          "minimum": 50,
           "maximum": 600000,
           "description": "The base deadline in milliseconds per network phase."
         },
@@ -739,6 +750,24 @@ export const configSchema = {
             "maxLength": 4000,
             "description": "The value, or ${env:NAME}."
           }
+        }
+      }
+    },
+    "serviceDefaults": {
+      "type": "object",
+      "additionalProperties": false,
+      "description": "Defaults for one service of a provider.",
+      "properties": {
+        "version": {
+          "type": "string",
+          "maxLength": 40,
+          "description": "The version of this service to use when --version is not given."
+        },
+        "endpoint": {
+          "type": "string",
+          "maxLength": 2000,
+          "pattern": "^(wss?|https?)://[^\\s]+$",
+          "description": "An endpoint that replaces this service's URL. Naming it here trusts it with the credentials; in a project's config only after `apidx config trust`."
         }
       }
     }
@@ -1219,6 +1248,12 @@ export const providerPackSchema = {
       "minLength": 1,
       "maxLength": 100,
       "description": "The vendor's display name."
+    },
+    "shortName": {
+      "type": "string",
+      "minLength": 1,
+      "maxLength": 30,
+      "description": "The vendor's name in messages (\"iFlytek credentials are not set\"); the pack id when absent."
     },
     "description": {
       "type": "string",

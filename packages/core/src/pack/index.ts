@@ -17,12 +17,21 @@ export {
   dataDir,
   looksLikePath,
   looksLikePackage,
+  resolvePackage,
   type PackSource,
   type PackSourceKind,
   type BuiltinPacks,
 } from './sources.js'
 export { loadPack, listPacks, type LoadedPack, type BrokenPack, type LoadOptions } from './load.js'
-export { resolveTarget, matchUrl, nearest, type Target, type TargetSelection } from './target.js'
+export {
+  resolveTarget,
+  matchUrl,
+  nearest,
+  closeNames,
+  didYouMean,
+  type Target,
+  type TargetSelection,
+} from './target.js'
 export { hostAllowed, isLoopback } from './hosts.js'
 export { urlCredentialNames, fillUrlCredentials, hasUrlCredentials, pathMatcher } from './url-credentials.js'
 export { errorEntry, resolveError, sentMessage, variantMessage, type ResolvedError } from './error-entry.js'

@@ -4,6 +4,7 @@ import path from 'node:path'
 import { ApidxError } from '../errors.js'
 import type { ProviderPack } from '../generated/index.js'
 import { quote } from './safe-json.js'
+import { closeNames, didYouMean } from './target.js'
 import {
   type BuiltinPacks,
   type PackSource,
@@ -115,8 +116,11 @@ export async function loadPack(ref: string, options: LoadOptions = {}): Promise<
   }
   if (namedButBroken) return loadFrom(namedButBroken)
   const known = (await listPacks(options)).map((p) => p.pack.id)
+  // A typo of a pack apidx has comes before the install hint: `iflytk` is not a package to install.
+  const close = closeNames(ref, known)
   throw new ApidxError('ERR_PACK_NOT_FOUND', `No provider pack ${quote(ref)}.`, {
     suggestions: [
+      ...(close.length ? [didYouMean(close)] : []),
       known.length ? `Packs available: ${known.join(', ')}.` : 'No packs are installed.',
       `Install one with: apidx packs install @apidx/provider-${ref}, or pass the path of a pack.json.`,
     ],

@@ -121,13 +121,22 @@ export function matchUrl(
 
 /** "Did you mean" suggestions: names within a small edit distance, else the full list. */
 export function nearest(name: string, names: string[], what: string): string[] {
-  const close = names
+  const close = closeNames(name, names)
+  if (close.length) return [didYouMean(close)]
+  return [`Available ${what}s: ${names.join(', ')}.`]
+}
+
+/** The names within a small edit distance of `name` (a typo), nearest first. */
+export function closeNames(name: string, names: string[]): string[] {
+  return names
     .map((n) => ({ n, d: distance(name.toLowerCase(), n.toLowerCase()) }))
     .filter(({ d, n }) => d <= Math.max(2, Math.floor(n.length / 3)))
     .sort((a, b) => a.d - b.d)
-  if (close.length) return [`Did you mean ${close.map((c) => `"${c.n}"`).join(' or ')}?`]
-  return [`Available ${what}s: ${names.join(', ')}.`]
+    .map((c) => c.n)
 }
+
+/** `Did you mean "a" or "b"?` */
+export const didYouMean = (close: string[]) => `Did you mean ${close.map((c) => `"${c}"`).join(' or ')}?`
 
 /** Levenshtein distance, bounded input (ids are short). */
 function distance(a: string, b: string): number {

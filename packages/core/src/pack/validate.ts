@@ -24,10 +24,33 @@ export async function validatePackText(text: string, file: string): Promise<Pack
       problems: parsed.issues.map(({ pointer, message, remedy }) => ({ file, pointer, message, remedy })),
     }
   const shape = await checkShape('provider-pack', parsed.value, file)
-  if (shape.length) return { file, problems: shape }
   const pack = parsed.value as ProviderPack
+  if (shape.length) return { file, problems: [...shape, ...meaningBesideShape(pack, file, shape)] }
   const meaning = checkMeaning(pack, file)
   return meaning.length ? { file, problems: meaning } : { file, pack, problems: [] }
+}
+
+/**
+ * The meaning problems of a pack whose shape is wrong, so one `packs validate` run reports both
+ * kinds. Problems under a pointer the shape already rejected are left out (they follow from it), and
+ * a meaning check that cannot run on the broken shape adds nothing.
+ */
+function meaningBesideShape(pack: ProviderPack, file: string, shape: Problem[]): Problem[] {
+  let meaning: Problem[]
+  try {
+    meaning = checkMeaning(pack, file)
+  } catch {
+    return []
+  }
+  const broken = shape.map((p) => p.pointer)
+  // A rejected top-level field (`/hosts`) that a meaning problem cites is its cause, not a second problem.
+  const cited = [...new Set(broken.map((b) => b.split('/').slice(0, 2).join('/')).filter(Boolean))]
+  return meaning.filter(
+    (m) =>
+      !broken.some(
+        (b) => m.pointer === b || m.pointer.startsWith(`${b}/`) || b.startsWith(`${m.pointer}/`),
+      ) && !cited.some((c) => `${m.message} ${m.remedy}`.includes(c)),
+  )
 }
 
 /**

@@ -104,6 +104,21 @@ describe('buildReport', () => {
     expect(report.timings).toEqual({ dns: 0, tcp: 1, total: 5 })
   })
 
+  it('rounds timings to 0.1 ms (no 4.800000000000001 in JSON)', () => {
+    const noisy = {
+      ...run,
+      exchange: {
+        ...run.exchange!,
+        timings: { dns: 0.30000000000000004, handshake: 4.800000000000001, total: 12.349999 },
+      },
+    }
+    expect(buildReport(noisy, { redact: (s) => s }).timings).toEqual({
+      dns: 0.3,
+      handshake: 4.8,
+      total: 12.3,
+    })
+  })
+
   it('masks only the placed parameters', () => {
     expect(maskSignedUrl(new URL('wss://h/p?a=1&authorization=2'), ['authorization'])).toBe(
       'wss://h/p?a=1&authorization=***',

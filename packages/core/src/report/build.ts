@@ -68,9 +68,9 @@ export function buildReport(run: RunResult, options: ReportOptions): CheckReport
   )
   const { rootCause, causes } = diagnose(findings as EngineFinding[])
   const t = run.exchange?.timings
-  const timings: Timings = { total: t?.total ?? run.durationMs }
+  const timings: Timings = { total: tenth(t?.total ?? run.durationMs) }
   for (const k of ['dns', 'tcp', 'tls', 'handshake', 'firstFrame'] as const)
-    if (t?.[k] !== undefined) timings[k] = t[k]
+    if (t?.[k] !== undefined) timings[k] = tenth(t[k])
   return {
     schemaVersion: '1',
     provider: target.pack.id,
@@ -109,3 +109,6 @@ function sessionId(run: RunResult): string | null {
   }
   return null
 }
+
+/** A duration to 0.1 ms: differences of rounded clocks carry float noise (4.800000000000001). */
+export const tenth = (ms: number) => Math.round(ms * 10) / 10

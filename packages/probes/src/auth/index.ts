@@ -61,7 +61,9 @@ export default defineProbe({
       return ctx.report({
         code: 'auth/credentials-withheld',
         message: credentials.withheld,
-        fix: `Use the documented endpoint ${target.version.url}, or name the endpoint explicitly with --endpoint to trust it.`,
+        fix:
+          credentials.withheldFix ??
+          `Use the documented endpoint ${target.version.url}, or name the endpoint explicitly with --endpoint to trust it.`,
         data: {},
       })
     }

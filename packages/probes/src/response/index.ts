@@ -64,7 +64,7 @@ export default defineProbe({
         if (legacy) {
           return ctx.report({
             code: 'response/legacy-format',
-            message: `${label(unit.index)} has the shape of ${legacy.name}, not of ${target.serviceId} ${target.versionId}${target.version.title ? ` (${target.version.title})` : ''}.`,
+            message: `${label(unit.index)} has the shape of ${legacy.name}, not of ${versionLabel(target)}.`,
             fix: legacy.fix,
             data: {
               frame: unit.index,
@@ -110,3 +110,16 @@ export default defineProbe({
     }
   },
 })
+
+/**
+ * How a message names the target's version: its title when the pack gives one (titles already say
+ * service and version, and may hold their own parentheses: "iat v2 (iat-api host, recommended)"),
+ * else "service version".
+ */
+export function versionLabel(target: {
+  serviceId: string
+  versionId: string
+  version: { title?: string }
+}): string {
+  return target.version.title ?? `${target.serviceId} ${target.versionId}`
+}

@@ -10,6 +10,7 @@ import {
   startFixture,
   type Fixture,
 } from '../../test/fixtures.js'
+import { versionLabel } from './index.js'
 
 let fixture: Fixture | undefined
 afterEach(async () => {
@@ -63,5 +64,15 @@ describe('response probe', () => {
     const result = await check(iatTarget(fixture.url()))
     expect(codes(result)).toEqual(['session/missing-id'])
     expect(result.findings[0]?.severity).toBe('warning')
+  })
+})
+
+describe('versionLabel', () => {
+  it('names a version by its title alone, so "(iat v2 (iat-api host, recommended))" cannot happen', () => {
+    const v = { serviceId: 'iat', versionId: 'v2' }
+    expect(versionLabel({ ...v, version: { title: 'iat v2 (iat-api host, recommended)' } })).toBe(
+      'iat v2 (iat-api host, recommended)',
+    )
+    expect(versionLabel({ ...v, version: {} })).toBe('iat v2')
   })
 })

@@ -21,9 +21,9 @@ export function vendorError(target: Target, code: string): VendorError | undefin
   return errorEntry(target.version, target.service, code)
 }
 
-/** The vendor's short name for messages: the first word of the pack's name ("iFlytek Open Platform (xfyun)" → "iFlytek"). */
+/** The vendor's name for messages: the pack's `shortName`, else its id (a first word can be "My" of "My Pack Cloud"). */
 export function vendorName(target: Target): string {
-  return target.pack.name.split(/\s+/)[0] ?? target.pack.id
+  return target.pack.shortName ?? target.pack.id
 }
 
 /** The documented URL of the target's version. */
