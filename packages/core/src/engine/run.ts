@@ -12,6 +12,7 @@ import { planChain, type PlannedLink } from './plan.js'
 import { prepareRequest, type PreparedRequest, type Signer } from './prepare.js'
 import { coreSigner } from './sign.js'
 import type { Resolver, TlsOptions } from './socket.js'
+import { chooseProxy, type ChosenProxy, type ProxyChoice } from '../proxy/choose.js'
 import type { EngineFinding, FindingInput, ProbeContext } from './types.js'
 import { wsExchange } from './ws-client.js'
 
@@ -41,6 +42,8 @@ export interface RunOptions {
   timeoutMs?: number
   deadlines?: PhaseDeadlines
   resolver?: Resolver
+  /** Proxy flags and the environment to read HTTPS_PROXY and friends from; direct when absent. */
+  proxy?: ProxyChoice
   tls?: TlsOptions
   /** Signs the request; the core signing engine when absent. */
   signer?: Signer
@@ -70,7 +73,8 @@ export async function runChecks(opts: RunOptions): Promise<RunResult> {
   const deadlines = opts.deadlines ?? deadlinesFor(opts.timeoutMs)
   const startedAt = new Date(clock.now()).toISOString()
   const started = performance.now()
-  const plan = planChain(opts.target, opts.registry)
+  const proxy = chooseProxy(opts.target.url, opts.proxy)
+  const plan = planChain(opts.target, opts.registry, { proxied: proxy !== null && !proxy.unsupported })
   const request = await prepareRequest(opts.target, opts.credentials ?? {}, {
     allowInsecure: Boolean(opts.allowInsecure),
     signer: opts.signer ?? coreSigner,
@@ -79,7 +83,7 @@ export async function runChecks(opts: RunOptions): Promise<RunResult> {
   let exchange: Promise<Exchange> | undefined
   // The clients never throw for a network fault; a throw is a bug, kept out of every probe as a failure.
   const connect = () =>
-    (exchange ??= runExchange(request, opts, deadlines, clock).catch((err: unknown) => ({
+    (exchange ??= runExchange(request, opts, deadlines, clock, proxy).catch((err: unknown) => ({
       ...emptyExchange(opts.target.version.protocol, request.signed),
       failure: toNetFailure('handshake', err),
     })))
@@ -209,8 +213,10 @@ function runExchange(
   opts: RunOptions,
   deadlines: PhaseDeadlines,
   clock: { now(): number },
+  proxy: ChosenProxy | null,
 ): Promise<Exchange> {
   const common = {
+    proxy,
     url: req.url,
     headers: req.headers,
     deadlines,

@@ -23,6 +23,8 @@ export interface AppliesTo {
   secureOnly?: boolean
   /** True when the link exists only for a version with an auth scheme. */
   signedOnly?: boolean
+  /** True when the link exists only when the connection goes through a proxy. */
+  proxiedOnly?: boolean
 }
 
 /** Static description of a probe: data only, readable without running it. */

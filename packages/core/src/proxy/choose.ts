@@ -68,7 +68,10 @@ export function showProxy(url: URL): string {
 
 /** True when NO_PROXY names the target's host (curl: `*`, a host or any domain containing it, an IP or CIDR, an optional port). */
 export function bypassed(target: URL, noProxy: string): boolean {
-  const host = target.hostname.replace(/^\[|\]$/g, '').toLowerCase().replace(/\.$/, '')
+  const host = target.hostname
+    .replace(/^\[|\]$/g, '')
+    .toLowerCase()
+    .replace(/\.$/, '')
   const port = Number(target.port || DEFAULT_PORTS[target.protocol] || 0)
   for (const raw of noProxy.split(/[,\s]+/)) {
     const entry = raw.trim().toLowerCase()

@@ -1,0 +1,2 @@
+// Proxies: which one a request uses (curl's rules).
+export { chooseProxy, parseProxy, showProxy, bypassed, type ProxyChoice, type ChosenProxy } from './choose.js'
