@@ -222,6 +222,7 @@ export async function openSocket(
     evidence.proxy = hop
     const proxyHost = proxy.url.hostname.replace(/^\[|\]$/g, '')
     const reached = await reach(proxyHost, Number(proxy.url.port || 80), opts, hop.timings, elapsed, {})
+    if (reached.address) hop.address = reached.address
     if (!reached.ok) {
       const f = reached.failure
       hop.failure =
