@@ -22,6 +22,7 @@ export default class Check extends ApidxCommand {
     '<%= config.bin %> check --provider iflytek --mock clock-skew',
     '<%= config.bin %> check --provider iflytek --service iat',
     '<%= config.bin %> check --provider iflytek --service iat --endpoint wss://my-proxy.example/v2/iat --json',
+    '<%= config.bin %> check --provider openai --proxy http://proxy.corp.example:3128',
   ]
   static override args = {
     // Never read from stdin: a piped stdin is not a scenario.
@@ -57,6 +58,12 @@ export default class Check extends ApidxCommand {
     mock: Flags.boolean({
       description: 'check against the built-in emulator on loopback, with demo credentials (offline)',
     }),
+    proxy: Flags.string({
+      description:
+        'proxy URL for this check, http://[USER:PASSWORD@]HOST:PORT (default: HTTPS_PROXY, HTTP_PROXY, ALL_PROXY, NO_PROXY like curl)',
+      exclusive: ['no-proxy'],
+    }),
+    'no-proxy': Flags.boolean({ description: 'connect directly, whatever the proxy variables say' }),
     'allow-insecure': Flags.boolean({
       description: 'allow credentials over plain ws:// or http:// to a non-loopback host',
     }),
@@ -119,6 +126,12 @@ export default class Check extends ApidxCommand {
         credentials,
         timeoutMs: flags.timeout ?? defaults.timeout ?? core.DEFAULT_TIMEOUT_MS,
         allowInsecure: flags['allow-insecure'],
+        // The emulator listens on loopback: the proxy variables (meant for the vendor) do not apply to it.
+        proxy: {
+          ...(flags.proxy ? { url: flags.proxy } : {}),
+          disabled: flags['no-proxy'],
+          ...(flags.mock ? {} : { env: process.env }),
+        },
         // Progress goes to stderr on a TTY only, one line per finished link; stdout stays the report.
         ...(progress
           ? {

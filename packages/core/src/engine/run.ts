@@ -93,26 +93,9 @@ export async function runChecks(opts: RunOptions): Promise<RunResult> {
   const running = new Map<string, Promise<void>>()
   const order = new Map(plan.map((l, i) => [l.probe.meta.id, i]))
 
-  const runLink = async (link: PlannedLink): Promise<void> => {
-    await Promise.all(link.needs.map((n) => running.get(n)))
-    const { meta } = link.probe
-    const broken = link.needs
-      .map((n) => results.get(n)!)
-      .find((r) => r.status === 'fail' || r.status === 'skip')
-    if (broken) {
-      // A skip inherits the reason of the link that broke, so every skipped link names the real failure.
-      const reason =
-        broken.status === 'fail'
-          ? `Not run: ${broken.id} failed (${broken.codes[0] ?? 'error'}).`
-          : broken.reason
-      results.set(meta.id, { id: meta.id, title: meta.title, status: 'skip', ms: null, codes: [], reason })
-      return
-    }
-    opts.onProgress?.({ type: 'start', link: meta.id })
-    const own: EngineFinding[] = []
-    let ms: number | null = null
-    const controller = new AbortController()
-    const crash = (message: string, data: Record<string, unknown> = {}) =>
+  const crasher =
+    (meta: PlannedLink['probe']['meta'], own: EngineFinding[]) =>
+    (message: string, data: Record<string, unknown> = {}) =>
       own.push({
         code: 'engine/probe-crashed',
         severity: 'error',
@@ -121,7 +104,15 @@ export async function runChecks(opts: RunOptions): Promise<RunResult> {
         fix: 'This is a bug in the probe; please report it with the output of --json.',
         data,
       })
-    const ctx: ProbeContext = {
+  const contextFor = (
+    link: PlannedLink,
+    own: EngineFinding[],
+    controller: AbortController,
+    measure: (ms: number | undefined) => void,
+  ): ProbeContext => {
+    const { meta } = link.probe
+    const crash = crasher(meta, own)
+    return {
       target: opts.target,
       credentials: request.credentials,
       signal: opts.signal ? AbortSignal.any([opts.signal, controller.signal]) : controller.signal,
@@ -141,15 +132,72 @@ export async function runChecks(opts: RunOptions): Promise<RunResult> {
           data: input.data ?? {},
         })
       },
-      measure: (v) => {
-        ms = v === undefined ? null : Math.round(v * 10) / 10
-      },
+      measure,
     }
+  }
+  /** The static part of a skipped link: no exchange, and a throw is a crash like any other. */
+  const runStatic = (link: PlannedLink, own: EngineFinding[]) => {
+    if (!link.probe.checkStatic) return
+    const ctx = contextFor(link, own, new AbortController(), () => {})
+    try {
+      link.probe.checkStatic({
+        ...ctx,
+        exchange: () => Promise.reject(new Error('checkStatic may not use the exchange')),
+      })
+    } catch (err) {
+      crasher(
+        link.probe.meta,
+        own,
+      )(
+        `Probe "${link.probe.meta.id}" threw ${err instanceof Error ? err.name : typeof err} in its static check.`,
+      )
+    }
+  }
+
+  const runLink = async (link: PlannedLink): Promise<void> => {
+    await Promise.all(link.needs.map((n) => running.get(n)))
+    const { meta } = link.probe
+    const broken = link.needs
+      .map((n) => results.get(n)!)
+      .find((r) => r.status === 'fail' || r.status === 'skip')
+    const own: EngineFinding[] = []
+    if (broken) {
+      // A skip inherits the reason of the link that broke, so every skipped link names the real failure.
+      const reason =
+        broken.status === 'fail' && broken.reason === null
+          ? `Not run: ${broken.id} failed (${broken.codes[0] ?? 'error'}).`
+          : broken.reason
+      // Static findings are still reported: the user fixes everything in one pass (the root cause
+      // stays the first broken link, since findings are ordered by link).
+      runStatic(link, own)
+      const codes = own.filter((f) => f.severity !== 'info').map((f) => f.code)
+      const failed = own.some((f) => f.severity === 'error')
+      results.set(meta.id, {
+        id: meta.id,
+        title: meta.title,
+        status: failed ? 'fail' : 'skip',
+        ms: null,
+        codes,
+        reason,
+      })
+      findings.push(...own.map((f) => ({ order: order.get(meta.id)!, f })))
+      return
+    }
+    opts.onProgress?.({ type: 'start', link: meta.id })
+    let ms: number | null = null
+    const controller = new AbortController()
+    const ctx = contextFor(link, own, controller, (v) => {
+      ms = v === undefined ? null : Math.round(v * 10) / 10
+    })
+    const crash = crasher(meta, own)
     const budget = runBudget(deadlines)
     let timer: NodeJS.Timeout | undefined
     try {
       await Promise.race([
-        Promise.resolve().then(() => link.probe.run(ctx)),
+        Promise.resolve().then(async () => {
+          link.probe.checkStatic?.(ctx)
+          await link.probe.run(ctx)
+        }),
         new Promise<void>((_, reject) => {
           timer = setTimeout(() => reject(new BudgetError(budget)), budget)
         }),

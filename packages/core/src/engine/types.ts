@@ -97,5 +97,10 @@ export interface ProbeContext {
 /** A probe: static meta and a run function that reports and never throws on expected failures. */
 export interface Probe {
   meta: ProbeMeta
+  /**
+   * What the probe knows before any packet (missing credentials, a wrong scheme): run first, and run
+   * even when a link this one needs failed, so every run reports it. Must not call `ctx.exchange()`.
+   */
+  checkStatic?(ctx: ProbeContext): void
   run(ctx: ProbeContext): Promise<void> | void
 }

@@ -2,6 +2,7 @@
 // `--proxy` wins, `--no-proxy` turns proxies off, else `<scheme>_proxy` then ALL_PROXY, unless
 // NO_PROXY names the host. ws:// and wss:// follow http:// and https://, as every WebSocket client does.
 import net from 'node:net'
+import { ApidxError } from '../errors.js'
 
 /** What the user said about proxies: a flag pair and the environment to read. */
 export interface ProxyChoice {
@@ -54,7 +55,9 @@ export function parseProxy(value: string, source: string): ChosenProxy {
     url = new URL(value.includes('://') ? value : `http://${value}`)
   } catch {
     // An unparseable value is shown by its source only: it may hold a password.
-    throw Object.assign(new Error(`${source} is not a URL.`), { code: 'ERR_PROXY_URL' })
+    throw new ApidxError('ERR_USAGE', `The proxy in ${source} is not a URL.`, {
+      suggestions: ['Write it as http://[USER:PASSWORD@]HOST:PORT.'],
+    })
   }
   const unsupported = url.protocol !== 'http:'
   return { url, source, shown: showProxy(url), unsupported }
