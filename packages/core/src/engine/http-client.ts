@@ -55,7 +55,7 @@ export async function httpExchange(opts: HttpExchangeOptions): Promise<Exchange>
     return ex
   }
   if (opened.value.address) ex.address = opened.value.address
-  const agent = oneSocketAgent(opened.value.socket)
+  const agent = oneSocketAgent(opened.value.socket, opts.url.protocol)
   const lookup = opts.resolver ? adaptResolver(opts.resolver) : undefined
   ex.sentAt = opts.clock.now()
   const stream = got.stream(opts.url, {

@@ -3,8 +3,10 @@
 import http from 'node:http'
 import type net from 'node:net'
 
-export function oneSocketAgent(socket: net.Socket): http.Agent {
+export function oneSocketAgent(socket: net.Socket, protocol: string): http.Agent {
   const agent = new http.Agent({ keepAlive: false, maxSockets: 1 })
+  // Node checks the agent's protocol against the URL's; the socket is already TLS for https:.
+  ;(agent as http.Agent & { protocol: string }).protocol = protocol
   agent.createConnection = () => socket
   return agent
 }
