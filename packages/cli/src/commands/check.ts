@@ -117,7 +117,14 @@ export default class Check extends ApidxCommand {
       credentials = mock.credentials
       extra = mock.options
     }
-    const redact = await redactorFor(loaded, credentials)
+    const proxy = {
+      ...(flags.proxy ? { url: flags.proxy } : {}),
+      disabled: flags['no-proxy'],
+      // The emulator listens on loopback: the proxy variables (meant for the vendor) do not apply to it.
+      ...(flags.mock ? {} : { env: process.env }),
+    }
+    // Proxy passwords are secrets too (DESIGN §8): masked wherever they might reappear.
+    const redact = await redactorFor(loaded, credentials, core.proxySecrets(proxy))
     let report: CheckReport
     try {
       const run = await core.runChecks({
@@ -126,12 +133,7 @@ export default class Check extends ApidxCommand {
         credentials,
         timeoutMs: flags.timeout ?? defaults.timeout ?? core.DEFAULT_TIMEOUT_MS,
         allowInsecure: flags['allow-insecure'],
-        // The emulator listens on loopback: the proxy variables (meant for the vendor) do not apply to it.
-        proxy: {
-          ...(flags.proxy ? { url: flags.proxy } : {}),
-          disabled: flags['no-proxy'],
-          ...(flags.mock ? {} : { env: process.env }),
-        },
+        proxy,
         // Progress goes to stderr on a TTY only, one line per finished link; stdout stays the report.
         ...(progress
           ? {
@@ -173,7 +175,8 @@ async function credentialsFor(
 async function redactorFor(
   loaded: LoadedPack,
   credentials: Record<string, string>,
+  extra: string[],
 ): Promise<(text: string) => string> {
   const { createRedactor, secretValues } = await import('@apidx/core')
-  return createRedactor(secretValues(loaded.pack, credentials)).redact
+  return createRedactor([...secretValues(loaded.pack, credentials), ...extra]).redact
 }

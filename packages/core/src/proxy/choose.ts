@@ -117,3 +117,30 @@ function matchesIp(host: string, name: string): boolean {
   }
   return list.check(host, type)
 }
+
+/** Every proxy password the flags and variables hold (raw, decoded, and as Basic credentials): what a report must mask. */
+export function proxySecrets(choice: ProxyChoice): string[] {
+  const values = [
+    choice.url,
+    ...Object.values(VARIABLES)
+      .flat()
+      .map((name) => choice.env?.[name]),
+  ]
+  const out = new Set<string>()
+  for (const value of values) {
+    if (!value) continue
+    try {
+      const url = new URL(value.includes('://') ? value : `http://${value}`)
+      if (!url.password) continue
+      const user = decodeURIComponent(url.username)
+      const password = decodeURIComponent(url.password)
+      out
+        .add(url.password)
+        .add(password)
+        .add(Buffer.from(`${user}:${password}`).toString('base64'))
+    } catch {
+      // An unparseable value is refused where it is used, without showing it.
+    }
+  }
+  return [...out].filter((v) => v.length >= 3)
+}
