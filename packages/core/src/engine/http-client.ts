@@ -148,23 +148,18 @@ export async function httpExchange(opts: HttpExchangeOptions): Promise<Exchange>
           ex.failure = timeoutFailure(phase, ms)
         } else {
           const inner = (err as { cause?: unknown }).cause ?? err
-          ex.failure = toNetFailure(ex.response ? 'firstFrame' : phaseOf(stream.timings), inner)
+          // DNS, TCP and TLS were done by socket.ts: what fails here is the request or the response.
+          ex.failure = toNetFailure(ex.response ? 'firstFrame' : 'handshake', inner)
           if (ex.failure.kind === 'other' && (err as { code?: string }).code)
-            ex.failure = toNetFailure(phaseOf(stream.timings), { code: (err as { code?: string }).code })
+            ex.failure = toNetFailure(ex.response ? 'firstFrame' : 'handshake', {
+              code: (err as { code?: string }).code,
+            })
         }
       }
       finish()
     })
   })
   return ex
-}
-
-/** The phase a request was in when it failed, from how far its timings got. */
-function phaseOf(t: { lookup?: number; connect?: number; secureConnect?: number } | undefined): Phase {
-  if (!t || t.lookup === undefined) return 'dns'
-  if (t.connect === undefined) return 'tcp'
-  if (t.secureConnect === undefined) return 'tls'
-  return 'handshake'
 }
 
 /** Adapts a promise resolver to the callback `lookup` node's http client calls. */
