@@ -17,6 +17,8 @@ export interface CheckFlags {
   timeout?: number
   mock: boolean
   'allow-insecure': boolean
+  proxy?: string
+  'no-proxy'?: boolean
   all: boolean
   targets?: string
   concurrency?: number
@@ -50,6 +52,7 @@ export function singleOptions(f: CheckFlags, settings: Settings): CheckOptions {
     provider: f.provider!,
     config: settings.config,
     allowInsecure: f['allow-insecure'],
+    proxy: proxyOption(f),
     ...(f.service ? { service: f.service } : {}),
     ...(f.version ? { version: f.version } : {}),
     ...(f.endpoint ? { endpoint: f.endpoint } : {}),
@@ -66,6 +69,7 @@ export async function fleetOptions(
   const common = {
     config: settings.config,
     allowInsecure: f['allow-insecure'],
+    proxy: proxyOption(f),
     ...(f.timeout ? { timeoutMs: f.timeout } : {}),
     ...(f.mock ? { mock: f.scenario ?? true } : {}),
   }
@@ -97,4 +101,9 @@ export async function fleetOptions(
 /** A path as code scanning wants it: relative to the working directory (the checkout), `/` separators. */
 function relative(file: string): string {
   return path.relative(process.cwd(), path.resolve(file)).split(path.sep).join('/')
+}
+
+/** --proxy and --no-proxy as the library's proxy option. */
+function proxyOption(f: CheckFlags): { url?: string; disabled: boolean } {
+  return { ...(f.proxy ? { url: f.proxy } : {}), disabled: Boolean(f['no-proxy']) }
 }

@@ -1,7 +1,7 @@
 // startSession: the emulator plus the client side of its scenario, ready for the check engine. Both
 // `apidx check --mock` and PackTester run a check this way, so a pack tested is a pack checked.
 import type { ProviderPack, RunOptions, Target } from '@apidx/core'
-import { resolveTarget } from '@apidx/core'
+import { CONTROL_HOST, resolveTarget } from '@apidx/core'
 import { clientCredentials, demoCredentials } from './credentials.js'
 import { dropVersion } from './paths.js'
 import { findScenario } from './scenarios.js'
@@ -37,8 +37,12 @@ export interface MockSession {
   close(): Promise<void>
 }
 
-/** A resolver that answers NXDOMAIN for every name, as the dns-not-found scenario's client sees it. */
-export const notFoundResolver = async (): Promise<never> => {
+/**
+ * A resolver that answers NXDOMAIN for the vendor's name, as the dns-not-found scenario's client sees
+ * it; the control name still resolves (to TEST-NET-1, never dialled), since the resolver itself works.
+ */
+export const notFoundResolver = async (hostname: string): Promise<{ address: string; family: number }> => {
+  if (hostname === CONTROL_HOST) return { address: '192.0.2.1', family: 4 }
   throw Object.assign(new Error('not found'), { code: 'ENOTFOUND' })
 }
 

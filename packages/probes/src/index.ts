@@ -2,6 +2,7 @@
 // order (STYLE habit 2): no scan, no side effects at import time.
 import type { Probe } from '@apidx/core'
 import version from './version/index.js'
+import proxy from './proxy/index.js'
 import dns from './dns/index.js'
 import tcp from './tcp/index.js'
 import tls from './tls/index.js'
@@ -15,6 +16,7 @@ import vendorError from './vendor-error/index.js'
 /** Every built-in probe, in chain order. */
 export const builtinProbes: readonly Probe[] = [
   version,
+  proxy,
   dns,
   tcp,
   tls,
@@ -26,4 +28,4 @@ export const builtinProbes: readonly Probe[] = [
   vendorError,
 ]
 
-export { version, dns, tcp, tls, websocket, http, clock, auth, response, vendorError }
+export { version, proxy, dns, tcp, tls, websocket, http, clock, auth, response, vendorError }

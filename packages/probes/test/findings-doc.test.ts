@@ -19,6 +19,7 @@ describe('docs/findings.md', () => {
   it('lists the probes in chain order', () => {
     expect(builtinProbes.map((p) => p.meta.id)).toEqual([
       'version',
+      'proxy',
       'dns',
       'tcp',
       'tls',

@@ -30,3 +30,5 @@ export {
   type FixtureServer,
 } from './fixture-server.js'
 export { fakeClock, offsetClock, type FakeClock } from './clock.js'
+// A real forward proxy on loopback (the `proxy` package), for tests of apidx behind a proxy.
+export { startProxy, type TestProxy, type ProxyServerOptions } from './proxy-server.js'

@@ -19,8 +19,8 @@ export interface ProbeCase {
   tls?: FixtureTls
   /** The path (and query) requested from the fixture; the version URL's own by default. */
   path?: string
-  /** The fixture's URL names a host (`fixture.apidx.test`) that does not resolve, or whose lookup never answers. */
-  resolve?: 'not-found' | 'hang'
+  /** The fixture's URL names a host (`fixture.apidx.test`) that does not resolve, whose lookup never answers, or no name resolves at all. */
+  resolve?: 'not-found' | 'hang' | 'no-resolver'
   /** The scheme the client dials the fixture with (default: wss/https with tls, else ws/http); `wss` to a plain fixture fails TLS. */
   scheme?: 'ws' | 'wss' | 'http' | 'https'
   /** The credentials the client signs with (default: the emulator's demo ones); `{}` for none. */

@@ -20,6 +20,11 @@ import { fakeClock, offsetClock } from './clock.js'
 import { startFixture } from './fixture-server.js'
 import { ProbeTestFailure, type ExpectedFinding, type ProbeCase } from './probe-cases.js'
 
+/** No name resolves at all: glibc's EAI_AGAIN when no DNS server answers. */
+const noResolver = async (): Promise<never> => {
+  throw Object.assign(new Error('no resolver'), { code: 'EAI_AGAIN' })
+}
+
 /** A reserved `.test` name (RFC 6761): never a real host, and only the case's own resolver sees it. */
 const UNRESOLVED_HOST = 'fixture.apidx.test'
 
@@ -87,7 +92,9 @@ async function play(
         ? () => new Promise<never>(() => {})
         : c.resolve === 'not-found'
           ? notFoundResolver
-          : undefined
+          : c.resolve === 'no-resolver'
+            ? noResolver
+            : undefined
     options = {
       ...base,
       ...fixture.engine,

@@ -10,6 +10,7 @@ import {
   DEFAULT_TIMEOUT_MS,
   loadPack,
   providerCredentials,
+  proxySecrets,
   readCredentials,
   resolveTarget,
   targetDefaults,
@@ -48,6 +49,11 @@ export interface CheckOptions {
    * where they would go); the report names the reason and the fix.
    */
   withhold?: { reason: string; fix: string }
+  /**
+   * The proxy, like curl: `url` overrides the environment's HTTPS_PROXY/HTTP_PROXY/ALL_PROXY (read from
+   * `env`), `disabled` ignores them. Never used for the emulator, which listens on loopback.
+   */
+  proxy?: { url?: string; disabled?: boolean }
   /** Called as each link of the chain starts and ends. */
   onProgress?: RunOptions['onProgress']
 }
@@ -71,6 +77,11 @@ export async function check(options: CheckOptions): Promise<CheckReport> {
   const scenario = typeof options.mock === 'string' ? options.mock : undefined
   const mock = options.mock ? await startEmulator(loaded, target, scenario) : undefined
   if (mock) ({ target, credentials, options: extra } = mock)
+  const proxy = {
+    ...(options.proxy?.url ? { url: options.proxy.url } : {}),
+    disabled: Boolean(options.proxy?.disabled),
+    ...(mock ? {} : { env: options.env ?? process.env }),
+  }
   try {
     const run = await runChecks({
       target,
@@ -78,11 +89,13 @@ export async function check(options: CheckOptions): Promise<CheckReport> {
       credentials,
       timeoutMs: options.timeoutMs ?? defaults.timeout ?? DEFAULT_TIMEOUT_MS,
       allowInsecure: Boolean(options.allowInsecure),
+      proxy,
       ...(options.signal ? { signal: options.signal } : {}),
       ...(options.onProgress ? { onProgress: options.onProgress } : {}),
       ...extra,
     })
-    const redact = createRedactor(secretValues(loaded.pack, credentials)).redact
+    // Proxy passwords are secrets too (DESIGN §8): masked wherever they might reappear.
+    const redact = createRedactor([...secretValues(loaded.pack, credentials), ...proxySecrets(proxy)]).redact
     return buildReport(run, { redact, mock: mock ? (scenario ?? 'healthy') : null })
   } finally {
     await mock?.close()

@@ -23,6 +23,7 @@ export default class Check extends ApidxCommand {
     '<%= config.bin %> check --provider iflytek --service iat --endpoint wss://my-proxy.example/v2/iat --json',
     '<%= config.bin %> check --provider iflytek --all --mock',
     '<%= config.bin %> check --targets apidx-targets.yaml --concurrency 4 --format sarif --output apidx.sarif',
+    '<%= config.bin %> check --provider openai --proxy http://proxy.corp.example:3128',
   ]
   static override args = {
     // Never read from stdin: a piped stdin is not a scenario.
@@ -62,6 +63,12 @@ export default class Check extends ApidxCommand {
     mock: Flags.boolean({
       description: 'check against the built-in emulator on loopback, with demo credentials (offline)',
     }),
+    proxy: Flags.string({
+      description:
+        'proxy URL for this check, http://[USER:PASSWORD@]HOST:PORT (default: HTTPS_PROXY, HTTP_PROXY, ALL_PROXY, NO_PROXY like curl)',
+      exclusive: ['no-proxy'],
+    }),
+    'no-proxy': Flags.boolean({ description: 'connect directly, whatever the proxy variables say' }),
     'allow-insecure': Flags.boolean({
       description: 'allow credentials over plain ws:// or http:// to a non-loopback host',
     }),

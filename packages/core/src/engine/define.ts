@@ -5,6 +5,7 @@ import type { Probe, ProbeContext, ProbeMeta } from './types.js'
 /** Declares a probe. Returns it unchanged; the point is the type check and one place to validate meta. */
 export function defineProbe(probe: {
   meta: ProbeMeta
+  checkStatic?: (ctx: ProbeContext) => void
   run: (ctx: ProbeContext) => Promise<void> | void
 }): Probe {
   if (!/^[a-z][a-z0-9-]*$/.test(probe.meta.id))

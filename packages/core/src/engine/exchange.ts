@@ -22,6 +22,28 @@ export interface TlsInfo {
   validFrom?: string
   validTo?: string
   altNames?: string
+  /** SHA-256 fingerprint of the peer certificate (colon-separated hex). */
+  fingerprint256?: string
+}
+
+/** The proxy hop of a proxied connection: its own link, with its address and times. */
+export interface ProxyHop {
+  /** The proxy URL as it may be shown (password masked). */
+  shown: string
+  /** Where the proxy came from: `--proxy` or the variable's name. */
+  source: string
+  /** The authority asked for in CONNECT (host:port). */
+  authority: string
+  address?: { ip: string; family: number; port: number }
+  timings: { dns?: number; tcp?: number; connect?: number }
+  /** The proxy's answer to CONNECT. */
+  status?: number
+  /** The scheme of a 407's Proxy-Authenticate header. */
+  authenticate?: string
+  /** True when the proxy URL carried credentials (never the credentials). */
+  withCredentials: boolean
+  /** Why the proxy hop failed; absent when the tunnel opened. */
+  failure?: NetFailure
 }
 
 /** The response head and (capped) body of an HTTP response or a rejected WebSocket upgrade. */
@@ -66,6 +88,12 @@ export interface Exchange {
   /** The phase that failed, if one did. A rejected upgrade is not a failure: it is `response`. */
   failure?: NetFailure
   tls?: TlsInfo
+  /** The proxy the connection went through, when one did. */
+  proxy?: ProxyHop
+  /** Every address DNS gave for the host. */
+  addresses?: { ip: string; family: number }[]
+  /** An address family that failed while the other worked (IPv6 timing out where IPv4 answers). */
+  familyFailure?: { family: number; ip: string; failure: NetFailure }
   /** The name the certificate was checked against (the URL's host, or the servername given). */
   tlsName?: string
   /** The HTTP response, or the answer to the upgrade request when it was not 101. */

@@ -7,7 +7,10 @@ import type { PhaseDeadlines } from './deadlines.js'
 import { emptyExchange, type Exchange } from './exchange.js'
 import { MAX_BODY_BYTES } from './limits.js'
 import { timeoutFailure, toNetFailure, type Phase } from './safe-error.js'
-import type { Resolver, TlsOptions } from './socket.js'
+import { openSocket, type Resolver, type TlsOptions } from './socket.js'
+import { keepEvidence } from './evidence.js'
+import { oneSocketAgent } from './one-socket-agent.js'
+import type { ChosenProxy } from '../proxy/choose.js'
 
 export interface HttpExchangeOptions extends TlsOptions {
   url: URL
@@ -16,6 +19,7 @@ export interface HttpExchangeOptions extends TlsOptions {
   body?: string
   deadlines: PhaseDeadlines
   resolver?: Resolver
+  proxy?: ChosenProxy | null
   clock: { now(): number }
   signed: boolean
 }
@@ -38,6 +42,20 @@ export async function httpExchange(opts: HttpExchangeOptions): Promise<Exchange>
   const ex = emptyExchange('http', opts.signed)
   if (opts.url.protocol === 'https:') ex.tlsName = opts.servername ?? opts.url.hostname
   const d = opts.deadlines
+  // DNS, TCP (or the proxy hop) and TLS are opened by socket.ts, as for WebSocket: the same phases,
+  // the same certificate evidence, the same proxy; got then speaks HTTP over that one socket.
+  const started = performance.now()
+  const elapsed = () => Math.round((performance.now() - started) * 10) / 10
+  const opened = await openSocket(opts, ex.timings, elapsed)
+  keepEvidence(ex, opened)
+  if (!opened.ok) {
+    ex.failure = opened.failure
+    if (opened.address) ex.address = opened.address
+    ex.timings.total = elapsed()
+    return ex
+  }
+  if (opened.value.address) ex.address = opened.value.address
+  const agent = oneSocketAgent(opened.value.socket, opts.url.protocol)
   const lookup = opts.resolver ? adaptResolver(opts.resolver) : undefined
   ex.sentAt = opts.clock.now()
   const stream = got.stream(opts.url, {
@@ -54,6 +72,7 @@ export async function httpExchange(opts: HttpExchangeOptions): Promise<Exchange>
     retry: { limit: 0 },
     decompress: true,
     ...(lookup ? { dnsLookup: lookup as never } : {}),
+    agent: { http: agent, https: agent as never },
     // Per-phase deadlines, and `request` as the hard cap of the whole exchange.
     timeout: {
       lookup: d.dns,
@@ -79,12 +98,9 @@ export async function httpExchange(opts: HttpExchangeOptions): Promise<Exchange>
       const t = stream.timings
       if (t) {
         const p = t.phases
-        if (p.dns !== undefined) ex.timings.dns = p.dns
-        if (p.tcp !== undefined) ex.timings.tcp = p.tcp
-        if (p.tls !== undefined) ex.timings.tls = p.tls
         if (p.firstByte !== undefined) ex.timings.handshake = (p.request ?? 0) + p.firstByte
         if (p.download !== undefined) ex.timings.firstFrame = p.download
-        ex.timings.total = p.total ?? (t.end ?? t.error ?? Date.now()) - t.start
+        ex.timings.total = elapsed()
       }
       if (ex.response) ex.response.body = Buffer.concat(chunks).toString('utf8')
       if (ex.response) ex.response.bodyTruncated = truncated
@@ -100,10 +116,6 @@ export async function httpExchange(opts: HttpExchangeOptions): Promise<Exchange>
         body: '',
         bodyTruncated: false,
         receivedAt: opts.clock.now(),
-      }
-      if (opts.url.protocol === 'https:') {
-        const sock = res.socket as import('node:tls').TLSSocket | null
-        ex.tls = { protocol: sock?.getProtocol?.() ?? null, authorized: Boolean(sock?.authorized) }
       }
     })
     stream.on('data', (chunk: Buffer) => {
@@ -125,6 +137,7 @@ export async function httpExchange(opts: HttpExchangeOptions): Promise<Exchange>
         if (err.name === 'TimeoutError' && err.event) {
           const phase = EVENT_PHASE[err.event] ?? 'handshake'
           const ms = {
+            proxy: d.connect,
             dns: d.dns,
             tcp: d.connect,
             tls: d.tls,
@@ -135,23 +148,18 @@ export async function httpExchange(opts: HttpExchangeOptions): Promise<Exchange>
           ex.failure = timeoutFailure(phase, ms)
         } else {
           const inner = (err as { cause?: unknown }).cause ?? err
-          ex.failure = toNetFailure(ex.response ? 'firstFrame' : phaseOf(stream.timings), inner)
+          // DNS, TCP and TLS were done by socket.ts: what fails here is the request or the response.
+          ex.failure = toNetFailure(ex.response ? 'firstFrame' : 'handshake', inner)
           if (ex.failure.kind === 'other' && (err as { code?: string }).code)
-            ex.failure = toNetFailure(phaseOf(stream.timings), { code: (err as { code?: string }).code })
+            ex.failure = toNetFailure(ex.response ? 'firstFrame' : 'handshake', {
+              code: (err as { code?: string }).code,
+            })
         }
       }
       finish()
     })
   })
   return ex
-}
-
-/** The phase a request was in when it failed, from how far its timings got. */
-function phaseOf(t: { lookup?: number; connect?: number; secureConnect?: number } | undefined): Phase {
-  if (!t || t.lookup === undefined) return 'dns'
-  if (t.connect === undefined) return 'tcp'
-  if (t.secureConnect === undefined) return 'tls'
-  return 'handshake'
 }
 
 /** Adapts a promise resolver to the callback `lookup` node's http client calls. */
@@ -164,7 +172,10 @@ function adaptResolver(resolver: Resolver) {
     ) => void
     const all = typeof options === 'object' && options !== null && (options as { all?: boolean }).all
     resolver(hostname).then(
-      (r) => (all ? cb(null, [{ address: r.address, family: r.family }]) : cb(null, r.address, r.family)),
+      (found) => {
+        const r = Array.isArray(found) ? found[0]! : found
+        return all ? cb(null, [{ address: r.address, family: r.family }]) : cb(null, r.address, r.family)
+      },
       (err: unknown) => cb(err as Error, ''),
     )
   }

@@ -5,6 +5,12 @@ import type { Target } from '../pack/target.js'
 import type { ProbeRegistry } from './define.js'
 import type { Probe } from './types.js'
 
+/** What the plan knows of the run besides the target. */
+export interface RunShape {
+  /** True when the connection goes through a proxy (the proxy link applies). */
+  proxied?: boolean
+}
+
 /** One planned link: the probe and the planned links it waits for. */
 export interface PlannedLink {
   probe: Probe
@@ -12,9 +18,10 @@ export interface PlannedLink {
 }
 
 /** True when the probe has something to check on this target. */
-export function applies(probe: Probe, target: Target): boolean {
+export function applies(probe: Probe, target: Target, run: RunShape = {}): boolean {
   const a = probe.meta.appliesTo
   if (!a) return true
+  if (a.proxiedOnly && !run.proxied) return false
   if (a.protocols && !a.protocols.includes(target.version.protocol)) return false
   if (a.secureOnly && !(target.url.protocol === 'wss:' || target.url.protocol === 'https:')) return false
   if (a.signedOnly && !target.version.auth) return false
@@ -22,8 +29,8 @@ export function applies(probe: Probe, target: Target): boolean {
 }
 
 /** The chain for `target`, in an order where every link comes after the links it needs. */
-export function planChain(target: Target, registry: ProbeRegistry): PlannedLink[] {
-  const planned = new Map(registry.probes.filter((p) => applies(p, target)).map((p) => [p.meta.id, p]))
+export function planChain(target: Target, registry: ProbeRegistry, run: RunShape = {}): PlannedLink[] {
+  const planned = new Map(registry.probes.filter((p) => applies(p, target, run)).map((p) => [p.meta.id, p]))
   const resolveNeeds = (id: string, seen = new Set<string>()): string[] => {
     const probe = registry.get(id)
     if (!probe || seen.has(id)) return []

@@ -12,6 +12,7 @@ import { planChain, type PlannedLink } from './plan.js'
 import { prepareRequest, type PreparedRequest, type Signer } from './prepare.js'
 import { coreSigner } from './sign.js'
 import type { Resolver, TlsOptions } from './socket.js'
+import { chooseProxy, type ChosenProxy, type ProxyChoice } from '../proxy/choose.js'
 import type { EngineFinding, FindingInput, ProbeContext } from './types.js'
 import { wsExchange } from './ws-client.js'
 
@@ -41,6 +42,8 @@ export interface RunOptions {
   timeoutMs?: number
   deadlines?: PhaseDeadlines
   resolver?: Resolver
+  /** Proxy flags and the environment to read HTTPS_PROXY and friends from; direct when absent. */
+  proxy?: ProxyChoice
   tls?: TlsOptions
   /** Signs the request; the core signing engine when absent. */
   signer?: Signer
@@ -74,7 +77,8 @@ export async function runChecks(opts: RunOptions): Promise<RunResult> {
   const deadlines = opts.deadlines ?? deadlinesFor(opts.timeoutMs)
   const startedAt = new Date(clock.now()).toISOString()
   const started = performance.now()
-  const plan = planChain(opts.target, opts.registry)
+  const proxy = chooseProxy(opts.target.url, opts.proxy)
+  const plan = planChain(opts.target, opts.registry, { proxied: proxy !== null && !proxy.unsupported })
   const request = await prepareRequest(opts.target, opts.credentials ?? {}, {
     allowInsecure: Boolean(opts.allowInsecure),
     signer: opts.signer ?? coreSigner,
@@ -85,7 +89,7 @@ export async function runChecks(opts: RunOptions): Promise<RunResult> {
   let exchange: Promise<Exchange> | undefined
   // The clients never throw for a network fault; a throw is a bug, kept out of every probe as a failure.
   const connect = () =>
-    (exchange ??= runExchange(request, opts, deadlines, clock).catch((err: unknown) => ({
+    (exchange ??= runExchange(request, opts, deadlines, clock, proxy).catch((err: unknown) => ({
       ...emptyExchange(opts.target.version.protocol, request.signed),
       failure: toNetFailure('handshake', err),
     })))
@@ -95,26 +99,9 @@ export async function runChecks(opts: RunOptions): Promise<RunResult> {
   const running = new Map<string, Promise<void>>()
   const order = new Map(plan.map((l, i) => [l.probe.meta.id, i]))
 
-  const runLink = async (link: PlannedLink): Promise<void> => {
-    await Promise.all(link.needs.map((n) => running.get(n)))
-    const { meta } = link.probe
-    const broken = link.needs
-      .map((n) => results.get(n)!)
-      .find((r) => r.status === 'fail' || r.status === 'skip')
-    if (broken) {
-      // A skip inherits the reason of the link that broke, so every skipped link names the real failure.
-      const reason =
-        broken.status === 'fail'
-          ? `Not run: ${broken.id} failed (${broken.codes[0] ?? 'error'}).`
-          : broken.reason
-      results.set(meta.id, { id: meta.id, title: meta.title, status: 'skip', ms: null, codes: [], reason })
-      return
-    }
-    opts.onProgress?.({ type: 'start', link: meta.id })
-    const own: EngineFinding[] = []
-    let ms: number | null = null
-    const controller = new AbortController()
-    const crash = (message: string, data: Record<string, unknown> = {}) =>
+  const crasher =
+    (meta: PlannedLink['probe']['meta'], own: EngineFinding[]) =>
+    (message: string, data: Record<string, unknown> = {}) =>
       own.push({
         code: 'engine/probe-crashed',
         severity: 'error',
@@ -123,7 +110,15 @@ export async function runChecks(opts: RunOptions): Promise<RunResult> {
         fix: 'This is a bug in the probe; please report it with the output of --json.',
         data,
       })
-    const ctx: ProbeContext = {
+  const contextFor = (
+    link: PlannedLink,
+    own: EngineFinding[],
+    controller: AbortController,
+    measure: (ms: number | undefined) => void,
+  ): ProbeContext => {
+    const { meta } = link.probe
+    const crash = crasher(meta, own)
+    return {
       target: opts.target,
       credentials: request.credentials,
       signal: opts.signal ? AbortSignal.any([opts.signal, controller.signal]) : controller.signal,
@@ -143,15 +138,72 @@ export async function runChecks(opts: RunOptions): Promise<RunResult> {
           data: input.data ?? {},
         })
       },
-      measure: (v) => {
-        ms = v === undefined ? null : Math.round(v * 10) / 10
-      },
+      measure,
     }
+  }
+  /** The static part of a skipped link: no exchange, and a throw is a crash like any other. */
+  const runStatic = (link: PlannedLink, own: EngineFinding[]) => {
+    if (!link.probe.checkStatic) return
+    const ctx = contextFor(link, own, new AbortController(), () => {})
+    try {
+      link.probe.checkStatic({
+        ...ctx,
+        exchange: () => Promise.reject(new Error('checkStatic may not use the exchange')),
+      })
+    } catch (err) {
+      crasher(
+        link.probe.meta,
+        own,
+      )(
+        `Probe "${link.probe.meta.id}" threw ${err instanceof Error ? err.name : typeof err} in its static check.`,
+      )
+    }
+  }
+
+  const runLink = async (link: PlannedLink): Promise<void> => {
+    await Promise.all(link.needs.map((n) => running.get(n)))
+    const { meta } = link.probe
+    const broken = link.needs
+      .map((n) => results.get(n)!)
+      .find((r) => r.status === 'fail' || r.status === 'skip')
+    const own: EngineFinding[] = []
+    if (broken) {
+      // A skip inherits the reason of the link that broke, so every skipped link names the real failure.
+      const reason =
+        broken.status === 'fail' && broken.reason === null
+          ? `Not run: ${broken.id} failed (${broken.codes[0] ?? 'error'}).`
+          : broken.reason
+      // Static findings are still reported: the user fixes everything in one pass (the root cause
+      // stays the first broken link, since findings are ordered by link).
+      runStatic(link, own)
+      const codes = own.filter((f) => f.severity !== 'info').map((f) => f.code)
+      const failed = own.some((f) => f.severity === 'error')
+      results.set(meta.id, {
+        id: meta.id,
+        title: meta.title,
+        status: failed ? 'fail' : 'skip',
+        ms: null,
+        codes,
+        reason,
+      })
+      findings.push(...own.map((f) => ({ order: order.get(meta.id)!, f })))
+      return
+    }
+    opts.onProgress?.({ type: 'start', link: meta.id })
+    let ms: number | null = null
+    const controller = new AbortController()
+    const ctx = contextFor(link, own, controller, (v) => {
+      ms = v === undefined ? null : Math.round(v * 10) / 10
+    })
+    const crash = crasher(meta, own)
     const budget = runBudget(deadlines)
     let timer: NodeJS.Timeout | undefined
     try {
       await Promise.race([
-        Promise.resolve().then(() => link.probe.run(ctx)),
+        Promise.resolve().then(async () => {
+          link.probe.checkStatic?.(ctx)
+          await link.probe.run(ctx)
+        }),
         new Promise<void>((_, reject) => {
           timer = setTimeout(() => reject(new BudgetError(budget)), budget)
         }),
@@ -215,8 +267,10 @@ function runExchange(
   opts: RunOptions,
   deadlines: PhaseDeadlines,
   clock: { now(): number },
+  proxy: ChosenProxy | null,
 ): Promise<Exchange> {
   const common = {
+    proxy,
     url: req.url,
     headers: req.headers,
     deadlines,

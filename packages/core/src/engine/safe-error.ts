@@ -3,7 +3,7 @@
 // request. Only the code, the phase and a message made here leave this file (DESIGN §8).
 
 /** The phase of the one connection a failure happened in. */
-export type Phase = 'dns' | 'tcp' | 'tls' | 'handshake' | 'firstFrame' | 'session'
+export type Phase = 'proxy' | 'dns' | 'tcp' | 'tls' | 'handshake' | 'firstFrame' | 'session'
 
 /** Why the TLS handshake failed, from the certificate verification code. */
 export type TlsReason = 'untrusted' | 'expired' | 'hostname' | 'not-yet-valid' | 'other'
@@ -12,12 +12,25 @@ export type TlsReason = 'untrusted' | 'expired' | 'hostname' | 'not-yet-valid' |
 export interface NetFailure {
   phase: Phase
   kind:
-    'timeout' | 'refused' | 'not-found' | 'unreachable' | 'reset' | 'tls' | 'protocol' | 'aborted' | 'other'
+    | 'timeout'
+    | 'refused'
+    | 'not-found'
+    | 'no-resolver'
+    | 'unreachable'
+    | 'reset'
+    | 'tls'
+    | 'protocol'
+    | 'aborted'
+    | 'auth-required'
+    | 'connect-rejected'
+    | 'other'
   /** The system or library code (`ECONNREFUSED`, `CERT_HAS_EXPIRED`, …), when there was one. */
   code: string | null
   /** A message written by apidx from the code; never the library's message verbatim. */
   message: string
   tlsReason?: TlsReason
+  /** True when a proxy reported this failure of the target (its answer to CONNECT), not this machine. */
+  viaProxy?: boolean
 }
 
 const UNTRUSTED = new Set([
@@ -111,6 +124,7 @@ export function timeoutFailure(phase: Phase, ms: number): NetFailure {
 /** The name of a phase in a sentence. */
 export function label(phase: Phase): string {
   return {
+    proxy: 'proxy connection',
     dns: 'DNS lookup',
     tcp: 'TCP connection',
     tls: 'TLS handshake',

@@ -23,6 +23,8 @@ export interface AppliesTo {
   secureOnly?: boolean
   /** True when the link exists only for a version with an auth scheme. */
   signedOnly?: boolean
+  /** True when the link exists only when the connection goes through a proxy. */
+  proxiedOnly?: boolean
 }
 
 /** Static description of a probe: data only, readable without running it. */
@@ -97,5 +99,10 @@ export interface ProbeContext {
 /** A probe: static meta and a run function that reports and never throws on expected failures. */
 export interface Probe {
   meta: ProbeMeta
+  /**
+   * What the probe knows before any packet (missing credentials, a wrong scheme): run first, and run
+   * even when a link this one needs failed, so every run reports it. Must not call `ctx.exchange()`.
+   */
+  checkStatic?(ctx: ProbeContext): void
   run(ctx: ProbeContext): Promise<void> | void
 }

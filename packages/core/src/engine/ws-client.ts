@@ -7,6 +7,8 @@ import type { PhaseDeadlines } from './deadlines.js'
 import { emptyExchange, type Exchange, type ResponseHead } from './exchange.js'
 import { MAX_BODY_BYTES, MAX_FRAMES, MAX_FRAME_BYTES } from './limits.js'
 import { openSocket, type Resolver, type TlsOptions } from './socket.js'
+import { keepEvidence } from './evidence.js'
+import type { ChosenProxy } from '../proxy/choose.js'
 import { timeoutFailure, toNetFailure } from './safe-error.js'
 
 /** One frame to send after the upgrade. */
@@ -26,6 +28,7 @@ export interface WsExchangeOptions extends TlsOptions {
   serverCloses?: boolean
   deadlines: PhaseDeadlines
   resolver?: Resolver
+  proxy?: ChosenProxy | null
   clock: { now(): number }
   signed: boolean
 }
@@ -40,14 +43,14 @@ export async function wsExchange(opts: WsExchangeOptions): Promise<Exchange> {
   if (opts.url.protocol === 'wss:' || opts.url.protocol === 'https:')
     ex.tlsName = opts.servername ?? opts.url.hostname
   const opened = await openSocket({ ...opts, url: opts.url }, ex.timings, elapsed)
+  keepEvidence(ex, opened)
   if (!opened.ok) {
     ex.failure = opened.failure
     if (opened.address) ex.address = opened.address
     ex.timings.total = elapsed()
     return ex
   }
-  ex.address = opened.value.address
-  if (opened.value.tls) ex.tls = opened.value.tls
+  if (opened.value.address) ex.address = opened.value.address
   const socket = opened.value.socket
 
   await new Promise<void>((resolve) => {

@@ -104,6 +104,47 @@ export interface ProviderPack {
    */
   handshakeErrors?: HandshakeRule[]
   /**
+   * What the vendor's TLS certificates look like, so that an intercepting proxy is recognised (tls/intercepted).
+   */
+  tls?: {
+    /**
+     * Certificate authorities that issue the vendor's certificates. A chain from another issuer on one of the pack's hosts is reported as tls/intercepted.
+     *
+     * @minItems 1
+     * @maxItems 30
+     */
+    expectedIssuers?: [
+      {
+        /**
+         * Matched case-insensitively against the issuer's O and CN (a substring), e.g. `DigiCert`.
+         */
+        name: string
+        /**
+         * Where this was checked (a URL).
+         */
+        source?: string
+        /**
+         * True when the fact was not confirmed against a source.
+         */
+        uncertain?: boolean
+      },
+      ...{
+        /**
+         * Matched case-insensitively against the issuer's O and CN (a substring), e.g. `DigiCert`.
+         */
+        name: string
+        /**
+         * Where this was checked (a URL).
+         */
+        source?: string
+        /**
+         * True when the fact was not confirmed against a source.
+         */
+        uncertain?: boolean
+      }[]
+    ]
+  }
+  /**
    * Facts about the vendor that fit nowhere else, each with its source inline.
    *
    * @maxItems 50

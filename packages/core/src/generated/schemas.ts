@@ -1332,6 +1332,43 @@ export const providerPackSchema = {
         "$ref": "#/definitions/handshakeRule"
       }
     },
+    "tls": {
+      "type": "object",
+      "additionalProperties": false,
+      "description": "What the vendor's TLS certificates look like, so that an intercepting proxy is recognised (tls/intercepted).",
+      "properties": {
+        "expectedIssuers": {
+          "type": "array",
+          "minItems": 1,
+          "maxItems": 30,
+          "description": "Certificate authorities that issue the vendor's certificates. A chain from another issuer on one of the pack's hosts is reported as tls/intercepted.",
+          "items": {
+            "type": "object",
+            "additionalProperties": false,
+            "required": [
+              "name"
+            ],
+            "properties": {
+              "name": {
+                "type": "string",
+                "minLength": 2,
+                "maxLength": 100,
+                "description": "Matched case-insensitively against the issuer's O and CN (a substring), e.g. `DigiCert`."
+              },
+              "source": {
+                "type": "string",
+                "maxLength": 500,
+                "description": "Where this was checked (a URL)."
+              },
+              "uncertain": {
+                "type": "boolean",
+                "description": "True when the fact was not confirmed against a source."
+              }
+            }
+          }
+        }
+      }
+    },
     "notes": {
       "type": "array",
       "maxItems": 50,

@@ -89,3 +89,27 @@ describe('auth probe', () => {
     expect(fixture.seen[0]?.url).toBe('/v2/iat')
   })
 })
+
+// Static findings first (issue 10): what apidx knows before any packet is reported even when the network fails first.
+describe('auth probe, static findings', () => {
+  it('no credentials against a host that does not resolve: dns/not-found is the root cause, auth/missing-credentials a co-cause', async () => {
+    const { buildReport } = await import('@apidx/core')
+    const nxdomain = async (name: string) => {
+      if (name === 'example.com') return { address: '192.0.2.1', family: 4 }
+      throw Object.assign(new Error('nx'), { code: 'ENOTFOUND' })
+    }
+    const run = await check(iatTarget('wss://iat-api.xfyun.cn/v2/iat'), {
+      credentials: {},
+      resolver: nxdomain,
+    })
+    const report = buildReport(run, { redact: (t) => t })
+    expect(report.rootCause?.code).toBe('dns/not-found')
+    expect(report.causes.map((c) => c.code)).toEqual(['dns/not-found', 'auth/missing-credentials'])
+    expect(report.chain.find((l) => l.id === 'auth')).toMatchObject({
+      status: 'fail',
+      codes: ['auth/missing-credentials'],
+      reason: 'Not run: dns failed (dns/not-found).',
+    })
+    expect(report.chain.find((l) => l.id === 'response')?.reason).toBe('Not run: dns failed (dns/not-found).')
+  })
+})

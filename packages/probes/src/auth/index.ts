@@ -46,7 +46,8 @@ export default defineProbe({
     findings: AUTH_CODES,
     docs: 'docs/findings.md#auth',
   },
-  async run(ctx) {
+  // Known before any packet, so reported even when DNS or TCP fails first (a co-cause, not the root).
+  checkStatic(ctx) {
     const { target, credentials } = ctx
     if (!credentials.complete) {
       const vars = credentials.missing.map((m) => m.env)
@@ -67,6 +68,10 @@ export default defineProbe({
         data: {},
       })
     }
+  },
+  async run(ctx) {
+    const { target, credentials } = ctx
+    if (!credentials.complete || credentials.withheld) return
     const ex = await ctx.exchange()
     const res = ex.response
     if (!res || res.status < 400) return

@@ -1,9 +1,16 @@
 // The dns link, with an injected resolver: no real DNS in tests.
 import { describe, expect, it } from 'vitest'
+import { CONTROL_HOST } from '@apidx/core'
 import { check, codes, iatTarget } from '../../test/fixtures.js'
 
-const notFound = async () => {
+// NXDOMAIN for the vendor's name; the control name resolves (the resolver works).
+const notFound = async (name: string) => {
+  if (name === CONTROL_HOST) return { address: '192.0.2.1', family: 4 }
   throw Object.assign(new Error('getaddrinfo ENOTFOUND'), { code: 'ENOTFOUND' })
+}
+// No name resolves: the resolver answers nothing (glibc's EAI_AGAIN when no server answers).
+const noResolver = async () => {
+  throw Object.assign(new Error('getaddrinfo EAI_AGAIN'), { code: 'EAI_AGAIN' })
 }
 const hangs = () => new Promise<never>(() => {})
 
@@ -34,5 +41,29 @@ describe('dns probe', () => {
     const result = await check(iatTarget('wss://nowhere.xfyun.cn/v2/iat'), { resolver: notFound })
     expect(result.links[1]).toMatchObject({ id: 'dns', status: 'fail' })
     expect(typeof result.links[1]?.ms).toBe('number')
+  })
+
+  it('when the control name fails too, the resolver is the problem: dns/no-resolver, not a typo', async () => {
+    const result = await check(iatTarget('wss://iat-api.xfyun.cn/v2/iat'), { resolver: noResolver })
+    expect(codes(result)).toEqual(['dns/no-resolver'])
+    const f = result.findings.find((x) => x.code === 'dns/no-resolver')!
+    expect(f.message).toContain(CONTROL_HOST)
+    expect(f.fix).not.toContain('typo')
+  })
+
+  it('reports every address the host resolves to', async () => {
+    const result = await check(iatTarget('wss://iat-api.xfyun.cn:1/v2/iat'), {
+      resolver: async () => [
+        { address: '127.0.0.1', family: 4 },
+        { address: '127.0.0.2', family: 4 },
+      ],
+      timeoutMs: 300,
+    })
+    expect(result.findings.find((x) => x.code === 'dns/resolved')?.data).toEqual({
+      addresses: [
+        { ip: '127.0.0.1', family: 4 },
+        { ip: '127.0.0.2', family: 4 },
+      ],
+    })
   })
 })

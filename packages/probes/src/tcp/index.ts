@@ -17,6 +17,11 @@ export default defineProbe({
         description:
           'The connection attempt was not answered within the deadline (a firewall dropping packets, or a wrong address).',
       },
+      'tcp/ipv6-unreachable': {
+        severity: 'warning',
+        description:
+          'The host has IPv4 and IPv6 addresses and one family fails while the other works: clients that try only the first address hang or fail.',
+      },
       'tcp/unreachable': {
         severity: 'error',
         description: 'The host or its network is unreachable from this machine.',
@@ -27,9 +32,34 @@ export default defineProbe({
   async run(ctx) {
     const ex = await ctx.exchange()
     ctx.measure(ex.timings.tcp)
+    const ff = ex.familyFailure
+    if (ff) {
+      const family = ff.family === 6 ? 'IPv6' : 'IPv4'
+      const worked = ff.family === 6 ? 'IPv4' : 'IPv6'
+      ctx.report({
+        code: 'tcp/ipv6-unreachable',
+        message:
+          `${family} ${ff.ip} failed (${ff.failure.code ?? ff.failure.kind}); ${worked} ${ex.address?.ip ?? ''} worked.`.replace(
+            ' ;',
+            ';',
+          ),
+        fix:
+          ff.family === 6
+            ? 'Prefer IPv4 in your client: node --dns-result-order=ipv4first, or autoSelectFamily: true (Node ≥ 20 default) so a dead IPv6 route falls back; or fix the IPv6 route.'
+            : 'Prefer IPv6 in your client (node --dns-result-order=verbatim with autoSelectFamily: true), or fix the IPv4 route.',
+        data: {
+          family: ff.family,
+          failedAddress: ff.ip,
+          code: ff.failure.code,
+          workingAddress: ex.address?.ip ?? null,
+        },
+      })
+    }
     const f = ex.failure
     if (!f || f.phase !== 'tcp') return
-    const where = ex.address ? `${ex.address.ip}:${ex.address.port}` : ctx.target.url.host
+    const where =
+      (ex.address ? `${ex.address.ip}:${ex.address.port}` : ctx.target.url.host) +
+      (f.viaProxy && ex.proxy ? ` (reported by the proxy ${ex.proxy.shown})` : '')
     const data = { address: where, code: f.code }
     if (f.kind === 'refused') {
       ctx.report({

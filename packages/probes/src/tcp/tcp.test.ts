@@ -63,3 +63,31 @@ describe('tcp probe', () => {
     expect(result.findings[0]?.severity).toBe('warning')
   })
 })
+
+// Address families (issue 10): the host has an IPv6 and an IPv4 address; only IPv4 answers.
+describe('tcp probe, address families', () => {
+  it('an IPv6 address that fails while IPv4 works is a tcp/ipv6-unreachable warning, and the check goes on over IPv4', async () => {
+    const { startFixture, iatFrame } = await import('../../test/fixtures.js')
+    // The fixture listens on 127.0.0.1 only: ::1 on that port refuses (or is unreachable without IPv6).
+    const fixture = await startFixture({ kind: 'frames', frames: [iatFrame()] })
+    try {
+      const url = fixture.url().replace('127.0.0.1', 'iat-api.xfyun.cn')
+      const result = await check(iatTarget(url), {
+        resolver: async () => [
+          { address: '::1', family: 6 },
+          { address: '127.0.0.1', family: 4 },
+        ],
+        allowInsecure: true,
+      })
+      // ws:// to a vendor host name (the fixture speaks plain WebSocket) is a scheme warning; nothing fails.
+      expect(codes(result)).toEqual(['url/wrong-scheme', 'tcp/ipv6-unreachable'])
+      expect(result.findings.filter((x) => x.severity === 'error')).toEqual([])
+      const f = result.findings.find((x) => x.code === 'tcp/ipv6-unreachable')!
+      expect(f.data).toMatchObject({ family: 6, failedAddress: '::1', workingAddress: '127.0.0.1' })
+      expect(f.fix).toContain('--dns-result-order=ipv4first')
+      expect(result.links.find((l) => l.id === 'tcp')?.status).toBe('warn')
+    } finally {
+      await fixture.close()
+    }
+  })
+})

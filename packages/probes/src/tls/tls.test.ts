@@ -86,3 +86,88 @@ describe('tls probe', () => {
     }
   })
 })
+
+// TLS interception (issue 10): a leaf for the vendor's host signed by a local root, as an inspecting
+// proxy presents it. The issuer is not one the pack lists, so the finding names it.
+describe('tls probe, interception', () => {
+  let root: { key: string; cert: string }, leaf: TlsCert
+  beforeAll(async () => {
+    const { generate } = await import('selfsigned')
+    const now = Date.now()
+    const ca = await generate(
+      [
+        { name: 'commonName', value: 'Contoso Inspection Root CA' },
+        { name: 'organizationName', value: 'Contoso Security' },
+      ],
+      {
+        keyType: 'ec',
+        algorithm: 'sha256',
+        notBeforeDate: new Date(now - 86_400_000),
+        notAfterDate: new Date(now + 30 * 86_400_000),
+        extensions: [
+          { name: 'basicConstraints', cA: true, critical: true },
+          { name: 'keyUsage', keyCertSign: true, cRLSign: true, critical: true },
+        ],
+      },
+    )
+    root = { key: ca.private, cert: ca.cert }
+    const made = await generate([{ name: 'commonName', value: 'iat-api.xfyun.cn' }], {
+      keyType: 'ec',
+      algorithm: 'sha256',
+      notBeforeDate: new Date(now - 86_400_000),
+      notAfterDate: new Date(now + 30 * 86_400_000),
+      ca: root,
+      extensions: [{ name: 'subjectAltName', altNames: [{ type: 2, value: 'iat-api.xfyun.cn' }] }],
+    })
+    leaf = { key: made.private, cert: made.cert }
+  }, 30_000)
+
+  it('an untrusted local root on a vendor host is tls/intercepted (an error), naming the issuer and the fix', async () => {
+    const fixture = await startFixture(healthy, leaf)
+    try {
+      const result = await check(iatTarget(fixture.url()), { tls: { servername: 'iat-api.xfyun.cn' } })
+      expect(codes(result)).toEqual(['tls/intercepted'])
+      const f = result.findings.find((x) => x.code === 'tls/intercepted')!
+      expect(f.severity).toBe('error')
+      expect(f.message).toContain('Contoso Inspection Root CA')
+      expect(f.fix).toContain('NODE_EXTRA_CA_CERTS')
+      expect(f.data).toMatchObject({
+        host: 'iat-api.xfyun.cn',
+        subject: 'CN=iat-api.xfyun.cn',
+        issuer: 'CN=Contoso Inspection Root CA, O=Contoso Security',
+      })
+      expect(f.data.fingerprint256).toMatch(/^([0-9A-F]{2}:){31}[0-9A-F]{2}$/)
+      expect(typeof f.data.validTo).toBe('string')
+    } finally {
+      await fixture.close()
+    }
+  })
+
+  it('a local root this machine trusts still shows as tls/intercepted, as a warning: the check goes on', async () => {
+    const fixture = await startFixture(healthy, leaf)
+    try {
+      const result = await check(iatTarget(fixture.url()), {
+        tls: { servername: 'iat-api.xfyun.cn', ca: root.cert },
+      })
+      expect(codes(result)).toEqual(['tls/intercepted'])
+      expect(result.findings.find((x) => x.code === 'tls/intercepted')?.severity).toBe('warning')
+      expect(result.links.find((l) => l.id === 'websocket')?.status).toBe('ok')
+    } finally {
+      await fixture.close()
+    }
+  })
+
+  it('every TLS failure shows the certificate: subject, issuer, validity, SHA-256', async () => {
+    const fixture = await startFixture(healthy, expired)
+    try {
+      const result = await check(iatTarget(fixture.url()), { tls: { ca: expired.cert } })
+      const f = result.findings.find((x) => x.code === 'tls/expired-certificate')!
+      expect(Object.keys(f.data)).toEqual(
+        expect.arrayContaining(['subject', 'issuer', 'validFrom', 'validTo', 'fingerprint256']),
+      )
+      expect(f.message).toContain('SHA-256')
+    } finally {
+      await fixture.close()
+    }
+  })
+})
