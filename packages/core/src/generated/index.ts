@@ -3,5 +3,5 @@ export type { AuthScheme, CanonicalHeadersStep, CanonicalPathStep, CanonicalQuer
 export type { ApidxConfig, ProviderDefaults } from './config.js'
 export type { ExpectedFinding, FindingCode, Id, InvalidCase, InvalidCase1, Name, PackTests, ValidCase, Vector } from './pack-tests.js'
 export type { CalendarDate, Confidence, Credential, ErrorTable, ErrorTable1, ErrorTable2, HandshakeRule, JsonPointer, MessageVariant, ProbeRequest, ProviderPack, Response, Service, Url, VendorError, Version } from './provider-pack.js'
-export type { Cause, CheckReport, Finding, Link, Timings } from './report.js'
+export type { Cause, CheckReport, Finding, Link, Retry, Timings } from './report.js'
 export * from './schemas.js'

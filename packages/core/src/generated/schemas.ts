@@ -2073,6 +2073,15 @@ export const reportSchema = {
       "maxLength": 80,
       "description": "A stable finding code `<area>/<kebab-name>`, documented in docs/findings.md."
     },
+    "retry": {
+      "type": "string",
+      "enum": [
+        "never",
+        "after-backoff",
+        "after-fix"
+      ],
+      "description": "Whether the same request can succeed if sent again: `never` (the request itself is wrong: change the code or the configuration), `after-backoff` (throttling or a transient fault: retry with exponential backoff), `after-fix` (nothing in the request is wrong, but something outside it must change first: billing, an entitlement, a whitelist, the clock, the network). Set by the core from the finding code and the pack entry (docs/findings.md#retry)."
+    },
     "finding": {
       "type": "object",
       "additionalProperties": false,
@@ -2082,7 +2091,8 @@ export const reportSchema = {
         "probe",
         "message",
         "fix",
-        "data"
+        "data",
+        "retry"
       ],
       "description": "One observation of one probe.",
       "properties": {
@@ -2116,6 +2126,9 @@ export const reportSchema = {
           "maxLength": 4000,
           "description": "What to do, in the vendor's terms; null for evidence that needs no action."
         },
+        "retry": {
+          "$ref": "#/definitions/retry"
+        },
         "data": {
           "type": "object",
           "additionalProperties": true,
@@ -2131,7 +2144,8 @@ export const reportSchema = {
         "code",
         "likelihood",
         "message",
-        "fix"
+        "fix",
+        "retry"
       ],
       "description": "One possible explanation of the failure.",
       "properties": {
@@ -2164,6 +2178,9 @@ export const reportSchema = {
           ],
           "maxLength": 4000,
           "description": "What to do if this is the cause."
+        },
+        "retry": {
+          "$ref": "#/definitions/retry"
         }
       }
     },
