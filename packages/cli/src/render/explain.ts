@@ -91,9 +91,7 @@ function renderMatch(m: ExplainMatch, p: Paint): string[] {
     ),
   )
   out.push(`  ${RETRY_TEXT[m.retry]}`)
-  const facts = [`Diagnosis ${m.diagnosis}`, m.confidence ?? '']
-    .filter(Boolean)
-    .join(' · ')
+  const facts = [`Diagnosis ${m.diagnosis}`, m.confidence ?? ''].filter(Boolean).join(' · ')
   out.push(`  Docs: ${printable(m.docs)}`, `  ${p('gray', printable(facts))}`)
   return out
 }

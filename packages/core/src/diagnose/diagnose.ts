@@ -36,7 +36,13 @@ export function diagnose<F extends EngineFinding>(findings: readonly F[]): Diagn
   const rootCause = errors[0] ?? null
   if (!rootCause) return { rootCause: null, causes: [] }
   const causes: Omit<Cause, 'rank'>[] = [
-    { code: rootCause.code, likelihood: 'observed', message: rootCause.message, fix: rootCause.fix, retry: findingRetry(rootCause) },
+    {
+      code: rootCause.code,
+      likelihood: 'observed',
+      message: rootCause.message,
+      fix: rootCause.fix,
+      retry: findingRetry(rootCause),
+    },
   ]
   const seen = new Set([`${rootCause.code}\u0000${rootCause.message}`])
   const add = (c: Omit<Cause, 'rank'>) => {
@@ -46,11 +52,23 @@ export function diagnose<F extends EngineFinding>(findings: readonly F[]): Diagn
     causes.push(c)
   }
   for (const alt of alternativesOf(rootCause))
-    add({ code: alt.code, likelihood: 'likely', message: alt.meaning, fix: alt.fix, retry: retryFor(alt.code) })
+    add({
+      code: alt.code,
+      likelihood: 'likely',
+      message: alt.meaning,
+      fix: alt.fix,
+      retry: retryFor(alt.code),
+    })
   for (const f of errors.slice(1)) {
     add({ code: f.code, likelihood: 'likely', message: f.message, fix: f.fix, retry: findingRetry(f) })
     for (const alt of alternativesOf(f))
-      add({ code: alt.code, likelihood: 'possible', message: alt.meaning, fix: alt.fix, retry: retryFor(alt.code) })
+      add({
+        code: alt.code,
+        likelihood: 'possible',
+        message: alt.meaning,
+        fix: alt.fix,
+        retry: retryFor(alt.code),
+      })
   }
   return { rootCause, causes: causes.slice(0, 50).map((c, i) => ({ rank: i + 1, ...c })) }
 }

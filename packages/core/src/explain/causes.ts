@@ -92,7 +92,13 @@ export const CAUSES: readonly CatalogueCause[] = [
     id: 'quota',
     text: 'Credit, plan, licence volume or a daily/token allowance is used up: retrying does not help until it is topped up, raised or reset.',
     mentions: ['quota', 'credit', 'billing', 'allowance', 'daily limit', 'balance', '余额', '额度', '欠费'],
-    evidence: ['insufficient_quota', 'exceeded your current quota', 'daily limit', 'tokens.total', 'licc failed'],
+    evidence: [
+      'insufficient_quota',
+      'exceeded your current quota',
+      'daily limit',
+      'tokens.total',
+      'licc failed',
+    ],
   },
   {
     id: 'rate-limit',

@@ -36,8 +36,7 @@ const SPECIFIC = {
   },
   'auth/not-entitled': {
     severity: 'error',
-    description:
-      'The vendor code means the account is not enabled for this service, model, voice or region.',
+    description: 'The vendor code means the account is not enabled for this service, model, voice or region.',
   },
   'http/server-error': {
     severity: 'error',
