@@ -95,6 +95,8 @@ export default class Check extends ApidxCommand {
     const progress = format === 'pretty' && isInteractive()
 
     let credentials = await credentialsFor(loaded, defaults)
+    // The user's own values, checked by shape before any request (the emulator's demo values are not theirs).
+    const hygiene = flags.mock ? undefined : core.checkCredentialHygiene(loaded.pack, credentials)
     let extra: Partial<RunOptions> = {}
     let mock: MockSession | undefined
     if (flags.mock) {
@@ -110,7 +112,7 @@ export default class Check extends ApidxCommand {
       credentials = mock.credentials
       extra = mock.options
     }
-    const redact = await redactorFor(loaded, credentials)
+    const redact = await redactorFor(loaded, credentials, hygiene?.alsoSecret)
     let report: CheckReport
     try {
       const run = await core.runChecks({
@@ -119,6 +121,7 @@ export default class Check extends ApidxCommand {
         credentials,
         timeoutMs: flags.timeout ?? defaults.timeout ?? core.DEFAULT_TIMEOUT_MS,
         allowInsecure: flags['allow-insecure'],
+        ...(hygiene?.findings.length ? { staticFindings: hygiene.findings } : {}),
         // Progress goes to stderr on a TTY only, one line per finished link; stdout stays the report.
         ...(progress
           ? {
@@ -156,11 +159,12 @@ async function credentialsFor(
   return values
 }
 
-/** The core Redactor over every secret credential value (the pack marks which are secret). */
+/** The core Redactor over every secret credential value (the pack marks which are secret), and any value hygiene found to be a secret in a non-secret slot. */
 async function redactorFor(
   loaded: LoadedPack,
   credentials: Record<string, string>,
+  alsoSecret: readonly string[] = [],
 ): Promise<(text: string) => string> {
   const { createRedactor, secretValues } = await import('@apidx/core')
-  return createRedactor(secretValues(loaded.pack, credentials)).redact
+  return createRedactor([...secretValues(loaded.pack, credentials), ...alsoSecret]).redact
 }

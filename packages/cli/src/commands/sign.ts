@@ -6,6 +6,7 @@ import { Flags } from '@oclif/core'
 import { readFile } from 'node:fs/promises'
 import type {
   AuthScheme,
+  HygieneResult,
   LoadedPack,
   ProviderPack,
   RequestInput,
@@ -16,7 +17,13 @@ import type {
 import { ApidxCommand, EXIT } from '../base.js'
 import { packOptions } from '../packs.js'
 import { loadSettings } from '../settings.js'
-import { renderSign, renderVerify, type SignOutput, type VerifyOutput } from '../render/sign.js'
+import {
+  renderSign,
+  renderVerify,
+  type CredentialFinding,
+  type SignOutput,
+  type VerifyOutput,
+} from '../render/sign.js'
 
 /** Request files (--verify, --body-file) larger than this are refused. */
 const MAX_FILE_BYTES = 10 * 1024 * 1024
@@ -73,6 +80,8 @@ export default class Sign extends ApidxCommand {
     const credentials = { ...core.readCredentials(pack, process.env).values }
     for (const [name, v] of Object.entries(defaults.credentials ?? {})) if (v) credentials[name] = v
     const params = parsePairs(core, flags.param ?? [], '=', '--param', 'name=value')
+    // A value that cannot be right by its shape explains a mismatch before any step does.
+    const hygiene = core.checkCredentialHygiene(pack, credentials)
 
     if (flags.verify !== undefined) {
       const text = /^(wss?|https?):\/\//i.test(flags.verify)
@@ -108,7 +117,7 @@ export default class Sign extends ApidxCommand {
               .map(([id]) => id)
       const result =
         [schemeId, ...candidates].map((id) => verify(id, false)).find((r) => r.ok) ?? verify(schemeId, true)
-      const out = verifyOutput(core, pack, result, target)
+      const out = verifyOutput(core, pack, result, target, hygiene)
       this.show(renderVerify(out, Boolean(flags.explain)))
       this.setExit(result.ok ? EXIT.ok : EXIT.fault)
       return out
@@ -142,7 +151,7 @@ export default class Sign extends ApidxCommand {
       at,
       { params: { ...(target && flags.scheme ? (target.version.signingParams ?? {}) : {}), ...params } },
     )
-    const out = signOutput(core, pack, result, target, Boolean(flags.reveal))
+    const out = signOutput(core, pack, result, target, Boolean(flags.reveal), hygiene)
     this.show(renderSign(out, Boolean(flags.explain)))
     return out
   }
@@ -286,8 +295,9 @@ function signOutput(
   r: SignResult,
   target: Target | undefined,
   reveal: boolean,
+  hygiene: HygieneResult,
 ): SignOutput {
-  const redactor = core.createRedactor(r.secrets)
+  const redactor = core.createRedactor([...r.secrets, ...hygiene.alsoSecret])
   const scheme = pack.auth[r.scheme]
   const signatureStep = scheme ? r.steps.find((s) => s.name === core.signatureStep(scheme)) : undefined
   return {
@@ -303,6 +313,7 @@ function signOutput(
     timestamp: r.timestamp.iso,
     params: r.params,
     revealed: reveal,
+    ...credentialFindings(hygiene),
   }
 }
 
@@ -311,8 +322,9 @@ function verifyOutput(
   pack: ProviderPack,
   r: VerifyResult,
   target: Target | undefined,
+  hygiene: HygieneResult,
 ): VerifyOutput {
-  const redactor = core.createRedactor(r.expected.secrets)
+  const redactor = core.createRedactor([...r.expected.secrets, ...hygiene.alsoSecret])
   const shown = (v: string, secret: boolean) => (secret ? core.maskSecret(v) : redactor.redact(v))
   const d = r.firstDifference
   return {
@@ -345,9 +357,23 @@ function verifyOutput(
       : {}),
     mistakes: r.mistakes,
     searched: r.searched,
+    ...credentialFindings(hygiene),
     steps: r.expected.steps.map((s) => {
       const value = shown(s.value, s.secret)
       return { name: s.name, op: s.op, value, ...(value !== s.value ? { masked: true } : {}) }
     }),
+  }
+}
+
+/** Credential hygiene findings for the output (their messages carry no value beyond the usual mask). */
+function credentialFindings(h: HygieneResult): { credentials?: CredentialFinding[] } {
+  if (!h.findings.length) return {}
+  return {
+    credentials: h.findings.map((f) => ({
+      code: f.code,
+      severity: f.severity,
+      message: f.message,
+      fix: f.fix,
+    })),
   }
 }

@@ -140,7 +140,7 @@ export function renderCheck(report: CheckReport, color: boolean): string {
       ...wrap(rc.message, width),
       '',
       ...wrap(`Fix: ${rc.fix ?? 'see the details below.'}`, width),
-      ...wrap(RETRY_TEXT[rc.retry], width),
+      ...(rc.retry ? wrap(RETRY_TEXT[rc.retry], width) : []),
     ]
     out.push(box(`Root cause: ${rc.code}`, lines, width, color, 'red'), '')
   } else {

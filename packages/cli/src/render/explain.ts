@@ -90,7 +90,7 @@ function renderMatch(m: ExplainMatch, p: Paint): string[] {
       i === 0 ? l.replace('Fix:', p('green', 'Fix:')) : l,
     ),
   )
-  out.push(`  ${RETRY_TEXT[m.retry]}`)
+  if (m.retry) out.push(`  ${RETRY_TEXT[m.retry]}`)
   const facts = [`Diagnosis ${m.diagnosis}`, m.confidence ?? ''].filter(Boolean).join(' · ')
   out.push(`  Docs: ${printable(m.docs)}`, `  ${p('gray', printable(facts))}`)
   return out

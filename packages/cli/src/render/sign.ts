@@ -15,6 +15,28 @@ export interface SignOutput {
   params: Record<string, string>
   /** True when the request is printed unmasked (--reveal). */
   revealed: boolean
+  /** Credential values that cannot be right by their shape (core checkCredentialHygiene). */
+  credentials?: CredentialFinding[]
+}
+
+/** One credential hygiene finding, as sign shows it (no value, only the usual mask). */
+export interface CredentialFinding {
+  code: string
+  severity: string
+  message: string
+  fix: string | null
+}
+
+/** The hygiene findings, first: a stray space explains a mismatch before any step does. */
+function renderCredentials(found: CredentialFinding[] | undefined): string[] {
+  if (!found?.length) return []
+  return [
+    ...found.flatMap((f) => [
+      `${f.severity === 'error' ? '✗' : '!'} ${clean(f.code)}: ${clean(f.message)}`,
+      ...(f.fix ? [`  Fix: ${clean(f.fix)}`] : []),
+    ]),
+    '',
+  ]
 }
 
 /** What `apidx sign --verify` returns. */
@@ -34,6 +56,7 @@ export interface VerifyOutput {
   mistakes: { kind: string; description: string }[]
   searched: number
   steps: { name: string; op: string; value: string; masked?: boolean }[]
+  credentials?: CredentialFinding[]
 }
 
 /** Control characters (but newline and tab) never reach the terminal: values can come from a user's file. */
@@ -59,7 +82,10 @@ function renderSteps(steps: SignOutput['steps']): string[] {
 /** The signed request; with `explain`, every step after it. */
 export function renderSign(out: SignOutput, explain: boolean): string {
   const where = out.service ? `${out.provider} ${out.service} ${out.version}` : out.provider
-  const lines = [`${clean(out.request.method)} ${clean(out.request.url)}`]
+  const lines = [
+    ...renderCredentials(out.credentials),
+    `${clean(out.request.method)} ${clean(out.request.url)}`,
+  ]
   for (const [k, v] of Object.entries(out.request.headers)) lines.push(`${clean(k)}: ${clean(v)}`)
   lines.push(
     '',
@@ -83,6 +109,7 @@ export function renderVerify(out: VerifyOutput, explain: boolean): string {
   const ts = out.timestamp ? ` (timestamp ${clean(out.timestamp.raw)}, read from the request)` : ''
   if (out.ok)
     return [
+      ...renderCredentials(out.credentials),
       `✓ The signature matches: scheme ${out.scheme}${ts}.`,
       `Signature: ${clean(out.expectedSignature)}`,
       ...(explain ? renderSteps(out.steps) : []),
@@ -91,7 +118,7 @@ export function renderVerify(out: VerifyOutput, explain: boolean): string {
   const headline = sameSignature
     ? 'The signature is right, but the request declares something else'
     : (REASONS[out.reason ?? ''] ?? 'The request does not verify')
-  const lines = [`✗ ${headline}: scheme ${out.scheme}${ts}.`]
+  const lines = [...renderCredentials(out.credentials), `✗ ${headline}: scheme ${out.scheme}${ts}.`]
   if (out.missing.length) lines.push(`  Missing: ${out.missing.join(', ')}.`)
   if (out.unknownKey)
     lines.push(

@@ -1239,7 +1239,36 @@ export const providerPackSchema = {
           "type": "integer",
           "minimum": 1,
           "maximum": 1000,
-          "description": "The documented length of the value, when the vendor states one; a different length is reported as a likely copy error."
+          "description": "The documented length of the value, when the vendor states one; a different length is reported as a likely copy error (`credentials/wrong-length`)."
+        },
+        "prefix": {
+          "type": "array",
+          "minItems": 1,
+          "maxItems": 10,
+          "uniqueItems": true,
+          "items": {
+            "type": "string",
+            "minLength": 1,
+            "maxLength": 20
+          },
+          "description": "The value starts with one of these (AWS `AKIA`/`ASIA`, Tencent `AKID`, OpenAI `sk-`); another start is reported as `credentials/wrong-shape`, and a value with this shape in another credential's place as `credentials/swapped`."
+        },
+        "charset": {
+          "type": "string",
+          "enum": [
+            "hex",
+            "hex-lower",
+            "digits",
+            "alphanumeric",
+            "upper-alphanumeric",
+            "base64",
+            "base64url"
+          ],
+          "description": "The characters the value is made of (after any prefix): `hex` 0-9a-fA-F, `hex-lower` 0-9a-f, `digits` 0-9, `alphanumeric` A-Za-z0-9, `upper-alphanumeric` A-Z0-9, `base64` A-Za-z0-9+/=, `base64url` A-Za-z0-9_-. Another character is reported as `credentials/wrong-shape`."
+        },
+        "shapeSource": {
+          "$ref": "#/definitions/url",
+          "description": "Where `length`, `prefix` and `charset` come from: the vendor's doc or SDK showing the value's format."
         }
       }
     },
