@@ -82,10 +82,7 @@ function renderSteps(steps: SignOutput['steps']): string[] {
 /** The signed request; with `explain`, every step after it. */
 export function renderSign(out: SignOutput, explain: boolean): string {
   const where = out.service ? `${out.provider} ${out.service} ${out.version}` : out.provider
-  const lines = [
-    ...renderCredentials(out.credentials),
-    `${clean(out.request.method)} ${clean(out.request.url)}`,
-  ]
+  const lines = [`${clean(out.request.method)} ${clean(out.request.url)}`]
   for (const [k, v] of Object.entries(out.request.headers)) lines.push(`${clean(k)}: ${clean(v)}`)
   lines.push(
     '',
@@ -94,6 +91,8 @@ export function renderSign(out: SignOutput, explain: boolean): string {
   )
   if (!out.revealed) lines.push('Secrets are masked; pass --reveal to print the usable signed request.')
   if (explain) lines.push(...renderSteps(out.steps))
+  // After the request, so the request stays the first block (what --reveal users copy).
+  if (out.credentials?.length) lines.push('', ...renderCredentials(out.credentials).slice(0, -1))
   return lines.join('\n')
 }
 
