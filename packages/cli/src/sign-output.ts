@@ -1,8 +1,8 @@
 // What `apidx sign` returns: the signed request or the verdict of --verify, masked. Secrets are always
 // masked; every signature (and what is derived from it) too, unless --reveal asks for the usable
 // request: a signature replays the request until its timestamp expires. Rendering: render/sign.ts.
-import type { ProviderPack, SignResult, Target, VerifyResult } from '@apidx/core'
-import type { SignOutput, VerifyOutput } from './render/sign.js'
+import type { HygieneResult, ProviderPack, SignResult, Target, VerifyResult } from '@apidx/core'
+import type { CredentialFinding, SignOutput, VerifyOutput } from './render/sign.js'
 
 type Core = typeof import('@apidx/core')
 
@@ -27,8 +27,9 @@ export function signOutput(
   r: SignResult,
   target: Target | undefined,
   reveal: boolean,
+  hygiene: HygieneResult,
 ): SignOutput {
-  const all = core.createRedactor(maskedValues(core, pack, r, reveal))
+  const all = core.createRedactor([...maskedValues(core, pack, r, reveal), ...hygiene.alsoSecret])
   return {
     provider: pack.id,
     ...(target ? { service: target.serviceId, version: target.versionId } : {}),
@@ -42,6 +43,7 @@ export function signOutput(
     timestamp: r.timestamp.iso,
     params: r.params,
     revealed: reveal,
+    ...credentialFindings(hygiene),
   }
 }
 
@@ -52,9 +54,11 @@ export function verifyOutput(
   r: VerifyResult,
   target: Target | undefined,
   reveal: boolean,
+  hygiene: HygieneResult,
 ): VerifyOutput {
   const theirs = !reveal && r.actualSignature !== undefined ? [r.actualSignature] : []
-  const redactor = core.createRedactor([...maskedValues(core, pack, r.expected, reveal), ...theirs])
+  const masked = [...maskedValues(core, pack, r.expected, reveal), ...theirs, ...hygiene.alsoSecret]
+  const redactor = core.createRedactor(masked)
   const shown = (v: string, secret: boolean) => shownStep(core, redactor.redact, v, secret)
   const d = r.firstDifference
   return {
@@ -93,5 +97,14 @@ export function verifyOutput(
       return { name: s.name, op: s.op, value, ...(value !== s.value ? { masked: true } : {}) }
     }),
     revealed: reveal,
+    ...credentialFindings(hygiene),
+  }
+}
+
+/** The credential hygiene findings (masked by construction), when there are any. */
+function credentialFindings(h: HygieneResult): { credentials?: CredentialFinding[] } {
+  if (!h.findings.length) return {}
+  return {
+    credentials: h.findings.map((f) => ({ code: f.code, severity: f.severity, message: f.message, fix: f.fix })),
   }
 }

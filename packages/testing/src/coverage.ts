@@ -1,6 +1,15 @@
 // The static half of PackTester: cases that name what the pack does not have, duplicate cases, and
 // what the pack declares that no case replays (error codes, handshake rules, whole services).
-import type { HandshakeRule, PackTests, ProviderPack, Service, VendorError, Version } from '@apidx/core'
+import {
+  rankedMatches,
+  rulesInForce as coreRulesInForce,
+  type HandshakeRule,
+  type PackTests,
+  type ProviderPack,
+  type Service,
+  type VendorError,
+  type Version,
+} from '@apidx/core'
 import { findScenario } from '@apidx/mock'
 
 export type InvalidCase = PackTests['invalid'][number]
@@ -68,20 +77,14 @@ export function replayedVariant(c: AnyCase): number | undefined {
   return vendorScenario(c)?.vendorVariant
 }
 
-/** The handshake rules in force for a version, most specific first (as the probes apply them). */
+/** The handshake rules in force for a version, in scope order (core rulesInForce). */
 export function rulesInForce(pack: ProviderPack, service: Service, version: Version): HandshakeRule[] {
-  return [
-    ...(version.handshakeErrors ?? []),
-    ...(service.handshakeErrors ?? []),
-    ...(pack.handshakeErrors ?? []),
-  ]
+  return coreRulesInForce(pack, service, version)
 }
 
-/** The first rule that matches a status and body (status equal, plain substring), as apidx picks it. */
+/** The rule apidx picks for a status and body: the most specific match (core rankedMatches). */
 export function firstMatch(rules: HandshakeRule[], status: number, body: string): HandshakeRule | undefined {
-  return rules.find(
-    (r) => r.status === status && (r.bodyContains === undefined || body.includes(r.bodyContains)),
-  )
+  return rankedMatches(rules, status, body)[0]
 }
 
 /** Duplicate names, and cases that replay the same thing under another name (RuleTester rejects both). */

@@ -5,6 +5,7 @@ import type { ApidxConfig, CheckReport, LoadedPack, ProviderDefaults, RunOptions
 import {
   ApidxError,
   buildReport,
+  checkCredentialHygiene,
   createRedactor,
   createRegistry,
   DEFAULT_TIMEOUT_MS,
@@ -75,6 +76,9 @@ export async function check(options: CheckOptions): Promise<CheckReport> {
     ...(options.withhold ? { withhold: options.withhold } : {}),
   }
   const scenario = typeof options.mock === 'string' ? options.mock : undefined
+  // The user's own values only: the emulator's demo credentials are not theirs to fix.
+  const hygiene = options.mock ? undefined : checkCredentialHygiene(loaded.pack, credentials)
+  if (hygiene?.findings.length) extra.staticFindings = hygiene.findings
   const mock = options.mock ? await startEmulator(loaded, target, scenario) : undefined
   if (mock) ({ target, credentials, options: extra } = mock)
   const proxy = {
@@ -95,7 +99,11 @@ export async function check(options: CheckOptions): Promise<CheckReport> {
       ...extra,
     })
     // Proxy passwords are secrets too (DESIGN §8): masked wherever they might reappear.
-    const redact = createRedactor([...secretValues(loaded.pack, credentials), ...proxySecrets(proxy)]).redact
+    const redact = createRedactor([
+      ...secretValues(loaded.pack, credentials),
+      ...proxySecrets(proxy),
+      ...(hygiene?.alsoSecret ?? []),
+    ]).redact
     return buildReport(run, { redact, mock: mock ? (scenario ?? 'healthy') : null })
   } finally {
     await mock?.close()

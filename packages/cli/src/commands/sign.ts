@@ -73,6 +73,8 @@ export default class Sign extends ApidxCommand {
     // Signing computes locally and sends nothing, so an untrusted config's credentials plan only names variables.
     const credentials = credentialPlan(loaded, settings).values
     const params = parsePairs(core, flags.param ?? [], '=', '--param', 'name=value')
+    // A value that cannot be right by its shape explains a mismatch before any step does.
+    const hygiene = core.checkCredentialHygiene(pack, credentials)
 
     if (flags.verify !== undefined) {
       const text = /^(wss?|https?):\/\//i.test(flags.verify)
@@ -110,7 +112,7 @@ export default class Sign extends ApidxCommand {
               .map(([id]) => id)
       const result =
         [schemeId, ...candidates].map((id) => verify(id, false)).find((r) => r.ok) ?? verify(schemeId, true)
-      const out = verifyOutput(core, pack, result, target, Boolean(flags.reveal))
+      const out = verifyOutput(core, pack, result, target, Boolean(flags.reveal), hygiene)
       this.show(renderVerify(out, Boolean(flags.explain)))
       this.setExit(result.ok ? EXIT.ok : EXIT.fault)
       return out
@@ -133,7 +135,7 @@ export default class Sign extends ApidxCommand {
       at,
       { params: { ...(target && flags.scheme ? (target.version.signingParams ?? {}) : {}), ...params } },
     )
-    const out = signOutput(core, pack, result, target, Boolean(flags.reveal))
+    const out = signOutput(core, pack, result, target, Boolean(flags.reveal), hygiene)
     this.show(renderSign(out, Boolean(flags.explain)))
     return out
   }

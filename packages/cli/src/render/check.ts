@@ -3,6 +3,7 @@
 // computes no diagnosis (DESIGN §1) and sees only redacted data.
 import type { CheckReport, Finding, Link } from '@apidx/core'
 import { paint } from '../style.js'
+import { RETRY_TEXT } from './retry.js'
 
 const MARK: Record<Link['status'], string> = { ok: '✓', fail: '✗', warn: '!', skip: '–' }
 const COLOR = { ok: 'green', fail: 'red', warn: 'yellow', skip: 'gray' } as const
@@ -143,6 +144,7 @@ export function renderCheck(report: CheckReport, color: boolean): string {
       ...wrap(rc.message, width),
       '',
       ...wrap(`Fix: ${rc.fix ?? 'see the details below.'}`, width),
+      ...(rc.retry ? wrap(RETRY_TEXT[rc.retry], width) : []),
     ]
     out.push(box(`Root cause: ${rc.code}`, lines, width, color, 'red'), '')
   } else {

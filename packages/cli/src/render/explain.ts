@@ -2,6 +2,7 @@
 // nothing up, and it strips control characters from echoed input so a hostile body cannot drive the terminal.
 import type { ExplainMatch, Explanation, GenericExplanation, RankedCause } from '@apidx/core'
 import { paint } from '../style.js'
+import { RETRY_TEXT } from './retry.js'
 
 const WIDTH = 88
 const KIND: Record<Explanation['kind'], string> = {
@@ -161,9 +162,8 @@ function renderMatch(m: ExplainMatch, p: Paint): string[] {
       i === 0 ? l.replace('Fix:', p('green', 'Fix:')) : l,
     ),
   )
-  const facts = [`Diagnosis ${m.diagnosis}`, m.retryable ? 'retryable' : '', m.confidence ?? '']
-    .filter(Boolean)
-    .join(' · ')
+  if (m.retry) out.push(`  ${RETRY_TEXT[m.retry]}`)
+  const facts = [`Diagnosis ${m.diagnosis}`, m.confidence ?? ''].filter(Boolean).join(' · ')
   out.push(`  Docs: ${printable(m.docs)}`, `  ${p('gray', printable(facts))}`)
   return out
 }

@@ -132,14 +132,21 @@ export interface ValidationRow {
   valid: boolean
   id?: string
   problems: Problem[]
+  /** Not fatal: a general handshake rule shadowing a specific one. */
+  warnings?: Problem[]
 }
 
 /** The result of `apidx packs validate`: a line per valid file, every problem of each invalid one, a summary. */
 export function renderValidation(results: ValidationRow[]): string {
   const lines: string[] = []
   for (const r of results) {
-    if (r.valid) lines.push(`${paint('green', '✓')} ${s(r.file)} (${s(r.id ?? '')})`)
-    else
+    if (r.valid) {
+      const w = r.warnings ?? []
+      lines.push(
+        `${paint('green', '✓')} ${s(r.file)} (${s(r.id ?? '')})${w.length ? `, ${w.length} warning${w.length === 1 ? '' : 's'}` : ''}`,
+        ...w.map((p) => `${paint('yellow', '!')}${problemLine(p)}`),
+      )
+    } else
       lines.push(
         `${paint('red', '✗')} ${s(r.file)}: ${r.problems.length} problem${r.problems.length === 1 ? '' : 's'}`,
         ...r.problems.map(problemLine),

@@ -15,6 +15,28 @@ export interface SignOutput {
   params: Record<string, string>
   /** True when the request is printed unmasked (--reveal). */
   revealed: boolean
+  /** Credential values that cannot be right by their shape (core checkCredentialHygiene). */
+  credentials?: CredentialFinding[]
+}
+
+/** One credential hygiene finding, as sign shows it (no value, only the usual mask). */
+export interface CredentialFinding {
+  code: string
+  severity: string
+  message: string
+  fix: string | null
+}
+
+/** The hygiene findings, first: a stray space explains a mismatch before any step does. */
+function renderCredentials(found: CredentialFinding[] | undefined): string[] {
+  if (!found?.length) return []
+  return [
+    ...found.flatMap((f) => [
+      `${f.severity === 'error' ? '✗' : '!'} ${clean(f.code)}: ${clean(f.message)}`,
+      ...(f.fix ? [`  Fix: ${clean(f.fix)}`] : []),
+    ]),
+    '',
+  ]
 }
 
 /** What `apidx sign --verify` returns. */
@@ -38,6 +60,7 @@ export interface VerifyOutput {
   steps: { name: string; op: string; value: string; masked?: boolean }[]
   /** True when signatures are printed unmasked (--reveal). */
   revealed: boolean
+  credentials?: CredentialFinding[]
 }
 
 /** Control characters (but newline and tab) never reach the terminal: values can come from a user's file. */
@@ -72,6 +95,8 @@ export function renderSign(out: SignOutput, explain: boolean): string {
   )
   if (!out.revealed) lines.push('Secrets are masked; pass --reveal to print the usable signed request.')
   if (explain) lines.push(...renderSteps(out.steps))
+  // After the request, so the request stays the first block (what --reveal users copy).
+  if (out.credentials?.length) lines.push('', ...renderCredentials(out.credentials).slice(0, -1))
   return lines.join('\n')
 }
 
@@ -98,6 +123,7 @@ export function renderVerify(out: VerifyOutput, explain: boolean): string {
   const ts = out.timestamp ? ` (timestamp ${clean(out.timestamp.raw)}, read from the request)` : ''
   if (out.ok)
     return [
+      ...renderCredentials(out.credentials),
       `✓ The signature matches: scheme ${out.scheme}${ts}.`,
       ...(out.window ? [renderWindow(out.window)] : []),
       `Signature: ${clean(out.expectedSignature)}${out.revealed ? '' : ' (masked; --reveal prints it)'}`,
@@ -107,7 +133,7 @@ export function renderVerify(out: VerifyOutput, explain: boolean): string {
   const headline = sameSignature
     ? 'The signature is right, but the request declares something else'
     : (REASONS[out.reason ?? ''] ?? 'The request does not verify')
-  const lines = [`✗ ${headline}: scheme ${out.scheme}${ts}.`]
+  const lines = [...renderCredentials(out.credentials), `✗ ${headline}: scheme ${out.scheme}${ts}.`]
   if (out.window) lines.push(renderWindow(out.window))
   if (out.missing.length) lines.push(`  Missing: ${out.missing.join(', ')}.`)
   if (out.unknownKey)

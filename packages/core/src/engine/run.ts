@@ -55,6 +55,11 @@ export interface RunOptions {
   credentialEnv?: Record<string, string>
   /** Withhold credentials for a reason the caller knows (an untrusted project config), with its fix. */
   withhold?: { reason: string; fix: string }
+  /**
+   * Findings made before the run from static facts (credential hygiene): kept in every run, even when
+   * the network fails first, and placed just before the auth link so a network fault stays the root cause.
+   */
+  staticFindings?: readonly EngineFinding[]
 }
 
 /** Everything a run produced, before diagnosis. */
@@ -235,6 +240,8 @@ export async function runChecks(opts: RunOptions): Promise<RunResult> {
     opts.onProgress?.({ type: 'end', link: meta.id, status })
   }
 
+  const authAt = order.get('auth') ?? plan.length
+  findings.push(...(opts.staticFindings ?? []).map((f) => ({ order: authAt - 0.5, f })))
   for (const link of plan) running.set(link.probe.meta.id, runLink(link))
   await Promise.all(running.values())
   // The clients have their own deadlines; this cap only guards against a bug in one of them.

@@ -84,13 +84,25 @@ export const CAUSES: readonly CatalogueCause[] = [
   },
   {
     id: 'licence',
-    text: 'The service or feature is not enabled or licensed for this application, or its quota or trial has run out.',
+    text: 'The service, model, voice or region is not enabled or licensed for this application or account.',
     mentions: ['licence', 'license', 'not enabled', 'not authoriz', 'no authority'],
     evidence: ['no license', 'no authority', 'noauth', '授权'],
   },
   {
+    id: 'quota',
+    text: 'Credit, plan, licence volume or a daily/token allowance is used up: retrying does not help until it is topped up, raised or reset.',
+    mentions: ['quota', 'credit', 'billing', 'allowance', 'daily limit', 'balance', '余额', '额度', '欠费'],
+    evidence: [
+      'insufficient_quota',
+      'exceeded your current quota',
+      'daily limit',
+      'tokens.total',
+      'licc failed',
+    ],
+  },
+  {
     id: 'rate-limit',
-    text: 'A rate, concurrency or daily limit was hit, or the service is busy: retry later with back-off, or raise the limit.',
+    text: 'A rate or concurrency limit was hit, or the service is busy: retry later with back-off, or raise the limit.',
     mentions: ['busy', 'flow control', 'rate limit', 'concurren', '流控', 'too many'],
     evidence: ['too many requests', 'rate limit', 'throttl', 'busy'],
   },
@@ -129,6 +141,8 @@ export const DIAGNOSIS_CAUSES: Readonly<Record<string, readonly string[]>> = {
   'auth/forbidden': ['wrong-credentials', 'ip-whitelist', 'licence'],
   'clock/skew': ['timestamp'],
   'http/rate-limited': ['rate-limit'],
+  'quota/exhausted': ['quota'],
+  'auth/not-entitled': ['licence'],
   'url/not-found': ['path-moved'],
   'url/deprecated-version': ['path-moved'],
 }

@@ -153,6 +153,7 @@ describe('explain: vendor codes', () => {
           fix: 'Check apiKey, ts and the whitelist.',
           docs: `${DOC}/legacy`,
           diagnosis: 'vendor/error',
+          retry: 'never',
           preferred: true,
         },
         {
@@ -170,6 +171,7 @@ describe('explain: vendor codes', () => {
           fix: 'Enable streaming in the console.',
           docs: `${DOC}/stream`,
           diagnosis: 'vendor/error',
+          retry: 'never',
         },
       ],
       best: {

@@ -2,6 +2,7 @@
 // version's table overrides its service's), and every handshake rule for a status or a body.
 import type { HandshakeRule, ProviderPack, Service, VendorError } from '../generated/index.js'
 import { resolveError, variantMessage, type ResolvedError } from '../pack/error-entry.js'
+import { retryFor } from '../diagnose/retry.js'
 import { rankCauses } from './causes.js'
 import type { ExplainMatch } from './types.js'
 
@@ -115,6 +116,7 @@ export function entryMatch(
     docs: e.source,
     diagnosis,
     ...(e.retryable !== undefined ? { retryable: e.retryable } : {}),
+    retry: retryFor(diagnosis, e.retryable),
     ...(e.confidence !== undefined ? { confidence: e.confidence } : {}),
     ...(ctx.service === sid ? { preferred: true } : {}),
   }
@@ -208,6 +210,7 @@ function ruleMatch(
     fix: r.fix,
     docs: r.source,
     diagnosis: r.diagnosis,
+    retry: retryFor(r.diagnosis),
     ...(r.confidence !== undefined ? { confidence: r.confidence } : {}),
     ...(ctx.service !== undefined && ctx.service === sid ? { preferred: true } : {}),
   }

@@ -1,5 +1,5 @@
 // The shape of an `apidx explain` answer: the one JSON document `--json` prints, and what the renderer reads.
-import type { Confidence } from '../generated/index.js'
+import type { Confidence, Retry } from '../generated/index.js'
 
 /** What the input was recognised as. */
 export type ExplainKind = 'vendor-code' | 'http-status' | 'error-body' | 'symptom' | 'ws-close'
@@ -54,6 +54,8 @@ export interface ExplainMatch {
   /** The finding code `apidx check` reports for it (`vendor/error` when the pack names none). */
   diagnosis: string
   retryable?: boolean
+  /** Whether the same request can succeed if sent again (the report's `retry`, docs/findings.md#retry). */
+  retry: Retry
   confidence?: Confidence
   /** True for the service the user named with --service. */
   preferred?: boolean

@@ -122,6 +122,13 @@ export interface Finding {
    */
   fix: string | null
   /**
+   * Whether the same request can succeed if sent again: `never` (the request itself is wrong: change the code or the configuration), `after-backoff` (throttling or a transient fault: retry with exponential backoff), `after-fix` (nothing in the request is wrong, but something outside it must change first: billing, an entitlement, a whitelist, the clock, the network). Set by the core from the finding code and the pack entry (docs/findings.md#retry).
+   *
+   * This interface was referenced by `CheckReport`'s JSON-Schema
+   * via the `definition` "retry".
+   */
+  retry: 'never' | 'after-backoff' | 'after-fix'
+  /**
    * Machine-readable evidence, specific to the code (e.g. `status`, `bodyExcerpt`, `closeCode`, `vendorCode`, `offsetSeconds`). An open map on purpose: its keys per code are listed in docs/findings.md. Redacted.
    */
   data: {
@@ -158,6 +165,13 @@ export interface Cause {
    * What to do if this is the cause.
    */
   fix: string | null
+  /**
+   * Whether the same request can succeed if sent again: `never` (the request itself is wrong: change the code or the configuration), `after-backoff` (throttling or a transient fault: retry with exponential backoff), `after-fix` (nothing in the request is wrong, but something outside it must change first: billing, an entitlement, a whitelist, the clock, the network). Set by the core from the finding code and the pack entry (docs/findings.md#retry).
+   *
+   * This interface was referenced by `CheckReport`'s JSON-Schema
+   * via the `definition` "retry".
+   */
+  retry: 'never' | 'after-backoff' | 'after-fix'
 }
 /**
  * One link of the failure chain (one probe).

@@ -4,6 +4,7 @@ export type { ApidxConfig, ProviderDefaults, ServiceDefaults } from './config.js
 export type { Cause, CheckReport, Finding, FleetReport, FleetSummary, Link, Timings } from './fleet-report.js'
 export type { ExpectedFinding, FindingCode, Id, InvalidCase, InvalidCase1, Name, PackTests, ValidCase, Vector } from './pack-tests.js'
 export type { CalendarDate, Confidence, Credential, ErrorTable, ErrorTable1, ErrorTable2, Fingerprint, HandshakeRule, JsonPointer, MessageVariant, ProbeRequest, ProviderPack, Response, Service, Url, VendorError, Version } from './provider-pack.js'
+export type { Retry } from './report.js'
 export type { ApidxServeConfig, ServeModule } from './serve-config.js'
 export type { ApidxTargets, TargetEntry } from './targets.js'
 export * from './schemas.js'

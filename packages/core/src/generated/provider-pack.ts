@@ -181,9 +181,34 @@ export interface Credential {
    */
   optional?: boolean
   /**
-   * The documented length of the value, when the vendor states one; a different length is reported as a likely copy error.
+   * The documented length of the value, when the vendor states one; a different length is reported as a likely copy error (`credentials/wrong-length`).
    */
   length?: number
+  /**
+   * The value starts with one of these (AWS `AKIA`/`ASIA`, Tencent `AKID`, OpenAI `sk-`); another start is reported as `credentials/wrong-shape`, and a value with this shape in another credential's place as `credentials/swapped`.
+   *
+   * @minItems 1
+   * @maxItems 10
+   */
+  prefix?:
+    | [string]
+    | [string, string]
+    | [string, string, string]
+    | [string, string, string, string]
+    | [string, string, string, string, string]
+    | [string, string, string, string, string, string]
+    | [string, string, string, string, string, string, string]
+    | [string, string, string, string, string, string, string, string]
+    | [string, string, string, string, string, string, string, string, string]
+    | [string, string, string, string, string, string, string, string, string, string]
+  /**
+   * The characters the value is made of (after any prefix): `hex` 0-9a-fA-F, `hex-lower` 0-9a-f, `digits` 0-9, `alphanumeric` A-Za-z0-9, `upper-alphanumeric` A-Z0-9, `base64` A-Za-z0-9+/=, `base64url` A-Za-z0-9_-. Another character is reported as `credentials/wrong-shape`.
+   */
+  charset?: 'hex' | 'hex-lower' | 'digits' | 'alphanumeric' | 'upper-alphanumeric' | 'base64' | 'base64url'
+  /**
+   * Where `length`, `prefix` and `charset` come from: the vendor's doc or SDK showing the value's format.
+   */
+  shapeSource?: string
 }
 /**
  * A signing scheme declared as data (DESIGN §4): an ordered pipeline of named steps over a small set of generic operations, then the placement of results into the request. Strings in steps are templates: `{name}` is replaced by the value of an earlier step (or `{step.names}` / `{step.lines}` for canonicalHeaders), `{cred.x}` a credential, `{param.x}` a scheme parameter, `{url.hostname}`, `{url.host}`, `{url.path}`, `{url.protocol}`, `{method}`, `{body}`, `{header.x}` or `{query.x}` of the request. Any other text, braces included, is literal. Nothing in a scheme is executed.

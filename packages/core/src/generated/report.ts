@@ -7,6 +7,13 @@
  * via the `definition` "findingCode".
  */
 export type FindingCode = string
+/**
+ * Whether the same request can succeed if sent again: `never` (the request itself is wrong: change the code or the configuration), `after-backoff` (throttling or a transient fault: retry with exponential backoff), `after-fix` (nothing in the request is wrong, but something outside it must change first: billing, an entitlement, a whitelist, the clock, the network). Set by the core from the finding code and the pack entry (docs/findings.md#retry).
+ *
+ * This interface was referenced by `CheckReport`'s JSON-Schema
+ * via the `definition` "retry".
+ */
+export type Retry = 'never' | 'after-backoff' | 'after-fix'
 
 /**
  * The result of `apidx check`: the failure chain of one endpoint, every finding, the root cause and ranked further causes. `--json` prints exactly this document. Secrets never appear in it: the endpoint and all evidence are redacted.
@@ -113,6 +120,7 @@ export interface Finding {
    * What to do, in the vendor's terms; null for evidence that needs no action.
    */
   fix: string | null
+  retry: Retry
   /**
    * Machine-readable evidence, specific to the code (e.g. `status`, `bodyExcerpt`, `closeCode`, `vendorCode`, `offsetSeconds`). An open map on purpose: its keys per code are listed in docs/findings.md. Redacted.
    */
@@ -144,6 +152,7 @@ export interface Cause {
    * What to do if this is the cause.
    */
   fix: string | null
+  retry: Retry
 }
 /**
  * One link of the failure chain (one probe).

@@ -1487,7 +1487,36 @@ export const providerPackSchema = {
           "type": "integer",
           "minimum": 1,
           "maximum": 1000,
-          "description": "The documented length of the value, when the vendor states one; a different length is reported as a likely copy error."
+          "description": "The documented length of the value, when the vendor states one; a different length is reported as a likely copy error (`credentials/wrong-length`)."
+        },
+        "prefix": {
+          "type": "array",
+          "minItems": 1,
+          "maxItems": 10,
+          "uniqueItems": true,
+          "items": {
+            "type": "string",
+            "minLength": 1,
+            "maxLength": 20
+          },
+          "description": "The value starts with one of these (AWS `AKIA`/`ASIA`, Tencent `AKID`, OpenAI `sk-`); another start is reported as `credentials/wrong-shape`, and a value with this shape in another credential's place as `credentials/swapped`."
+        },
+        "charset": {
+          "type": "string",
+          "enum": [
+            "hex",
+            "hex-lower",
+            "digits",
+            "alphanumeric",
+            "upper-alphanumeric",
+            "base64",
+            "base64url"
+          ],
+          "description": "The characters the value is made of (after any prefix): `hex` 0-9a-fA-F, `hex-lower` 0-9a-f, `digits` 0-9, `alphanumeric` A-Za-z0-9, `upper-alphanumeric` A-Z0-9, `base64` A-Za-z0-9+/=, `base64url` A-Za-z0-9_-. Another character is reported as `credentials/wrong-shape`."
+        },
+        "shapeSource": {
+          "$ref": "#/definitions/url",
+          "description": "Where `length`, `prefix` and `charset` come from: the vendor's doc or SDK showing the value's format."
         }
       }
     },
@@ -2321,6 +2350,15 @@ export const reportSchema = {
       "maxLength": 80,
       "description": "A stable finding code `<area>/<kebab-name>`, documented in docs/findings.md."
     },
+    "retry": {
+      "type": "string",
+      "enum": [
+        "never",
+        "after-backoff",
+        "after-fix"
+      ],
+      "description": "Whether the same request can succeed if sent again: `never` (the request itself is wrong: change the code or the configuration), `after-backoff` (throttling or a transient fault: retry with exponential backoff), `after-fix` (nothing in the request is wrong, but something outside it must change first: billing, an entitlement, a whitelist, the clock, the network). Set by the core from the finding code and the pack entry (docs/findings.md#retry)."
+    },
     "finding": {
       "type": "object",
       "additionalProperties": false,
@@ -2330,7 +2368,8 @@ export const reportSchema = {
         "probe",
         "message",
         "fix",
-        "data"
+        "data",
+        "retry"
       ],
       "description": "One observation of one probe.",
       "properties": {
@@ -2364,6 +2403,9 @@ export const reportSchema = {
           "maxLength": 4000,
           "description": "What to do, in the vendor's terms; null for evidence that needs no action."
         },
+        "retry": {
+          "$ref": "#/definitions/retry"
+        },
         "data": {
           "type": "object",
           "additionalProperties": true,
@@ -2379,7 +2421,8 @@ export const reportSchema = {
         "code",
         "likelihood",
         "message",
-        "fix"
+        "fix",
+        "retry"
       ],
       "description": "One possible explanation of the failure.",
       "properties": {
@@ -2412,6 +2455,9 @@ export const reportSchema = {
           ],
           "maxLength": 4000,
           "description": "What to do if this is the cause."
+        },
+        "retry": {
+          "$ref": "#/definitions/retry"
         }
       }
     },

@@ -7,12 +7,15 @@ import type { ProviderPack } from '../generated/index.js'
 import { DEFAULT_LIMITS, parseJson } from './safe-json.js'
 import { checkShape } from './shape.js'
 import { checkMeaning } from './meaning.js'
+import { shadowWarnings } from './rules.js'
 
 /** The result of validating one pack: the pack when valid, else every problem. */
 export interface PackValidation {
   file: string
   pack?: ProviderPack
   problems: Problem[]
+  /** What a valid pack should still change (a general rule shadowing a specific one); never fatal. */
+  warnings?: Problem[]
 }
 
 /** Validates pack text already in memory, labelled `file` in every problem. */
@@ -27,7 +30,9 @@ export async function validatePackText(text: string, file: string): Promise<Pack
   const pack = parsed.value as ProviderPack
   if (shape.length) return { file, problems: [...shape, ...meaningBesideShape(pack, file, shape)] }
   const meaning = checkMeaning(pack, file)
-  return meaning.length ? { file, problems: meaning } : { file, pack, problems: [] }
+  if (meaning.length) return { file, problems: meaning }
+  const warnings = shadowWarnings(pack, file)
+  return { file, pack, problems: [], ...(warnings.length ? { warnings } : {}) }
 }
 
 /**

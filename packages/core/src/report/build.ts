@@ -2,6 +2,7 @@
 // every renderer reads. Everything user-visible passes through `redact` here, once, so no renderer
 // can leak a secret it never receives.
 import { diagnose } from '../diagnose/diagnose.js'
+import { retryFor } from '../diagnose/retry.js'
 import type { EngineFinding } from '../engine/types.js'
 import type { RunResult } from '../engine/run.js'
 import { getPointer, tryJson } from '../engine/pointer.js'
@@ -62,11 +63,19 @@ export function buildReport(run: RunResult, options: ReportOptions): CheckReport
   const scheme = target.version.auth ? target.pack.auth[target.version.auth] : undefined
   const findings: Finding[] = run.findings.map((f: EngineFinding) =>
     redactDeep(
-      { code: f.code, severity: f.severity, probe: f.probe, message: f.message, fix: f.fix, data: f.data },
+      {
+        code: f.code,
+        severity: f.severity,
+        probe: f.probe,
+        message: f.message,
+        fix: f.fix,
+        retry: retryFor(f.code, typeof f.data.retryable === 'boolean' ? f.data.retryable : undefined),
+        data: f.data,
+      },
       opts.redact,
     ),
   )
-  const { rootCause, causes } = diagnose(findings as EngineFinding[])
+  const { rootCause, causes } = diagnose(findings)
   const t = run.exchange?.timings
   const timings: Timings = { total: tenth(t?.total ?? run.durationMs) }
   for (const k of ['dns', 'tcp', 'tls', 'handshake', 'firstFrame'] as const)

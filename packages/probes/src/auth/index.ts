@@ -25,6 +25,16 @@ const AUTH_CODES = {
     severity: 'error',
     description: "The machine's IP is not in the application's whitelist.",
   },
+  'auth/not-entitled': {
+    severity: 'error',
+    description:
+      'Valid credentials, but the account is not enabled for this service, model, voice or region (a pack rule says so).',
+  },
+  'quota/exhausted': {
+    severity: 'error',
+    description:
+      'The request was refused because credit, plan, licence or daily allowance is used up (a pack rule says so).',
+  },
   'auth/unauthorized': {
     severity: 'error',
     description: 'The server answered 401 with no more specific rule in the pack.',

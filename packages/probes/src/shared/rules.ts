@@ -1,18 +1,21 @@
 // Pack lookups several probes share: the handshake rules that match a rejected answer (version, then
 // service, then pack-wide), and the vendor error entry for a code (version table over service table).
-import { errorEntry, type HandshakeRule, type ResponseHead, type Target, type VendorError } from '@apidx/core'
+import {
+  errorEntry,
+  rankedMatches,
+  rulesInForce,
+  type HandshakeRule,
+  type ResponseHead,
+  type Target,
+  type VendorError,
+} from '@apidx/core'
 
-/** Every handshake rule that matches the answer, most specific first. */
+/** Every handshake rule that matches the answer, most specific first (core rankedMatches). */
 export function matchingRules(target: Target, response: ResponseHead): HandshakeRule[] {
-  const rules = [
-    ...(target.version.handshakeErrors ?? []),
-    ...(target.service.handshakeErrors ?? []),
-    ...(target.pack.handshakeErrors ?? []),
-  ]
-  return rules.filter(
-    (r) =>
-      r.status === response.status &&
-      (r.bodyContains === undefined || response.body.includes(r.bodyContains)),
+  return rankedMatches(
+    rulesInForce(target.pack, target.service, target.version),
+    response.status,
+    response.body,
   )
 }
 

@@ -15,6 +15,11 @@ export const STATUS_FINDINGS = {
     description: "404 on the path: the pack's documented path is named in the fix.",
   },
   'http/rate-limited': { severity: 'error', description: 'The server answered 429: too many requests.' },
+  'quota/exhausted': {
+    severity: 'error',
+    description:
+      'The server answered 429 (or another status) with a body the pack says means credit, plan or daily allowance used up.',
+  },
   'http/server-error': { severity: 'error', description: 'The server answered with a 5xx status.' },
 } as const
 
@@ -64,6 +69,16 @@ export function reportStatus(ctx: ProbeContext, res: ResponseHead, what: string)
     return true
   }
   const rule = matchingRules(target, res)[0]
+  // Vendors answer an exhausted plan with the same 429 as a throttle; only the body tells them apart.
+  if (res.status === 429 && rule?.diagnosis === 'quota/exhausted') {
+    ctx.report({
+      code: 'quota/exhausted',
+      message: `The server answered the ${what} with 429: ${rule.meaning}`,
+      fix: rule.fix,
+      data: base,
+    })
+    return true
+  }
   if (res.status === 429) {
     ctx.report({
       code: 'http/rate-limited',

@@ -27,7 +27,16 @@ const SPECIFIC = {
   },
   'http/rate-limited': {
     severity: 'error',
-    description: 'The vendor code means a rate limit or quota was hit.',
+    description: 'The vendor code means a rate limit (throttling) was hit: retry after a backoff.',
+  },
+  'quota/exhausted': {
+    severity: 'error',
+    description:
+      'The vendor code means credit, plan, licence or a daily/token allowance is used up: retrying does not help.',
+  },
+  'auth/not-entitled': {
+    severity: 'error',
+    description: 'The vendor code means the account is not enabled for this service, model, voice or region.',
   },
   'http/server-error': {
     severity: 'error',
@@ -88,7 +97,8 @@ export default defineProbe({
               ...(entry.cause ? { cause: entry.cause } : {}),
               source: entry.source,
               ...(entry.confidence ? { confidence: entry.confidence } : {}),
-              retryable: Boolean(entry.retryable),
+              // Only what the pack states: the core reads it for the finding's `retry`.
+              ...(entry.retryable !== undefined ? { retryable: entry.retryable } : {}),
             }
           : { meaning: null }),
       }

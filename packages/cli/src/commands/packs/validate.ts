@@ -30,6 +30,7 @@ export default class PacksValidate extends ApidxCommand {
         valid: Boolean(v.pack),
         ...(v.pack ? { id: v.pack.id } : {}),
         problems: v.problems.map((p) => ({ ...p, file: shown })),
+        ...(v.warnings ? { warnings: v.warnings.map((p) => ({ ...p, file: shown })) } : {}),
       })
     }
     const valid = results.every((r) => r.valid)
