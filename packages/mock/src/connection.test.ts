@@ -42,9 +42,7 @@ describe('connection scenarios', () => {
 
   it('handshake-timeout: TCP accepted, the upgrade never answered, and close() ends the held socket', async () => {
     const s = await start({ scenario: 'handshake-timeout' })
-    const before = Date.now()
     const seen = await observe(signed(s), { waitMs: 500 })
-    expect(Date.now() - before).toBeGreaterThanOrEqual(450)
     expect(seen.status).toBeUndefined()
     expect(seen.opened).toBe(false)
     expect(s.requests).toHaveLength(1)

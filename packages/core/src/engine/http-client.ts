@@ -135,9 +135,10 @@ export async function httpExchange(opts: HttpExchangeOptions): Promise<Exchange>
           ex.failure = timeoutFailure(phase, ms)
         } else {
           const inner = (err as { cause?: unknown }).cause ?? err
-          ex.failure = toNetFailure(ex.response ? 'firstFrame' : phaseOf(stream.timings), inner)
+          const phase = ex.response ? 'firstFrame' : phaseOf(stream.timings, opts.url)
+          ex.failure = toNetFailure(phase, inner)
           if (ex.failure.kind === 'other' && (err as { code?: string }).code)
-            ex.failure = toNetFailure(phaseOf(stream.timings), { code: (err as { code?: string }).code })
+            ex.failure = toNetFailure(phase, { code: (err as { code?: string }).code })
         }
       }
       finish()
@@ -146,11 +147,17 @@ export async function httpExchange(opts: HttpExchangeOptions): Promise<Exchange>
   return ex
 }
 
-/** The phase a request was in when it failed, from how far its timings got. */
-function phaseOf(t: { lookup?: number; connect?: number; secureConnect?: number } | undefined): Phase {
+/**
+ * The phase a request was in when it failed, from how far its timings got. A plain http:// request
+ * has no TLS phase: after the connect, a close, reset or non-HTTP answer belongs to the handshake.
+ */
+export function phaseOf(
+  t: { lookup?: number; connect?: number; secureConnect?: number } | undefined,
+  url: URL,
+): Phase {
   if (!t || t.lookup === undefined) return 'dns'
   if (t.connect === undefined) return 'tcp'
-  if (t.secureConnect === undefined) return 'tls'
+  if (url.protocol === 'https:' && t.secureConnect === undefined) return 'tls'
   return 'handshake'
 }
 
