@@ -250,4 +250,28 @@ describe.skipIf(process.platform === 'win32')('loadConfig and special files', ()
     const err = await rejection(loadConfig({ cwd, env: {} }))
     expect(err.problems.map((p) => p.message)).toEqual(['is not a regular file'])
   })
+
+  it('checks a parent folder the search reaches past a comment-only config: a FIFO there is refused', async () => {
+    const parent = project({})
+    execFileSync('mkfifo', [path.join(parent, '.apidxrc.json')])
+    const cwd = path.join(parent, 'child')
+    mkdirSync(cwd)
+    writeFileSync(path.join(cwd, '.apidxrc.yaml'), '# nothing set here yet\n')
+    const err = await rejection(loadConfig({ cwd, env: {} }))
+    expect(err.problems.map((p) => [p.file, p.message])).toEqual([
+      [path.join(parent, '.apidxrc.json'), 'is not a regular file'],
+    ])
+  })
+
+  it('refuses a 1 GiB file in a parent folder from its size, without reading it', async () => {
+    const parent = project({})
+    execFileSync('truncate', ['-s', '1G', path.join(parent, '.apidxrc.json')])
+    const cwd = path.join(parent, 'child')
+    mkdirSync(cwd)
+    writeFileSync(path.join(cwd, '.apidxrc.yaml'), '# nothing set here yet\n')
+    const err = await rejection(loadConfig({ cwd, env: {} }))
+    expect(err.problems.map((p) => p.message)).toEqual([
+      expect.stringContaining('1073741824 bytes, over the'),
+    ])
+  })
 })

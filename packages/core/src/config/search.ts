@@ -117,7 +117,6 @@ async function preflight(cwd: string, globalDir: string, allowCode: boolean): Pr
         }
       }
     }
-    let stop = false
     for (const place of data) {
       const file = path.join(dir, place)
       const info = await stat(file).catch(() => undefined)
@@ -133,10 +132,10 @@ async function preflight(cwd: string, globalDir: string, allowCode: boolean): Pr
           },
         ])
       if (info.size > DEFAULT_LIMITS.maxBytes) throw invalidConfig(file, [tooLarge(file, info.size)])
-      // The search stops at the first folder with a config file (a package.json counts only with an "apidx" key).
-      if (place !== 'package.json' && info.size > 0) stop = true
     }
-    if (stop) return
+    // Every folder the search may reach is checked: the search goes on past a file it finds empty (a
+    // comment-only YAML, a package.json without "apidx"), so stopping here would leave a parent's FIFO
+    // or 1 GiB file unchecked.
   }
 }
 

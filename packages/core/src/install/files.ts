@@ -1,4 +1,5 @@
 // Size-capped reads of user-given files (tarballs, pack files), so a huge or endless file costs nothing.
+import { constants } from 'node:fs'
 import { open } from 'node:fs/promises'
 
 /** Reads at most `limit` bytes of a regular file; `problem` completes "The file …". */
@@ -8,10 +9,18 @@ export async function readBytesCapped(
 ): Promise<{ bytes: Buffer } | { problem: string }> {
   let handle
   try {
-    handle = await open(file, 'r')
+    // O_NONBLOCK: a FIFO planted where a file should be must not hang the open (regular files ignore it).
+    handle = await open(file, constants.O_RDONLY | constants.O_NONBLOCK)
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code
-    return { problem: code === 'ENOENT' ? 'does not exist' : `cannot be read (${code ?? 'error'})` }
+    return {
+      problem:
+        code === 'ENOENT'
+          ? 'does not exist'
+          : code === 'EISDIR'
+            ? 'is not a regular file'
+            : `cannot be read (${code ?? 'error'})`,
+    }
   }
   try {
     const stat = await handle.stat()

@@ -1,5 +1,6 @@
 // installPack / uninstallPack against a temp data dir: what is written, what is refused, and that
 // nothing is written when a pack is refused.
+import { execFileSync } from 'node:child_process'
 import { existsSync } from 'node:fs'
 import { mkdir, readdir, readFile, realpath, symlink, writeFile } from 'node:fs/promises'
 import path from 'node:path'
@@ -273,6 +274,16 @@ describe('installPack', () => {
       ],
     })
     expect(existsSync(path.join(root, 'data'))).toBe(false)
+  })
+
+  it('refuses a folder whose pack.json is a FIFO instead of hanging on it', async () => {
+    const { root, options } = await setup()
+    await mkdir(path.join(root, 'src'))
+    execFileSync('mkfifo', [path.join(root, 'src', 'pack.json')])
+    expect(await refusal(installPack('./src', options))).toMatchObject({
+      code: 'ERR_PACK_INVALID',
+      message: `The pack file ${path.join(root, 'src', 'pack.json')} is not a regular file.`,
+    })
   })
 
   it('says so when npm is not on PATH', async () => {
