@@ -219,7 +219,7 @@ describe('http services', () => {
     const r = await fetch(server.url.replace(/^https:/, 'http:'), { method: 'POST', body: '{}' })
     expect(r.status).toBe(400)
     await expect(startMock({ pack: httpPack, scenario: 'wrong-scheme-http' })).rejects.toMatchObject({
-      code: 'ERR_USAGE',
+      code: 'ERR_SCENARIO_NOT_APPLICABLE',
     })
   })
 
@@ -240,10 +240,10 @@ describe('http services', () => {
     }
   })
 
-  it('a port in use is a usage error, not a crash', async () => {
+  it('a port in use is ERR_PORT_UNAVAILABLE, not a crash', async () => {
     server = await startMock({ pack: httpPack })
     await expect(startMock({ pack: httpPack, port: server.port })).rejects.toMatchObject({
-      code: 'ERR_USAGE',
+      code: 'ERR_PORT_UNAVAILABLE',
       message: expect.stringContaining('already in use'),
     })
   })

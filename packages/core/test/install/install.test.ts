@@ -218,7 +218,7 @@ describe('installPack', () => {
     await writeFile(path.join(root, 'acme.json'), packText())
     await installPack('./acme.json', options)
     expect(await refusal(installPack('./acme.json', options))).toEqual({
-      code: 'ERR_USAGE',
+      code: 'ERR_PACK_CONFLICT',
       message: `A pack "acme" is already installed (0.1.0 from path ${path.join(root, 'acme.json')}).`,
       problems: [],
       suggestions: ['Add --force to replace it.', 'Or remove it first: apidx packs uninstall acme'],
@@ -234,7 +234,7 @@ describe('installPack', () => {
     const { root, options, packs } = await setup()
     await writeFile(path.join(root, 'iflytek.json'), packText('iflytek'))
     expect(await refusal(installPack('./iflytek.json', options))).toEqual({
-      code: 'ERR_USAGE',
+      code: 'ERR_PACK_CONFLICT',
       message:
         '"iflytek" is a built-in pack (@apidx/provider-iflytek); an installed pack of that id would be used instead of it.',
       problems: [],
@@ -348,7 +348,7 @@ describe('uninstallPack', () => {
     [
       'a built-in pack',
       'iflytek',
-      'ERR_USAGE',
+      'ERR_PACK_CONFLICT',
       '"iflytek" is a built-in pack; it ships with apidx and cannot be uninstalled.',
     ],
     ['an id that climbs out', '../data', 'ERR_USAGE', '"../data" is not a pack id.'],
