@@ -2,23 +2,16 @@
 // link took the failure as its own (a link failed, or the link that owns the phase warned), the run is
 // not healthy. The failure is placed in the link that owns its phase, as `engine/unplaced-failure`, so
 // a gap in the probes reads as a fault with its phase and code, never as PASS (issue 14, defect 1).
+import type { Link } from '../generated/index.js'
 import type { Exchange } from './exchange.js'
 import { label, type Phase } from './safe-error.js'
 import type { EngineFinding } from './types.js'
 
-/** Status of one link after the run. */
-export type LinkStatus = 'ok' | 'fail' | 'warn' | 'skip'
+/** One link of the chain as run: the report's Link (schemas/report.schema.json). */
+export type LinkResult = Link
 
-/** One link of the chain as run. */
-export interface LinkResult {
-  id: string
-  title: string
-  status: LinkStatus
-  ms: number | null
-  /** Codes of the link's errors and warnings. */
-  codes: string[]
-  reason: string | null
-}
+/** Status of one link after the run. */
+export type LinkStatus = Link['status']
 
 /** The links that read each phase of the connection, in the order one is chosen to hold the failure. */
 const OWNERS: Record<Phase, string[]> = {
