@@ -40,7 +40,7 @@ async function rootCause(
     session = await startSession({ pack, service, scenario })
   } catch (err) {
     // Only the emulator's own "does not apply here" (no error table, no legacy frame, no upgrade) is skipped.
-    if ((err as { code?: string }).code === 'ERR_USAGE') return 'n/a'
+    if ((err as { code?: string }).code === 'ERR_SCENARIO_NOT_APPLICABLE') return 'n/a'
     throw err
   }
   try {

@@ -93,7 +93,7 @@ describe('renderExplain', () => {
   })
 
   it('strips escape sequences and control characters from echoed text', () => {
-    expect(printable('a\u001B[31mred\u0007\u009Bz\nb')).toBe('a?[31mred??z b')
+    expect(printable('a\u001B[31mred\u001B[0m\u0007\u009B2Jz\nb')).toBe('aredz b')
     const hostile = {
       ...answer,
       input: '\u001B]0;pwned\u0007',

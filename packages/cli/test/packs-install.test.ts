@@ -240,7 +240,7 @@ describe('apidx packs install', () => {
     const again = await runCli(['packs', 'install', './acme'], { cwd, env })
     expect([again.code, again.stderr.split('\n')[0]]).toEqual([
       2,
-      `Error [ERR_USAGE] A pack "acme" is already installed (0.1.0 from path ${path.join(cwd, 'acme')}).`,
+      `Error [ERR_PACK_CONFLICT] A pack "acme" is already installed (0.1.0 from path ${path.join(cwd, 'acme')}).`,
     ])
     const forced = await runCli(['packs', 'install', './acme', '--force'], { cwd, env })
     expect([forced.code, forced.stdout.split('\n')[2]]).toEqual([
@@ -251,7 +251,7 @@ describe('apidx packs install', () => {
     const builtin = await runCli(['packs', 'install', './fake'], { cwd, env })
     expect([builtin.code, builtin.stderr.split('\n')[0]]).toEqual([
       2,
-      'Error [ERR_USAGE] "iflytek" is a built-in pack (@apidx/provider-iflytek); an installed pack of that id would be used instead of it.',
+      'Error [ERR_PACK_CONFLICT] "iflytek" is a built-in pack (@apidx/provider-iflytek); an installed pack of that id would be used instead of it.',
     ])
   })
 })
@@ -270,7 +270,7 @@ describe('apidx packs uninstall', () => {
     const builtin = await runCli(['packs', 'uninstall', 'iflytek'], { cwd, env })
     expect([builtin.code, builtin.stderr.split('\n')[0]]).toEqual([
       2,
-      'Error [ERR_USAGE] "iflytek" is a built-in pack; it ships with apidx and cannot be uninstalled.',
+      'Error [ERR_PACK_CONFLICT] "iflytek" is a built-in pack; it ships with apidx and cannot be uninstalled.',
     ])
     const missing = await runCli(['packs', 'uninstall', 'acme', '--json'], { cwd, env })
     expect([missing.code, JSON.parse(missing.stdout).error.code]).toEqual([2, 'ERR_PACK_NOT_FOUND'])

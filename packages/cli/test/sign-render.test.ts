@@ -61,7 +61,7 @@ describe('renderSign', () => {
   it('escapes control characters', () => {
     expect(
       renderSign({ ...signed, request: { ...signed.request, headers: { 'x-a': 'a\u001b[31mb' } } }, false),
-    ).toContain('x-a: a\\x1b[31mb')
+    ).toContain('x-a: a\\u001b[31mb')
   })
 })
 

@@ -11,6 +11,10 @@ export const ERROR_CODES = {
   ERR_CREDENTIALS: 'Credentials needed for the operation are missing.',
   ERR_SIGNING: 'A signing scheme could not be evaluated.',
   ERR_INSECURE: 'The operation would send credentials over an insecure or untrusted channel.',
+  ERR_SCENARIO_NOT_APPLICABLE:
+    'The emulator scenario asked for does not apply to the service (no error table, no legacy frame, no upgrade).',
+  ERR_PORT_UNAVAILABLE: 'The emulator cannot listen on the port or address asked for.',
+  ERR_PACK_CONFLICT: 'An installed or built-in pack already has that id.',
   ERR_INTERNAL: 'apidx itself failed; this is a bug.',
 } as const
 

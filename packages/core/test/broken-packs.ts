@@ -375,6 +375,46 @@ export const brokenCases: BrokenCase[] = [
     pointers: ['/services/asr'],
     message: 'the key "asr" appears twice',
   },
+  // Where credentials may go, and what would crash later (issue 14, defect 5).
+  {
+    name: 'a dangling $ref in a response schema',
+    text: mutate((p) => (v2(p).response.schema.properties.code = { $ref: '#/definitions/missing' })),
+    pointers: [`${V2}/response/schema/properties/code/$ref`],
+    message: '"#/definitions/missing" points at nothing in the schema',
+  },
+  {
+    name: 'the cloud metadata address in /hosts',
+    text: mutate((p) => p.hosts.push('169.254.169.254')),
+    pointers: ['/hosts/2'],
+    message: '"169.254.169.254" is an IP address',
+  },
+  {
+    name: 'a loopback service URL',
+    text: mutate((p) => {
+      p.hosts.push('127.0.0.1')
+      v2(p).url = 'wss://127.0.0.1/v2/asr'
+    }),
+    pointers: ['/hosts/2', `${V2}/url`],
+    message: '"127.0.0.1" is an IP address',
+  },
+  {
+    name: 'a private-range service URL',
+    text: mutate((p) => (v2(p).url = 'wss://10.0.0.1/v2/asr')),
+    pointers: [`${V2}/url`, `${V2}/url`],
+    message: 'the URL\'s host "10.0.0.1" is an IP address',
+  },
+  {
+    name: 'a wildcard over a public suffix',
+    text: mutate((p) => p.hosts.push('*.com.cn')),
+    pointers: ['/hosts/2'],
+    message: '"*.com.cn" covers a whole public suffix',
+  },
+  {
+    name: 'a credential-looking query in a service URL',
+    text: mutate((p) => (v2(p).url = 'wss://asr.acme.test/v2/asr?api_key=abc')),
+    pointers: [`${V2}/url`],
+    message: 'the URL\'s query sets "api_key", which holds a credential',
+  },
   {
     name: 'invalid JSON: missing comma',
     text: edit('"id": "acme",', '"id": "acme"'),

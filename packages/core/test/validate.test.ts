@@ -31,9 +31,7 @@ describe('validatePackText', () => {
 
   it.each(brokenCases)('rejects: $name', async ({ text, pointers, message }) => {
     const body = text()
-    const started = performance.now()
     const v = await validatePackText(body, 'broken.json')
-    const elapsed = performance.now() - started
     expect(v.pack).toBeUndefined()
     expect(v.problems.map((p) => p.pointer)).toEqual(pointers)
     expect(v.problems[0]!.message).toContain(message)
@@ -42,7 +40,6 @@ describe('validatePackText', () => {
       expect(p.message).not.toMatch(/[\n\r]/)
       expect(p.remedy.length).toBeGreaterThan(0)
     }
-    expect(elapsed).toBeLessThan(1000)
   })
 
   it('reports every problem, not just the first', async () => {

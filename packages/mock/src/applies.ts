@@ -18,14 +18,18 @@ const DOCUMENTED: Record<string, { diagnosis: string; what: string }> = {
 
 /**
  * The scenario as the served version plays it: the client's wrong scheme in the version's protocol,
- * the expected root cause for this version. Throws ERR_USAGE, with the reason, for what it cannot play.
+ * the expected root cause for this version. Throws ERR_SCENARIO_NOT_APPLICABLE, with the reason, for what it cannot play.
  */
 export function forTarget(target: Target, scenario: Scenario): Scenario {
   const where = `${target.serviceId}/${target.versionId}`
   const refuse = (why: string, suggestions: string[] = []) => {
-    throw new ApidxError('ERR_USAGE', `${scenario.id} does not apply to ${target.pack.id} ${where}: ${why}`, {
-      suggestions,
-    })
+    throw new ApidxError(
+      'ERR_SCENARIO_NOT_APPLICABLE',
+      `${scenario.id} does not apply to ${target.pack.id} ${where}: ${why}`,
+      {
+        suggestions,
+      },
+    )
   }
   const { version } = target
   const facts = schemeFacts(target.pack, version.auth)

@@ -42,9 +42,7 @@ describe('connection scenarios', () => {
 
   it('handshake-timeout: TCP accepted, the upgrade never answered, and close() ends the held socket', async () => {
     const s = await start({ scenario: 'handshake-timeout' })
-    const before = Date.now()
     const seen = await observe(signed(s), { waitMs: 500 })
-    expect(Date.now() - before).toBeGreaterThanOrEqual(450)
     expect(seen.status).toBeUndefined()
     expect(seen.opened).toBe(false)
     expect(s.requests).toHaveLength(1)
@@ -221,7 +219,7 @@ describe('http services', () => {
     const r = await fetch(server.url.replace(/^https:/, 'http:'), { method: 'POST', body: '{}' })
     expect(r.status).toBe(400)
     await expect(startMock({ pack: httpPack, scenario: 'wrong-scheme-http' })).rejects.toMatchObject({
-      code: 'ERR_USAGE',
+      code: 'ERR_SCENARIO_NOT_APPLICABLE',
     })
   })
 
@@ -242,10 +240,10 @@ describe('http services', () => {
     }
   })
 
-  it('a port in use is a usage error, not a crash', async () => {
+  it('a port in use is ERR_PORT_UNAVAILABLE, not a crash', async () => {
     server = await startMock({ pack: httpPack })
     await expect(startMock({ pack: httpPack, port: server.port })).rejects.toMatchObject({
-      code: 'ERR_USAGE',
+      code: 'ERR_PORT_UNAVAILABLE',
       message: expect.stringContaining('already in use'),
     })
   })

@@ -93,18 +93,18 @@ export function reservePort(host: string): Promise<number> {
   })
 }
 
-/** A port in use or not allowed is the user's to fix (ERR_USAGE), not a crash. */
+/** A port in use or not allowed is the user's to fix (ERR_PORT_UNAVAILABLE), not a crash. */
 function listenError(err: NodeJS.ErrnoException, host: string, port: number): Error {
   if (err.code === 'EADDRINUSE')
-    return new ApidxError('ERR_USAGE', `Port ${port} on ${host} is already in use.`, {
+    return new ApidxError('ERR_PORT_UNAVAILABLE', `Port ${port} on ${host} is already in use.`, {
       suggestions: ['Choose another --port, or omit it for a free one.'],
     })
   if (err.code === 'EACCES')
-    return new ApidxError('ERR_USAGE', `Listening on port ${port} is not allowed for this user.`, {
+    return new ApidxError('ERR_PORT_UNAVAILABLE', `Listening on port ${port} is not allowed for this user.`, {
       suggestions: ['Use a port above 1023, or omit --port.'],
     })
   if (err.code === 'EADDRNOTAVAIL')
-    return new ApidxError('ERR_USAGE', `${host} is not an address of this machine.`, {
+    return new ApidxError('ERR_PORT_UNAVAILABLE', `${host} is not an address of this machine.`, {
       suggestions: ['Use 127.0.0.1.'],
     })
   return err

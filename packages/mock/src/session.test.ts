@@ -112,12 +112,12 @@ describe('frame-level faults', () => {
     expect(seen.close?.code).toBe(1000)
   })
 
-  it('vendor-error:<code> sends the asked code; a code outside the table is a usage error', async () => {
+  it('vendor-error:<code> sends the asked code; a code outside the table does not apply here', async () => {
     const s = await start({ scenario: 'vendor-error:11200' })
     expect(json((await observe(signed(s), { send: iatFrames })).frames)[0]!.code).toBe(11200)
     await expect(
       startMock({ pack: iflytek, service: 'iat', scenario: 'vendor-error:99999' }),
-    ).rejects.toMatchObject({ code: 'ERR_USAGE' })
+    ).rejects.toMatchObject({ code: 'ERR_SCENARIO_NOT_APPLICABLE' })
   })
 
   it('vendor-error on Spark defaults to 10110 in header.code, as an integer', async () => {

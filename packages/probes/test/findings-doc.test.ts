@@ -9,6 +9,7 @@ describe('docs/findings.md', () => {
   const codes = [
     ...new Set(builtinProbes.flatMap((p) => Object.keys(p.meta.findings))),
     'engine/probe-crashed',
+    'engine/unplaced-failure',
   ]
   for (const code of codes) {
     it(`documents ${code}`, () => {

@@ -200,6 +200,10 @@ new ProbeTester().run(probe('websocket'), {
     { name: 'no frame after the upgrade', scenario: 'no-response', findings: [{ code: 'ws/no-response' }] },
     { name: 'closed with 1011', scenario: 'closed-early', findings: [{ code: 'ws/closed-early' }] },
   ],
+  untested: {
+    'ws/invalid-handshake':
+      'the fixture server cannot answer outside the protocol; test/hostile-servers.test.ts drives it with a raw hostile server',
+  },
 })
 
 new ProbeTester().run(probe('http'), {
@@ -230,6 +234,10 @@ new ProbeTester().run(probe('http'), {
       findings: [{ code: 'url/wrong-scheme' }],
     },
   ],
+  untested: {
+    'http/invalid-response':
+      'the fixture server cannot answer outside the protocol; test/hostile-servers.test.ts drives it with a raw hostile server',
+  },
 })
 
 new ProbeTester().run(probe('response'), {

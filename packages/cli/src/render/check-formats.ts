@@ -4,13 +4,9 @@ import type { CheckReport, Finding } from '@apidx/core'
 import { ms } from './check.js'
 
 const mdEscape = (s: string) => s.replace(/([|\\`*_<>[\]])/g, '\\$1').replace(/\n/g, ' ')
+// Control characters never get here: the report's strings are sanitised once, when it is built.
 const xmlEscape = (s: string) =>
-  s
-    .replace(
-      /[&<>"']/g,
-      (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' })[c]!,
-    )
-    .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F]/g, '')
+  s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' })[c]!)
 const STATUS = { ok: '✅ ok', fail: '❌ fail', warn: '⚠️ warn', skip: '⏭️ skip' } as const
 
 /** Markdown: verdict, chain table, root cause with fix, further causes, findings. */

@@ -1,6 +1,7 @@
 // Renders an `apidx explain` answer for the terminal. A pure function of the explanation: it looks
 // nothing up, and it strips control characters from echoed input so a hostile body cannot drive the terminal.
 import type { ExplainMatch, Explanation, GenericExplanation, RankedCause } from '@apidx/core'
+import { sanitizeText } from '@apidx/core'
 import { paint } from '../style.js'
 import { RETRY_TEXT } from './retry.js'
 
@@ -13,15 +14,8 @@ const KIND: Record<Explanation['kind'], string> = {
   'ws-close': 'WebSocket close code',
 }
 
-/** Replaces control characters (ANSI escapes included) with `?`, and folds the text to one line. */
-export function printable(text: string): string {
-  let out = ''
-  for (const ch of text) {
-    const c = ch.codePointAt(0)!
-    out += c === 10 || c === 9 ? ' ' : c < 32 || (c >= 127 && c < 160) ? '?' : ch
-  }
-  return out
-}
+/** Echoed input and pack text on one line, through the core's one sanitiser (escape sequences removed). */
+export const printable = (text: string): string => sanitizeText(text)
 
 /** How the answer is laid out. */
 export interface ExplainRenderOptions {

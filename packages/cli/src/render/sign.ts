@@ -1,5 +1,6 @@
 // Pure renderers of `apidx sign`: the signed request (and with --explain every step), and the
 // verdict of --verify with the first differing step and the mistakes found. Input is already masked.
+import { printable } from '@apidx/core'
 
 /** What `apidx sign` returns (and prints under --json). */
 export interface SignOutput {
@@ -63,12 +64,8 @@ export interface VerifyOutput {
   credentials?: CredentialFinding[]
 }
 
-/** Control characters (but newline and tab) never reach the terminal: values can come from a user's file. */
-const clean = (s: string) =>
-  s.replace(
-    /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g,
-    (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`,
-  )
+/** Control characters (but newline) never reach the terminal: values can come from a user's file. */
+const clean = (s: string) => s.split('\n').map(printable).join('\n')
 
 /** A multi-line value, indented under its label. */
 const block = (value: string, indent: string) => clean(value).split('\n').join(`\n${indent}`)

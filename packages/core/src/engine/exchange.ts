@@ -1,17 +1,11 @@
 // The result of the one real connection of a run: every phase's timing, the failure (phase and
 // safe reason) if any, the response head and capped body, the frames and the close. Probes only
 // read this; none of them reconnects (DESIGN §5).
+import type { Timings } from '../generated/index.js'
 import type { NetFailure } from './safe-error.js'
 
-/** Milliseconds per phase; a phase not reached is absent. */
-export interface PhaseTimings {
-  dns?: number
-  tcp?: number
-  tls?: number
-  handshake?: number
-  firstFrame?: number
-  total: number
-}
+/** Milliseconds per phase; a phase not reached is absent. The report's Timings, one type. */
+export type PhaseTimings = Timings
 
 /** What the TLS handshake showed about the server's certificate. */
 export interface TlsInfo {

@@ -27,7 +27,7 @@ export interface PreparedRequest {
   headers: Record<string, string>
   body?: string
   frames: OutgoingFrame[]
-  endWhen: (text: string) => boolean
+  endWhen: (text: string, binary?: boolean) => boolean
   serverCloses: boolean
   signed: boolean
   credentials: CredentialView
@@ -92,13 +92,15 @@ function fill(value: unknown, creds: Record<string, string>): unknown {
 }
 
 /** The stream is over on the pack's end marker, or on a frame whose code is not a success code. */
-function endCondition(target: Target): (text: string) => boolean {
+function endCondition(target: Target): (text: string, binary?: boolean) => boolean {
   const r = target.version.response
   if (!r || r.format !== 'json') return () => false
   const ok = (r.okCodes ?? []).map(String)
-  return (text) => {
+  return (text, binary = false) => {
     const parsed = tryJson(text)
-    if (!parsed.ok) return false
+    // A text frame that is not JSON ends the stream: no later frame can mend it (response/not-json),
+    // and waiting for the end marker would hold the run for the whole session deadline.
+    if (!parsed.ok) return !binary
     if (
       r.end?.pointer !== undefined &&
       JSON.stringify(getPointer(parsed.value, r.end.pointer)) === JSON.stringify(r.end.equals)

@@ -69,19 +69,19 @@ describe('runChecks', () => {
   })
 
   it('runs independent probes concurrently', async () => {
-    const started: string[] = []
+    // Order of events, not wall time: every independent probe starts before any of them ends.
+    const events: string[] = []
     const slow = (id: string) =>
       defineProbe({
         meta: meta(id),
         run: async () => {
-          started.push(id)
-          await new Promise((res) => setTimeout(res, 100))
+          events.push(`start ${id}`)
+          await new Promise((res) => setTimeout(res, 20))
+          events.push(`end ${id}`)
         },
       })
-    const t0 = Date.now()
     await run([slow('x'), slow('y'), slow('z')])
-    expect(Date.now() - t0).toBeLessThan(250)
-    expect(started).toEqual(['x', 'y', 'z'])
+    expect(events.slice(0, 3)).toEqual(['start x', 'start y', 'start z'])
   })
 
   it('a warning keeps the link working', async () => {
@@ -91,6 +91,35 @@ describe('runChecks', () => {
     })
     const r = await run([warn, ok('next', ['w'])])
     expect(r.links.map((l) => l.status)).toEqual(['warn', 'ok'])
+  })
+})
+
+describe('the unplaced-failure invariant', () => {
+  // Nothing listens on port 1: the connection fails at TCP, and these probes all stay silent about it.
+  const silent = (id: string, after: string[] = []) =>
+    defineProbe({
+      meta: meta(id, after),
+      run: async (ctx) => {
+        await ctx.exchange()
+      },
+    })
+
+  it('fails a run whose connection failed but no link said why, in the link owning the phase', async () => {
+    const r = await run([silent('dns'), silent('tcp', ['dns']), silent('websocket', ['tcp'])])
+    expect(r.exchange?.failure?.phase).toBe('tcp')
+    expect(r.findings.map((f) => [f.code, f.probe, f.severity])).toEqual([
+      ['engine/unplaced-failure', 'tcp', 'error'],
+    ])
+    expect(r.links.map((l) => [l.id, l.status])).toEqual([
+      ['dns', 'ok'],
+      ['tcp', 'fail'],
+      ['websocket', 'ok'],
+    ])
+  })
+
+  it('adds nothing when a link reported the failure', async () => {
+    const r = await run([silent('dns'), failing('tcp', ['dns'])])
+    expect(r.findings.map((f) => f.code)).toEqual(['test/broken'])
   })
 })
 

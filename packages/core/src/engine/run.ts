@@ -8,6 +8,7 @@ import type { ProbeRegistry } from './define.js'
 import { emptyExchange, type Exchange } from './exchange.js'
 import { toNetFailure } from './safe-error.js'
 import { httpExchange } from './http-client.js'
+import { placeIn, unplacedFailure, type LinkResult, type LinkStatus } from './placement.js'
 import { planChain, type PlannedLink } from './plan.js'
 import { prepareRequest, type PreparedRequest, type Signer } from './prepare.js'
 import { coreSigner } from './sign.js'
@@ -16,19 +17,7 @@ import { chooseProxy, type ChosenProxy, type ProxyChoice } from '../proxy/choose
 import type { EngineFinding, FindingInput, ProbeContext } from './types.js'
 import { wsExchange } from './ws-client.js'
 
-/** Status of one link after the run. */
-export type LinkStatus = 'ok' | 'fail' | 'warn' | 'skip'
-
-/** One link of the chain as run. */
-export interface LinkResult {
-  id: string
-  title: string
-  status: LinkStatus
-  ms: number | null
-  /** Codes of the link's errors and warnings. */
-  codes: string[]
-  reason: string | null
-}
+export type { LinkResult, LinkStatus } from './placement.js'
 
 /** Progress for a TTY spinner; never needed for the result. */
 export type ProgressEvent = { type: 'start' | 'end'; link: string; status?: LinkStatus }
@@ -251,12 +240,20 @@ export async function runChecks(opts: RunOptions): Promise<RunResult> {
         new Promise<undefined>((r) => setTimeout(() => r(undefined), runBudget(deadlines)).unref()),
       ])
     : undefined
+  let links = plan.map((l) => results.get(l.probe.meta.id)!)
+  const sorted = findings.sort((a, b) => a.order - b.order).map((x) => x.f)
+  // A failure of the connection that no link explained still fails the run (never a false PASS).
+  const unplaced = unplacedFailure(resolved, links)
+  if (unplaced) {
+    links = placeIn(links, unplaced)
+    sorted.push(unplaced)
+  }
   return {
     target: opts.target,
     requestUrl: request.url,
     requestSecrets: request.secrets,
-    findings: findings.sort((a, b) => a.order - b.order).map((x) => x.f),
-    links: plan.map((l) => results.get(l.probe.meta.id)!),
+    findings: sorted,
+    links,
     ...(resolved ? { exchange: resolved } : {}),
     startedAt,
     durationMs: Math.round(performance.now() - started),

@@ -116,6 +116,34 @@ export function toNetFailure(phase: Phase, err: unknown): NetFailure {
   return { phase, kind: 'other', code, message: `The ${label(phase)} failed (${code}).` }
 }
 
+/** The checks of the `ws` library on a 101 answer, by a code of ours (its errors carry none). */
+const WS_HANDSHAKE: [RegExp, string, string][] = [
+  [/Sec-WebSocket-Accept/i, 'WS_BAD_ACCEPT', 'The 101 answer carries a wrong Sec-WebSocket-Accept.'],
+  [
+    /extension/i,
+    'WS_UNREQUESTED_EXTENSION',
+    'The 101 answer names a WebSocket extension apidx did not request.',
+  ],
+  [/subprotocol/i, 'WS_BAD_SUBPROTOCOL', 'The 101 answer names a subprotocol apidx did not request.'],
+  [/Upgrade header/i, 'WS_BAD_UPGRADE', 'The 101 answer has no valid Upgrade header.'],
+]
+
+/** Rebuilds a WebSocket client error raised on a 101 answer that breaks the handshake. */
+export function wsHandshakeFailure(err: unknown): NetFailure {
+  const text = err instanceof Error ? err.message : ''
+  const hit = WS_HANDSHAKE.find(([re]) => re.test(text))
+  if (hit) return { phase: 'handshake', kind: 'protocol', code: hit[1], message: hit[2] }
+  const f = toNetFailure('handshake', err)
+  return f.kind === 'other'
+    ? {
+        phase: 'handshake',
+        kind: 'protocol',
+        code: f.code,
+        message: 'The 101 answer is not a valid WebSocket handshake.',
+      }
+    : f
+}
+
 /** A deadline that passed in `phase`. */
 export function timeoutFailure(phase: Phase, ms: number): NetFailure {
   return { phase, kind: 'timeout', code: 'ETIMEDOUT', message: `No ${label(phase)} within ${ms} ms.` }

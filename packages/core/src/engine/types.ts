@@ -3,6 +3,7 @@
 import type { Target } from '../pack/target.js'
 import type { Exchange } from './exchange.js'
 import type { PhaseDeadlines } from './deadlines.js'
+import type { Finding } from '../generated/index.js'
 
 /** How bad a finding is: `error` breaks its link, `warning` does not, `info` is evidence. */
 export type Severity = 'error' | 'warning' | 'info'
@@ -56,15 +57,11 @@ export interface FindingInput {
   severity?: Severity
 }
 
-/** A finding as the engine records it. */
-export interface EngineFinding {
-  code: string
-  severity: Severity
-  probe: string
-  message: string
-  fix: string | null
-  data: Record<string, unknown>
-}
+/**
+ * A finding as the engine records it: the report's Finding (schemas/report.schema.json) before
+ * diagnosis, which sets `retry` (the report builder fills it from core's retry table).
+ */
+export type EngineFinding = Omit<Finding, 'retry'> & { retry?: Finding['retry'] }
 
 /** Credentials as probes see them: which are present and which are missing, never the values. */
 export interface CredentialView {

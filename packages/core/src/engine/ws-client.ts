@@ -9,7 +9,7 @@ import { MAX_BODY_BYTES, MAX_FRAMES, MAX_FRAME_BYTES } from './limits.js'
 import { openSocket, type Resolver, type TlsOptions } from './socket.js'
 import { keepEvidence } from './evidence.js'
 import type { ChosenProxy } from '../proxy/choose.js'
-import { timeoutFailure, toNetFailure } from './safe-error.js'
+import { timeoutFailure, toNetFailure, wsHandshakeFailure } from './safe-error.js'
 
 /** One frame to send after the upgrade. */
 export interface OutgoingFrame {
@@ -23,7 +23,7 @@ export interface WsExchangeOptions extends TlsOptions {
   headers?: Record<string, string>
   frames: OutgoingFrame[]
   /** True when a frame ends the stream (the pack's end marker, or an error code). */
-  endWhen?: (text: string) => boolean
+  endWhen?: (text: string, binary?: boolean) => boolean
   /** True when the server ends the stream by closing it. */
   serverCloses?: boolean
   deadlines: PhaseDeadlines
@@ -118,7 +118,7 @@ export async function wsExchange(opts: WsExchangeOptions): Promise<Exchange> {
       if (ex.frames.length === 0) ex.timings.firstFrame = at
       if (ex.frames.length < MAX_FRAMES)
         ex.frames.push({ at, binary: isBinary, text, ...(isBinary ? { bytes: buf } : {}), size: buf.length })
-      if (opts.endWhen?.(text) || ex.frames.length >= MAX_FRAMES) return finish()
+      if (opts.endWhen?.(text, isBinary) || ex.frames.length >= MAX_FRAMES) return finish()
       arm(opts.deadlines.session, () => {
         if (!opts.serverCloses) ex.failure = timeoutFailure('session', opts.deadlines.session)
         finish()
@@ -137,7 +137,9 @@ export async function wsExchange(opts: WsExchangeOptions): Promise<Exchange> {
     ws.on('error', (err: unknown) => {
       if (done) return
       // Before the upgrade, an error is the handshake's (a reset, a non-HTTP answer); after it, the session's.
-      if (!ex.upgraded && !ex.response) ex.failure = toNetFailure('handshake', err)
+      // A 101 came (its headers are kept) but failed the client's checks: a broken handshake, not a close.
+      if (!ex.upgraded && ex.upgradeHeaders) ex.failure = wsHandshakeFailure(err)
+      else if (!ex.upgraded && !ex.response) ex.failure = toNetFailure('handshake', err)
       else if (ex.upgraded && !ex.close)
         ex.failure = toNetFailure(ex.frames.length ? 'session' : 'firstFrame', err)
       if (!ex.response) finish()

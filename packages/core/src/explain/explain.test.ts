@@ -395,10 +395,9 @@ describe('explain: symptoms and input limits', () => {
     expect(() => explain('   ', [acme])).toThrow(expect.objectContaining({ code: 'ERR_USAGE' }))
   })
 
-  it('answers a hostile 64 KiB body quickly (no backtracking)', () => {
-    const started = performance.now()
+  // A backtracking pattern would hold these calls for minutes: the test's own timeout catches it.
+  it('answers a hostile 64 KiB body (no backtracking)', () => {
     explain('{"a":"' + '=:'.repeat(32_000) + '"}', [acme])
     explain('a='.repeat(32_000), [acme])
-    expect(performance.now() - started).toBeLessThan(1000)
   })
 })

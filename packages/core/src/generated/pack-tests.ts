@@ -8,6 +8,11 @@
  */
 export type Name = string
 /**
+ * This interface was referenced by `PackTests`'s JSON-Schema
+ * via the `definition` "id".
+ */
+export type Id = string
+/**
  * One fault: an emulator scenario (`vendor-error:<code>` replays a declared error code) or a handshake answer (replays a handshake rule's status and body). Exactly one of the two.
  *
  * This interface was referenced by `PackTests`'s JSON-Schema
@@ -15,14 +20,8 @@ export type Name = string
  */
 export type InvalidCase = {
   name: Name
-  /**
-   * The pack's service id.
-   */
-  service: string
-  /**
-   * The service's version id; its default version when absent.
-   */
-  version?: string
+  service: Id
+  version?: Id
   /**
    * An emulator scenario id (`apidx mock --help` lists them), e.g. `vendor-error:10165`, `vendor-error:BadRequestException#0` (the code with the message of its byMessage item 0) or `clock-skew`.
    */
@@ -46,230 +45,7 @@ export type InvalidCase = {
    * @minItems 1
    * @maxItems 20
    */
-  findings:
-    | [ExpectedFinding]
-    | [ExpectedFinding, ExpectedFinding]
-    | [ExpectedFinding, ExpectedFinding, ExpectedFinding]
-    | [ExpectedFinding, ExpectedFinding, ExpectedFinding, ExpectedFinding]
-    | [ExpectedFinding, ExpectedFinding, ExpectedFinding, ExpectedFinding, ExpectedFinding]
-    | [ExpectedFinding, ExpectedFinding, ExpectedFinding, ExpectedFinding, ExpectedFinding, ExpectedFinding]
-    | [
-        ExpectedFinding,
-        ExpectedFinding,
-        ExpectedFinding,
-        ExpectedFinding,
-        ExpectedFinding,
-        ExpectedFinding,
-        ExpectedFinding
-      ]
-    | [
-        ExpectedFinding,
-        ExpectedFinding,
-        ExpectedFinding,
-        ExpectedFinding,
-        ExpectedFinding,
-        ExpectedFinding,
-        ExpectedFinding,
-        ExpectedFinding
-      ]
-    | [
-        ExpectedFinding,
-        ExpectedFinding,
-        ExpectedFinding,
-        ExpectedFinding,
-        ExpectedFinding,
-        ExpectedFinding,
-        ExpectedFinding,
-        ExpectedFinding,
-        ExpectedFinding
-      ]
-    | [
-        ExpectedFinding,
-        ExpectedFinding,
-        ExpectedFinding,
-        ExpectedFinding,
-        ExpectedFinding,
-        ExpectedFinding,
-        ExpectedFinding,
-        ExpectedFinding,
-        ExpectedFinding,
-        ExpectedFinding
-      ]
-    | [
-        ExpectedFinding,
-        ExpectedFinding,
-        ExpectedFinding,
-        ExpectedFinding,
-        ExpectedFinding,
-        ExpectedFinding,
-        ExpectedFinding,
-        ExpectedFinding,
-        ExpectedFinding,
-        ExpectedFinding,
-        ExpectedFinding
-      ]
-    | [
-        ExpectedFinding,
-        ExpectedFinding,
-        ExpectedFinding,
-        ExpectedFinding,
-        ExpectedFinding,
-        ExpectedFinding,
-        ExpectedFinding,
-        ExpectedFinding,
-        ExpectedFinding,
-        ExpectedFinding,
-        ExpectedFinding,
-        ExpectedFinding
-      ]
-    | [
-        ExpectedFinding,
-        ExpectedFinding,
-        ExpectedFinding,
-        ExpectedFinding,
-        ExpectedFinding,
-        ExpectedFinding,
-        ExpectedFinding,
-        ExpectedFinding,
-        ExpectedFinding,
-        ExpectedFinding,
-        ExpectedFinding,
-        ExpectedFinding,
-        ExpectedFinding
-      ]
-    | [
-        ExpectedFinding,
-        ExpectedFinding,
-        ExpectedFinding,
-        ExpectedFinding,
-        ExpectedFinding,
-        ExpectedFinding,
-        ExpectedFinding,
-        ExpectedFinding,
-        ExpectedFinding,
-        ExpectedFinding,
-        ExpectedFinding,
-        ExpectedFinding,
-        ExpectedFinding,
-        ExpectedFinding
-      ]
-    | [
-        ExpectedFinding,
-        ExpectedFinding,
-        ExpectedFinding,
-        ExpectedFinding,
-        ExpectedFinding,
-        ExpectedFinding,
-        ExpectedFinding,
-        ExpectedFinding,
-        ExpectedFinding,
-        ExpectedFinding,
-        ExpectedFinding,
-        ExpectedFinding,
-        ExpectedFinding,
-        ExpectedFinding,
-        ExpectedFinding
-      ]
-    | [
-        ExpectedFinding,
-        ExpectedFinding,
-        ExpectedFinding,
-        ExpectedFinding,
-        ExpectedFinding,
-        ExpectedFinding,
-        ExpectedFinding,
-        ExpectedFinding,
-        ExpectedFinding,
-        ExpectedFinding,
-        ExpectedFinding,
-        ExpectedFinding,
-        ExpectedFinding,
-        ExpectedFinding,
-        ExpectedFinding,
-        ExpectedFinding
-      ]
-    | [
-        ExpectedFinding,
-        ExpectedFinding,
-        ExpectedFinding,
-        ExpectedFinding,
-        ExpectedFinding,
-        ExpectedFinding,
-        ExpectedFinding,
-        ExpectedFinding,
-        ExpectedFinding,
-        ExpectedFinding,
-        ExpectedFinding,
-        ExpectedFinding,
-        ExpectedFinding,
-        ExpectedFinding,
-        ExpectedFinding,
-        ExpectedFinding,
-        ExpectedFinding
-      ]
-    | [
-        ExpectedFinding,
-        ExpectedFinding,
-        ExpectedFinding,
-        ExpectedFinding,
-        ExpectedFinding,
-        ExpectedFinding,
-        ExpectedFinding,
-        ExpectedFinding,
-        ExpectedFinding,
-        ExpectedFinding,
-        ExpectedFinding,
-        ExpectedFinding,
-        ExpectedFinding,
-        ExpectedFinding,
-        ExpectedFinding,
-        ExpectedFinding,
-        ExpectedFinding,
-        ExpectedFinding
-      ]
-    | [
-        ExpectedFinding,
-        ExpectedFinding,
-        ExpectedFinding,
-        ExpectedFinding,
-        ExpectedFinding,
-        ExpectedFinding,
-        ExpectedFinding,
-        ExpectedFinding,
-        ExpectedFinding,
-        ExpectedFinding,
-        ExpectedFinding,
-        ExpectedFinding,
-        ExpectedFinding,
-        ExpectedFinding,
-        ExpectedFinding,
-        ExpectedFinding,
-        ExpectedFinding,
-        ExpectedFinding,
-        ExpectedFinding
-      ]
-    | [
-        ExpectedFinding,
-        ExpectedFinding,
-        ExpectedFinding,
-        ExpectedFinding,
-        ExpectedFinding,
-        ExpectedFinding,
-        ExpectedFinding,
-        ExpectedFinding,
-        ExpectedFinding,
-        ExpectedFinding,
-        ExpectedFinding,
-        ExpectedFinding,
-        ExpectedFinding,
-        ExpectedFinding,
-        ExpectedFinding,
-        ExpectedFinding,
-        ExpectedFinding,
-        ExpectedFinding,
-        ExpectedFinding,
-        ExpectedFinding
-      ]
+  findings: ExpectedFinding[]
 } & InvalidCase1
 /**
  * A finding code `<area>/<kebab-name>` (docs/findings.md).
@@ -281,11 +57,6 @@ export type FindingCode = string
 export type InvalidCase1 = {
   [k: string]: unknown
 }
-/**
- * This interface was referenced by `PackTests`'s JSON-Schema
- * via the `definition` "id".
- */
-export type Id = string
 
 /**
  * A provider pack's PackTester cases (`test/cases.json` beside `pack.json`), in the style of ESLint's RuleTester: `valid` exchanges must pass, `invalid` ones must be diagnosed exactly as listed, `vectors` are the vendor's published signing examples. Data only: `apidx packs test` reads it and never executes anything from a pack folder.
@@ -322,14 +93,8 @@ export interface PackTests {
  */
 export interface ValidCase {
   name: Name
-  /**
-   * The pack's service id.
-   */
-  service: string
-  /**
-   * The service's version id; its default version when absent.
-   */
-  version?: string
+  service: Id
+  version?: Id
   /**
    * The emulator scenario; `healthy` (the default) is the only one that passes.
    */
@@ -360,10 +125,7 @@ export interface ExpectedFinding {
  */
 export interface Vector {
   name: Name
-  /**
-   * The id of the scheme in the pack's `auth`.
-   */
-  auth: string
+  auth: Id
   /**
    * The doc page the example is printed on.
    */

@@ -18,7 +18,7 @@ export interface ApidxTargets {
    * @minItems 1
    * @maxItems 1000
    */
-  targets: [TargetEntry, ...TargetEntry[]]
+  targets: TargetEntry[]
 }
 /**
  * One endpoint to check: a service version of a provider pack, at the pack's URL or at an endpoint named here.

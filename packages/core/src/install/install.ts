@@ -98,7 +98,7 @@ export async function installPack(ref: string, options: InstallOptions = {}): Pr
     const record = await readInstallRecord(id, env)
     if (!options.force) {
       const from = record ? ` (${record.version} from ${record.source.kind} ${record.source.spec})` : ''
-      throw new ApidxError('ERR_USAGE', `A pack "${id}" is already installed${from}.`, {
+      throw new ApidxError('ERR_PACK_CONFLICT', `A pack "${id}" is already installed${from}.`, {
         suggestions: ['Add --force to replace it.', `Or remove it first: apidx packs uninstall ${id}`],
       })
     }
@@ -107,7 +107,7 @@ export async function installPack(ref: string, options: InstallOptions = {}): Pr
     const pkg = builtins.get(id)
     if (!options.force) {
       throw new ApidxError(
-        'ERR_USAGE',
+        'ERR_PACK_CONFLICT',
         `"${id}" is a built-in pack (${pkg}); an installed pack of that id would be used instead of it.`,
         { suggestions: ['Add --force to install it anyway (apidx packs uninstall puts the built-in back).'] },
       )
@@ -177,7 +177,7 @@ export async function uninstallPack(id: string, options: InstallOptions = {}): P
   if (!(await exists(target))) {
     if (builtins.has(id))
       throw new ApidxError(
-        'ERR_USAGE',
+        'ERR_PACK_CONFLICT',
         `"${id}" is a built-in pack; it ships with apidx and cannot be uninstalled.`,
         { suggestions: ['Packs you installed show as "installed" in apidx packs list.'] },
       )

@@ -1,7 +1,8 @@
 // `apidx packs new <id>`: writes a pack folder that validates at once. Refuses to write into a
 // non-empty folder; points `$schema` at the repo's schema inside an apidx checkout, else at copies
 // of the schemas written beside the pack, so editors complete and validate offline.
-import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises'
+import { mkdir, readdir, writeFile } from 'node:fs/promises'
+import { readBytesCapped } from './files.js'
 import path from 'node:path'
 import { ApidxError } from '../errors.js'
 import { authSchemeSchema, packTestsSchema, providerPackSchema } from '../generated/schemas.js'
@@ -87,10 +88,11 @@ export async function scaffoldPackFolder(id: string, options: ScaffoldOptions = 
 /** The relative path from `dir` to the provider-pack schema of the apidx checkout `dir` is in, if any. */
 async function checkoutSchema(dir: string): Promise<string | undefined> {
   for (let at = path.dirname(dir); ; at = path.dirname(at)) {
-    const manifest = await readFile(path.join(at, 'package.json'), 'utf8').catch(() => undefined)
+    const read = await readBytesCapped(path.join(at, 'package.json'), 1024 * 1024)
+    const manifest = 'bytes' in read ? read.bytes.toString('utf8') : undefined
     if (manifest !== undefined && nameOf(manifest) === 'apidx-monorepo') {
       const schema = path.join(at, 'schemas', 'provider-pack.schema.json')
-      const found = await readFile(schema, 'utf8').catch(() => undefined)
+      const found = 'bytes' in (await readBytesCapped(schema, 1024 * 1024))
       return found ? path.relative(dir, schema).split(path.sep).join('/') : undefined
     }
     if (path.dirname(at) === at) return undefined

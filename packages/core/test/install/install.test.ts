@@ -1,5 +1,6 @@
 // installPack / uninstallPack against a temp data dir: what is written, what is refused, and that
 // nothing is written when a pack is refused.
+import { execFileSync } from 'node:child_process'
 import { existsSync } from 'node:fs'
 import { mkdir, readdir, readFile, realpath, symlink, writeFile } from 'node:fs/promises'
 import path from 'node:path'
@@ -217,7 +218,7 @@ describe('installPack', () => {
     await writeFile(path.join(root, 'acme.json'), packText())
     await installPack('./acme.json', options)
     expect(await refusal(installPack('./acme.json', options))).toEqual({
-      code: 'ERR_USAGE',
+      code: 'ERR_PACK_CONFLICT',
       message: `A pack "acme" is already installed (0.1.0 from path ${path.join(root, 'acme.json')}).`,
       problems: [],
       suggestions: ['Add --force to replace it.', 'Or remove it first: apidx packs uninstall acme'],
@@ -233,7 +234,7 @@ describe('installPack', () => {
     const { root, options, packs } = await setup()
     await writeFile(path.join(root, 'iflytek.json'), packText('iflytek'))
     expect(await refusal(installPack('./iflytek.json', options))).toEqual({
-      code: 'ERR_USAGE',
+      code: 'ERR_PACK_CONFLICT',
       message:
         '"iflytek" is a built-in pack (@apidx/provider-iflytek); an installed pack of that id would be used instead of it.',
       problems: [],
@@ -273,6 +274,16 @@ describe('installPack', () => {
       ],
     })
     expect(existsSync(path.join(root, 'data'))).toBe(false)
+  })
+
+  it('refuses a folder whose pack.json is a FIFO instead of hanging on it', async () => {
+    const { root, options } = await setup()
+    await mkdir(path.join(root, 'src'))
+    execFileSync('mkfifo', [path.join(root, 'src', 'pack.json')])
+    expect(await refusal(installPack('./src', options))).toMatchObject({
+      code: 'ERR_PACK_INVALID',
+      message: `The pack file ${path.join(root, 'src', 'pack.json')} is not a regular file.`,
+    })
   })
 
   it('says so when npm is not on PATH', async () => {
@@ -337,7 +348,7 @@ describe('uninstallPack', () => {
     [
       'a built-in pack',
       'iflytek',
-      'ERR_USAGE',
+      'ERR_PACK_CONFLICT',
       '"iflytek" is a built-in pack; it ships with apidx and cannot be uninstalled.',
     ],
     ['an id that climbs out', '../data', 'ERR_USAGE', '"../data" is not a pack id.'],

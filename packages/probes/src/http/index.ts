@@ -25,6 +25,11 @@ export default defineProbe({
         description:
           'The server closed the connection before the response ended: with no answer at all, or after the head.',
       },
+      'http/invalid-response': {
+        severity: 'error',
+        description:
+          'The server answered with bytes that are not an HTTP response (another protocol, or a head larger than apidx reads).',
+      },
       'url/wrong-scheme': {
         severity: 'error',
         description: 'A plain http:// request reached a server that speaks TLS only.',
@@ -47,6 +52,16 @@ export default defineProbe({
           fix: 'Check the endpoint and any proxy; raise --timeout on a slow network.',
           data: { code: f.code ?? null },
         })
+      if (f?.kind === 'protocol')
+        return ctx.report({
+          code: 'http/invalid-response',
+          message: `${target.url.host} answered with something that is not an HTTP response (${f.code}).`,
+          fix:
+            f.code === 'HPE_HEADER_OVERFLOW'
+              ? 'The response head is larger than any client reads: a misconfigured server or proxy in between; report it to its operator.'
+              : `The port does not serve HTTP${target.url.protocol === 'http:' ? ' (it may expect TLS: try https://)' : ''}: check the endpoint (documented: ${target.version.url}).`,
+          data: { code: f.code },
+        })
       // A reset is not slowness: waiting longer would not help, so it is not reported as a timeout.
       return ctx.report({
         code: 'http/closed-early',
@@ -57,6 +72,15 @@ export default defineProbe({
     }
     const res = ex.response
     const host = target.url.host
+    // A body still arriving at its deadline: a trickle, not an answer (it could hold the run forever).
+    if (f && f.phase === 'firstFrame' && f.kind === 'timeout') {
+      return ctx.report({
+        code: 'http/timeout',
+        message: `${host} answered ${res.status}, but the body did not end within ${ctx.deadlines.firstFrame} ms.`,
+        fix: 'A server or proxy that trickles its answer: check the endpoint and any proxy; raise --timeout on a slow network.',
+        data: { status: res.status, code: f.code ?? null },
+      })
+    }
     if (f && f.phase === 'firstFrame' && f.kind !== 'timeout') {
       return ctx.report({
         code: 'http/closed-early',

@@ -53,12 +53,17 @@ export function reportStatus(ctx: ProbeContext, res: ResponseHead, what: string)
     const doc = documentedUrl(target)
     const s = target.version.successor
     const next = s ? target.pack.services[s.service ?? target.serviceId]?.versions[s.version] : undefined
+    // A 404 on the documented path itself: the path is right, the server is not the vendor's endpoint.
+    const atDocumented = target.url.pathname === doc.pathname
+    const kind = target.version.protocol === 'websocket' ? 'WebSocket endpoint' : 'API'
     ctx.report({
       code: 'url/not-found',
-      message: `The server answered the ${what} for ${target.url.pathname} with 404 Not Found.`,
+      message: `The server answered the ${what} for ${target.url.pathname} with 404 Not Found${atDocumented ? `, though it is the documented path: ${target.url.host} has no ${kind} there` : ''}.`,
       fix: next
         ? `${target.serviceId} ${target.versionId} moved: use ${next.url}.`
-        : `Use the documented path ${doc.pathname} (${target.version.url}).`,
+        : atDocumented
+          ? `${target.url.host} is not the ${target.serviceId} ${kind} (a plain web server, or a gateway that does not route it): check the host and port against ${target.version.url}.`
+          : `Use the documented path ${doc.pathname} (${target.version.url}).`,
       data: {
         ...base,
         path: target.url.pathname,

@@ -28,6 +28,11 @@ export default defineProbe({
         description:
           'The server refused the upgrade with a status apidx has no more specific code for, or closed without an answer.',
       },
+      'ws/invalid-handshake': {
+        severity: 'error',
+        description:
+          'The server answered the upgrade with something that is not a valid WebSocket handshake (a wrong Sec-WebSocket-Accept, an extension or subprotocol not requested, a head too large or not HTTP).',
+      },
       'ws/no-response': {
         severity: 'error',
         description: 'The upgrade succeeded but no frame arrived within the deadline.',
@@ -59,6 +64,15 @@ export default defineProbe({
           message: `${host} accepted the connection but did not answer the WebSocket upgrade within ${deadlines.handshake} ms.`,
           fix: 'Check that the port serves WebSocket (not a raw TCP service) and that no proxy holds the upgrade; raise --timeout on a slow network.',
           data: { deadlineMs: deadlines.handshake },
+        })
+      }
+      // The server did answer, but not with a WebSocket handshake: a scheme change would not help.
+      if (f?.kind === 'protocol') {
+        return ctx.report({
+          code: 'ws/invalid-handshake',
+          message: `${host} answered the WebSocket upgrade with an invalid handshake: ${f.message.replace(/\.$/, '')} (${f.code ?? 'protocol'}).`,
+          fix: `The server (or a proxy in front of it) is not a working WebSocket endpoint: check the host and port against the documented endpoint (${target.version.url}), and any proxy in between.`,
+          data: { code: f.code },
         })
       }
       if (plainToTls) {
