@@ -5,7 +5,13 @@ import tseslint from 'typescript-eslint'
 
 export default tseslint.config(
   {
-    ignores: ['**/node_modules/**', '**/dist/**', 'packages/core/src/generated/**', 'coverage/**', '.ci/out/**'],
+    ignores: [
+      '**/node_modules/**',
+      '**/dist/**',
+      'packages/core/src/generated/**',
+      'coverage/**',
+      '.ci/out/**',
+    ],
   },
   {
     files: ['**/*.ts', '**/*.mts'],
@@ -26,6 +32,9 @@ export default tseslint.config(
   {
     // A test file is a list of cases: describe blocks and case tables are long by nature.
     files: ['**/*.test.ts', '**/test/**/*.ts'],
-    rules: { 'max-lines-per-function': 'off', 'max-lines': ['error', { max: 500, skipBlankLines: true, skipComments: true }] },
+    rules: {
+      'max-lines-per-function': 'off',
+      'max-lines': ['error', { max: 500, skipBlankLines: true, skipComments: true }],
+    },
   },
 )

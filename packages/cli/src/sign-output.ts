@@ -105,6 +105,11 @@ export function verifyOutput(
 function credentialFindings(h: HygieneResult): { credentials?: CredentialFinding[] } {
   if (!h.findings.length) return {}
   return {
-    credentials: h.findings.map((f) => ({ code: f.code, severity: f.severity, message: f.message, fix: f.fix })),
+    credentials: h.findings.map((f) => ({
+      code: f.code,
+      severity: f.severity,
+      message: f.message,
+      fix: f.fix,
+    })),
   }
 }
