@@ -20,7 +20,15 @@ export {
   type OutputContext,
 } from './render/check-output.js'
 export { version } from './api/version.js'
-// Signing and scaffolding (from main).
+// The start-up health check: fire-and-forget with fallback (never blocks or throws into the app).
+export {
+  startHealthCheck,
+  type HealthCheck,
+  type HealthCheckOptions,
+  type HealthState,
+  type HealthStatus,
+} from './api/health.js'
+// Signing and scaffolding.
 export { sign } from './api/sign.js'
 export type { SignOptions, SignedRequest } from './api/sign.js'
 export { scaffold, scaffoldHeader } from './scaffold/index.js'

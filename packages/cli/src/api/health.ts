@@ -3,6 +3,7 @@
 // readable at any time, and listeners hear every change, so a failing auxiliary service degrades a
 // feature instead of blocking the app.
 import type { CheckReport } from '@apidx/core'
+import type { CheckOptions } from './check.js'
 
 export type HealthState = 'checking' | 'available' | 'unavailable'
 
@@ -107,4 +108,22 @@ function safeError(error: unknown): { code: string; message: string } {
   const message =
     typeof e?.message === 'string' && code !== 'ERR_INTERNAL' ? e.message : 'The check could not run.'
   return { code, message }
+}
+
+/**
+ * The start-up health check over the library's `check`: returns synchronously in `checking`, never
+ * blocks or throws into the app, and reports `available` or `unavailable` (with the report's root
+ * cause) when the check finishes; with `intervalMs`, again on that interval, backing off while failing.
+ */
+export function startHealthCheck(options: CheckOptions & HealthCheckOptions): HealthCheck {
+  const { intervalMs, maxBackoffMs, signal, ...checkOptions } = options
+  const run: CheckRunner = async (abort) => {
+    const { check } = await import('./check.js')
+    return check({ ...checkOptions, signal: abort })
+  }
+  return healthCheck(run, {
+    ...(intervalMs !== undefined ? { intervalMs } : {}),
+    ...(maxBackoffMs !== undefined ? { maxBackoffMs } : {}),
+    ...(signal ? { signal } : {}),
+  })
 }
