@@ -113,7 +113,7 @@ describe('PackTester', () => {
     )
   })
 
-  it('reports codes, rules and services without a case, and rules shadowed by an earlier one', async () => {
+  it('reports codes, rules and services without a case; a specific rule outranks an any-body one listed first', async () => {
     const r = await testPack(
       await packWith((p) => {
         p.services.example.errors.quota_exceeded = {
@@ -138,11 +138,13 @@ describe('PackTester', () => {
     const byName = Object.fromEntries(failures(r).map((f) => [f.name, f.message]))
     expect(byName['every declared error code is replayed']).toContain('example quota_exceeded')
     expect(byName['every service has a case']).toContain('other')
+    // The more specific rule wins wherever it is listed, so the existing 401 case now replays it and
+    // the any-body rule is the one left without a case: its own example now selects the specific rule.
     expect(byName['every handshake rule is replayed']).toContain(
-      '/handshakeErrors/1 (401 "missing credentials" → auth/missing-credentials)',
+      '/handshakeErrors/0 (401 → auth/unauthorized)',
     )
     expect(byName['no handshake rule is shadowed by an earlier one']).toMatch(
-      /rule for auth\/missing-credentials .* is shadowed: its example matches an earlier rule for auth\/unauthorized/,
+      /the 401 rule for auth\/unauthorized \("any body"\) is shadowed: its example matches .* auth\/missing-credentials/,
     )
   })
 
