@@ -104,14 +104,15 @@ afterAll(async () => {
 
 describe('apidx serve under Prometheus', () => {
   it('Prometheus records probe_success 1 for the healthy module and 0 with the root cause for the faulty one', async () => {
-    const deadline = Date.now() + 20_000
+    // Scrapes land one module at a time: wait until both have a sample (a loaded CI machine is slow).
+    const deadline = Date.now() + 45_000
     let success: Awaited<ReturnType<typeof query>> = []
     let causes: Awaited<ReturnType<typeof query>> = []
     while (Date.now() < deadline) {
       success = await query('probe_success{job="apidx"}').catch(() => [])
       causes = await query('apidx_root_cause_info{job="apidx"}').catch(() => [])
-      const healthy = success.find((s) => s.metric.module === 'healthy')?.value[1]
-      if (healthy === '1' && causes.length >= 1) break
+      const modules = new Set(success.map((s) => s.metric.module))
+      if (modules.has('healthy') && modules.has('skewed') && causes.length >= 1) break
       await new Promise((r) => setTimeout(r, 500))
     }
     const byModule = Object.fromEntries(success.map((s) => [s.metric.module, s.value[1]]))
@@ -119,7 +120,7 @@ describe('apidx serve under Prometheus', () => {
     expect(causes.map((c) => [c.metric.module, c.metric.code])).toEqual([['skewed', 'clock/skew']])
     const up = await query('up{job="apidx"}')
     expect(up.map((u) => u.value[1])).toEqual(['1', '1'])
-  }, 30_000)
+  }, 60_000)
 
   it('promtool check metrics accepts the exposition of a probe', async () => {
     for (const p of ['/probe?module=skewed', '/probe?module=healthy']) {
