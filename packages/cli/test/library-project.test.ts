@@ -19,8 +19,9 @@ const out = {}
 out.healthy = (await check({ provider: 'iflytek', mock: true })).verdict
 out.skew = (await check({ provider: 'iflytek', mock: 'clock-skew' })).rootCause?.code
 const credentials = { appId: 'app', apiKey: 'k'.repeat(32), apiSecret: 's'.repeat(32) }
+const endpoint = 'ws://127.0.0.1:' + port + '/v2/iat'
 const started = performance.now()
-const hc = startHealthCheck({ provider: 'iflytek', service: 'iat', endpoint: 'ws://127.0.0.1:' + port + '/v2/iat', credentials, timeoutMs: 300 })
+const hc = startHealthCheck({ provider: 'iflytek', service: 'iat', endpoint, credentials, timeoutMs: 300 })
 out.returnedMs = performance.now() - started
 out.first = hc.current().state
 const later = await new Promise((resolve) => hc.onChange(resolve))

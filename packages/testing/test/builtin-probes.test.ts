@@ -1,42 +1,12 @@
-// ProbeTester on two built-in probes, as a probe author would use it: the clock link against the
-// emulator, fixture servers and a machine whose clock is wrong; the auth link against the
-// emulator's auth faults and bodies no pack rule matches.
-import { fileURLToPath } from 'node:url'
+// ProbeTester on the built-in probes of the connection and its auth, as a probe author would use it:
+// clock, auth, version, dns, tcp, tls, websocket and http against the emulator, fixture servers and a
+// machine whose clock is wrong.
 import { describe, it } from 'vitest'
-import { builtinProbes } from '@apidx/probes'
 import { ProbeTester } from '../src/index.js'
+import { DAY, iatFrame, iflytek, probe, quotaCase } from './builtin-fixtures.js'
 
 ProbeTester.describe = describe
 ProbeTester.it = it
-
-const iflytek = fileURLToPath(new URL('../../../providers/iflytek/pack.json', import.meta.url))
-const tencent = fileURLToPath(new URL('../../../providers/tencentcloud/pack.json', import.meta.url))
-const aws = fileURLToPath(new URL('../../../providers/aws/pack.json', import.meta.url))
-const openai = fileURLToPath(new URL('../../../providers/openai/pack.json', import.meta.url))
-// OpenAI's answer when the organisation's credit is used up (providers/openai/pack.json, sourced there).
-const insufficientQuota = JSON.stringify({
-  error: {
-    message: 'You exceeded your current quota, please check your plan and billing details.',
-    type: 'insufficient_quota',
-    param: null,
-    code: 'insufficient_quota',
-  },
-})
-const quotaCase = (service: string) => ({
-  name: 'an exhausted plan answered 429 is quota, not a rate limit',
-  pack: openai,
-  service,
-  reply: { kind: 'status' as const, status: 429, body: insufficientQuota },
-  tls: 'good' as const,
-  findings: [{ code: 'quota/exhausted' }],
-})
-const probe = (id: string) => builtinProbes.find((p) => p.meta.id === id)!
-const iatFrame = JSON.stringify({
-  code: 0,
-  message: 'success',
-  sid: 'iat000001@dx',
-  data: { status: 2, result: { sn: 1, ls: true, ws: [] } },
-})
 
 new ProbeTester().run(probe('clock'), {
   pack: iflytek,
@@ -107,8 +77,6 @@ new ProbeTester().run(probe('auth'), {
   },
 })
 
-const DAY = 86_400_000
-
 new ProbeTester().run(probe('version'), {
   pack: iflytek,
   valid: [{ name: 'the documented current URL', scenario: 'healthy' }],
@@ -162,7 +130,8 @@ new ProbeTester().run(probe('tcp'), {
     'tcp/timeout': 'loopback answers every SYN (probes/src/tcp/tcp.test.ts drives it with a made exchange)',
     'tcp/unreachable': 'loopback is always routable',
     'tcp/ipv6-unreachable':
-      'needs a host with both families, which a fixture on 127.0.0.1 is not (probes/src/tcp/tcp.test.ts injects a resolver giving ::1 and 127.0.0.1)',
+      'needs a host with both families, which a fixture on 127.0.0.1 is not ' +
+      '(probes/src/tcp/tcp.test.ts injects a resolver giving ::1 and 127.0.0.1)',
   },
 })
 
@@ -189,7 +158,8 @@ new ProbeTester().run(probe('tls'), {
   ],
   untested: {
     'tls/intercepted':
-      "needs a certificate for one of the pack's hosts from a foreign root, which the fixtures' test CA does not make (probes/src/tls/tls.test.ts makes one)",
+      "needs a certificate for one of the pack's hosts from a foreign root, which the fixtures' test " +
+      'CA does not make (probes/src/tls/tls.test.ts makes one)',
   },
 })
 
@@ -261,147 +231,9 @@ new ProbeTester().run(probe('http'), {
   ],
   untested: {
     'quota/exhausted':
-      'the same shared/status.ts path as the websocket probe, proved there; the fixture case for the OpenAI models service reports nothing yet (under investigation)',
+      'the same shared/status.ts path as the websocket probe, proved there; the fixture case for the ' +
+      'OpenAI models service reports nothing yet (under investigation)',
     'http/invalid-response':
       'the fixture server cannot answer outside the protocol; test/hostile-servers.test.ts drives it with a raw hostile server',
   },
-})
-
-new ProbeTester().run(probe('response'), {
-  pack: iflytek,
-  valid: [{ name: 'the example frames', scenario: 'healthy' }],
-  invalid: [
-    { name: 'not JSON', scenario: 'not-json', findings: [{ code: 'response/not-json' }] },
-    {
-      name: 'required fields missing',
-      scenario: 'schema-mismatch',
-      findings: [{ code: 'response/schema-mismatch' }],
-    },
-    { name: 'a legacy shape', scenario: 'legacy-format', findings: [{ code: 'response/legacy-format' }] },
-    {
-      name: 'frames stop before the end of the stream',
-      reply: {
-        kind: 'frames',
-        frames: [
-          JSON.stringify({
-            code: 0,
-            message: 'success',
-            sid: 'iat000001@dx',
-            data: { status: 1, result: { sn: 1, ls: false, ws: [] } },
-          }),
-        ],
-      },
-      findings: [{ code: 'ws/no-response', severity: 'warning' }],
-    },
-    {
-      name: 'an empty session id',
-      reply: {
-        kind: 'frames',
-        frames: [
-          JSON.stringify({
-            code: 0,
-            message: 'success',
-            sid: '',
-            data: { status: 2, result: { sn: 1, ls: true, ws: [] } },
-          }),
-        ],
-      },
-      findings: [{ code: 'session/missing-id', severity: 'warning' }],
-    },
-  ],
-})
-
-new ProbeTester().run(probe('vendor-error'), {
-  pack: iflytek,
-  valid: [{ name: 'code 0', scenario: 'healthy' }],
-  invalid: [
-    {
-      name: 'iat 10165',
-      scenario: 'vendor-error:10165',
-      findings: [{ code: 'vendor/error', messageIncludes: '10165' }],
-    },
-    {
-      name: 'iat 10313: the app id is missing',
-      scenario: 'vendor-error:10313',
-      findings: [{ code: 'auth/missing-credentials' }],
-    },
-    {
-      name: 'iat 11201: the daily quota is used up (retrying today does not help)',
-      scenario: 'vendor-error:11201',
-      findings: [{ code: 'quota/exhausted' }],
-    },
-    {
-      name: 'iat 11202: the per-second limit is a rate limit (retry after backoff)',
-      scenario: 'vendor-error:11202',
-      findings: [{ code: 'http/rate-limited' }],
-    },
-    {
-      name: 'iat 10010: the engine is not licensed for this app',
-      scenario: 'vendor-error:10010',
-      findings: [{ code: 'auth/not-entitled' }],
-    },
-    {
-      name: 'iat v1 10105: illegal access',
-      version: 'v1',
-      scenario: 'vendor-error:10105',
-      findings: [{ code: 'auth/forbidden' }],
-    },
-    {
-      name: 'iat_llm 10313: app id and key do not match',
-      service: 'iat_llm',
-      scenario: 'vendor-error:10313',
-      findings: [{ code: 'auth/unauthorized' }],
-    },
-    {
-      name: 'Tencent SignatureFailure',
-      pack: tencent,
-      service: 'asr',
-      scenario: 'vendor-error:AuthFailure.SignatureFailure',
-      findings: [{ code: 'auth/signature-mismatch' }],
-    },
-    {
-      name: 'Tencent SecretIdNotFound',
-      pack: tencent,
-      service: 'asr',
-      scenario: 'vendor-error:AuthFailure.SecretIdNotFound',
-      findings: [{ code: 'auth/unknown-key' }],
-    },
-    {
-      name: 'Tencent SignatureExpire',
-      pack: tencent,
-      service: 'asr',
-      scenario: 'vendor-error:AuthFailure.SignatureExpire',
-      findings: [{ code: 'clock/skew' }],
-    },
-    {
-      name: 'Tencent IpNotInWhitelist',
-      pack: tencent,
-      service: 'asr',
-      scenario: 'vendor-error:IpNotInWhitelist',
-      findings: [{ code: 'auth/ip-not-allowed' }],
-    },
-    {
-      name: 'Tencent InternalError',
-      pack: tencent,
-      service: 'asr',
-      scenario: 'vendor-error:InternalError',
-      findings: [{ code: 'http/server-error' }],
-    },
-    {
-      name: 'AWS BadRequestException with the SigV4 mismatch message is a bad signature',
-      pack: aws,
-      service: 'transcribe-streaming',
-      scenario: 'vendor-error:BadRequestException#0',
-      findings: [
-        { code: 'auth/signature-mismatch', messageIncludes: 'did not verify', fixIncludes: ':8443' },
-      ],
-    },
-    {
-      name: 'AWS BadRequestException with its own message stays a vendor error',
-      pack: aws,
-      service: 'transcribe-streaming',
-      scenario: 'vendor-error:BadRequestException',
-      findings: [{ code: 'vendor/error', messageIncludes: 'client error' }],
-    },
-  ],
 })
